@@ -1,0 +1,147 @@
+// Package norm folds pasted identifier input into a canonical ASCII-and-Han
+// form without allocating: full-width digits and letters become ASCII,
+// Unicode dashes become '-', and Unicode spaces become ' '.
+//
+// It is internal: each public parser decides which of these folds it applies
+// and documents them.
+package norm
+
+import (
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+// IsASCII reports whether s holds only ASCII bytes.
+func IsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// Dash reports whether r is a dash that people paste in place of '-'.
+func Dash(r rune) bool {
+	switch r {
+	case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015',
+		'\u2212', '\uFE58', '\uFE63', '\uFF0D', '\u30FC':
+		return true
+	}
+	return false
+}
+
+// Space reports whether r is a space character, ASCII or Unicode.
+func Space(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\v', '\f', '\u00A0', '\u3000', '\u2000',
+		'\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007',
+		'\u2008', '\u2009', '\u200A', '\u200B', '\u202F', '\u205F', '\uFEFF':
+		return true
+	}
+	return false
+}
+
+// Rune folds one rune: full-width forms to their narrow form (via
+// golang.org/x/text/width), dashes to '-', spaces to ' '. Other runes are
+// returned unchanged.
+func Rune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' {
+			return ' '
+		}
+		return r
+	}
+	if Space(r) {
+		return ' '
+	}
+	if Dash(r) {
+		return '-'
+	}
+	if r >= 0xFF01 && r <= 0xFF5E {
+		if n := width.LookupRune(r).Narrow(); n != 0 {
+			return n
+		}
+	}
+	return r
+}
+
+// Append appends the folded form of s to dst. With dropSpace, spaces are
+// removed; with upper, ASCII letters are upper-cased. Invalid UTF-8 bytes are
+// kept as U+FFFD so that callers reject them.
+func Append(dst []byte, s string, dropSpace, upper bool) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+				if !dropSpace {
+					dst = append(dst, ' ')
+				}
+				continue
+			case upper && 'a' <= c && c <= 'z':
+				c -= 'a' - 'A'
+			}
+			dst = append(dst, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		r = Rune(r)
+		if r == ' ' && dropSpace {
+			continue
+		}
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if upper && 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			dst = append(dst, c)
+			continue
+		}
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
+}
+
+// Lower returns c lower-cased if it is an ASCII letter.
+func Lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// Digits reports whether s is non-empty and all ASCII digits.
+func Digits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// TrimSpace trims ASCII and Unicode spaces from both ends of s.
+func TrimSpace(s string) string {
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		if !Space(r) {
+			break
+		}
+		s = s[n:]
+	}
+	for len(s) > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !Space(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}

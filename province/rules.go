@@ -1,0 +1,303 @@
+package province
+
+import (
+	"fmt"
+	"iter"
+	"strings"
+	"time"
+)
+
+// Status says how well a rule value is supported, using the labels of
+// reference/domain.md.
+type Status uint8
+
+const (
+	// Unknown means the sources read do not state the value. The Fact's
+	// Value is the zero value and must not be used as a rule.
+	Unknown Status = iota
+	// Confirmed means an official or cloud-provider document states it.
+	Confirmed
+	// Uncertain means only third-party material states it, providers
+	// disagree (the Fact's note says how), or it is an inference.
+	Uncertain
+)
+
+// String returns "UNKNOWN", "CONFIRMED" or "UNCERTAIN", as in the data file.
+func (s Status) String() string {
+	switch s {
+	case Confirmed:
+		return "CONFIRMED"
+	case Uncertain:
+		return "UNCERTAIN"
+	}
+	return "UNKNOWN"
+}
+
+// Provenance is where a rule value comes from: the source keys of
+// reference/domain.md, a note (conflicts between sources and the default
+// chosen), the period the row is in force, and its position in the data.
+type Provenance struct {
+	Source string    // source keys, e.g. "TC-P-北京; HW-policy"
+	Note   string    // conflicts and reasons, may be empty
+	From   time.Time // first day in force; zero means since always
+	To     time.Time // last day in force; zero means open-ended
+	File   string    // data file name ("rules.tsv" for the default table)
+	Line   int       // line of the row in File
+	Scope  string    // "*" for a national row, else the province's short name
+}
+
+// A Fact is one rule value with its status and provenance. The zero Fact is
+// "absent", which no loaded table contains.
+type Fact[T any] struct {
+	Value  T
+	Status Status
+	prov   *Provenance
+}
+
+// Known reports whether the sources state the value (Status is Confirmed or
+// Uncertain).
+func (f Fact[T]) Known() bool { return f.Status != Unknown && f.prov != nil }
+
+// Provenance returns the source, note and period of the value.
+func (f Fact[T]) Provenance() Provenance {
+	if f.prov == nil {
+		return Provenance{}
+	}
+	return *f.prov
+}
+
+// Source returns the source keys of the value.
+func (f Fact[T]) Source() string {
+	if f.prov == nil {
+		return ""
+	}
+	return f.prov.Source
+}
+
+// Get returns the value and whether it is known, for the common
+// "if v, ok := r.MinAge.Get(); ok" form.
+func (f Fact[T]) Get() (T, bool) { return f.Value, f.Known() }
+
+// String formats the value with its status, e.g. "18 (CONFIRMED: TC-P-北京)".
+func (f Fact[T]) String() string {
+	if !f.Known() {
+		return "unknown"
+	}
+	return fmt.Sprintf("%v (%v: %s)", f.Value, f.Status, f.Source())
+}
+
+// Words is an immutable list of words or tokens (banned site-name words,
+// TLDs, document kinds). The zero Words is empty.
+type Words struct{ s string } // "|"-separated
+
+// NewWords returns Words holding ws. Words may not contain "|".
+func NewWords(ws ...string) Words { return Words{strings.Join(ws, "|")} }
+
+// Len returns the number of words.
+func (w Words) Len() int {
+	if w.s == "" {
+		return 0
+	}
+	return strings.Count(w.s, "|") + 1
+}
+
+// Contains reports whether word is one of the words. It does not allocate.
+func (w Words) Contains(word string) bool {
+	for x := range w.All() {
+		if x == word {
+			return true
+		}
+	}
+	return false
+}
+
+// All iterates over the words in order.
+func (w Words) All() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if w.s == "" {
+			return
+		}
+		for x := range strings.SplitSeq(w.s, "|") {
+			if !yield(x) {
+				return
+			}
+		}
+	}
+}
+
+// Slice returns the words as a new slice.
+func (w Words) Slice() []string {
+	if w.s == "" {
+		return nil
+	}
+	return strings.Split(w.s, "|")
+}
+
+// String returns the words separated by "|", as in the data file.
+func (w Words) String() string { return w.s }
+
+// NonLocalPolicy says whether an individual whose ID card was issued in
+// another province may file in this one.
+type NonLocalPolicy uint8
+
+const (
+	// NonLocalUnstated is the zero value, used with Status Unknown.
+	NonLocalUnstated NonLocalPolicy = iota
+	// NonLocalAllowed: non-local individuals file like locals.
+	NonLocalAllowed
+	// NonLocalWithProof: allowed with a residence proof (see
+	// [Rules.ResidenceProofs]).
+	NonLocalWithProof
+	// NonLocalRefused: only ID cards of this province are accepted.
+	NonLocalRefused
+)
+
+var nonLocalNames = []string{"unstated", "allowed", "proof", "refused"}
+
+// String returns the data-file token: "allowed", "proof" or "refused".
+func (v NonLocalPolicy) String() string { return enumName(nonLocalNames, uint8(v)) }
+
+// Transition says whether a change of subject is accepted.
+type Transition uint8
+
+const (
+	// TransitionUnstated is the zero value, used with Status Unknown.
+	TransitionUnstated Transition = iota
+	// TransitionAllowed: the change is accepted.
+	TransitionAllowed
+	// TransitionLegalRepOnly: accepted only when the same person is the
+	// legal representative on both sides.
+	TransitionLegalRepOnly
+	// TransitionRefused: cancel and file anew.
+	TransitionRefused
+)
+
+var transitionNames = []string{"unstated", "allowed", "legal_rep_only", "refused"}
+
+// String returns the data-file token.
+func (v Transition) String() string { return enumName(transitionNames, uint8(v)) }
+
+func enumName(names []string, v uint8) string {
+	if int(v) < len(names) {
+		return names[v]
+	}
+	return fmt.Sprintf("%d", v)
+}
+
+// Rules are the filing rules of one province in force over one period. Each
+// field is a [Fact]: check [Fact.Known] before relying on a value. Field
+// names in the data file are given in brackets.
+type Rules struct {
+	Province Province
+	From, To time.Time // period of this set; zero means unbounded
+
+	// Individuals from other provinces [non_local_individuals].
+	NonLocalIndividuals Fact[NonLocalPolicy]
+	// Residence proofs accepted from non-local individuals [residence_proofs].
+	ResidenceProofs Fact[Words]
+	// Minimum age of an individual subject or manager [min_age].
+	MinAge Fact[int]
+	// Lower age accepted with income, work or guardian proof [min_age_with_proof].
+	MinAgeWithProof Fact[int]
+	// Maximum age of a site manager [max_manager_age].
+	MaxManagerAge Fact[int]
+	// Managers past retirement age (men 60, women 55) refused [retirement_age_limit].
+	RetirementAgeLimit Fact[bool]
+
+	// A unit's 主体负责人 must be its legal representative [owner_must_be_legal_rep].
+	OwnerMustBeLegalRep Fact[bool]
+	// A 网站负责人 who is not the legal representative needs an authorisation letter [manager_authorization].
+	ManagerAuthorization Fact[bool]
+	// Roles whose phone must be a local number [local_phone_roles]: tokens
+	// individual, non_local_individual, contact1, owner, manager, unit_landline, all.
+	LocalPhoneRoles Fact[Words]
+	// Units must give a real landline [unit_landline].
+	UnitLandline Fact[bool]
+	// Distinct numbers required when one person holds both manager roles
+	// (mobile and emergency phone) [distinct_phones_one_person].
+	DistinctPhonesOnePerson Fact[int]
+	// Distinct numbers among the four contact slots of two different managers [distinct_phones_two_persons].
+	DistinctPhonesTwoPersons Fact[int]
+
+	// The domain holder must be the unit's name, not its legal representative [domain_holder_unit_only].
+	DomainHolderUnitOnly Fact[bool]
+	// Minimum remaining domain registration in days [min_domain_validity_days].
+	MinDomainValidityDays Fact[int]
+	// Province-specific list of fileable TLDs; unknown means the national list applies [fileable_tlds].
+	FileableTLDs Fact[Words]
+	// One domain per site [one_domain_per_site].
+	OneDomainPerSite Fact[bool]
+	// When a domain certificate is required [domain_certificate]: tokens
+	// always, individual, individual_to_unit, foreign_parent, five_or_more_domains.
+	DomainCertificate Fact[Words]
+	// Maximum age of a domain certificate in days [domain_certificate_max_days].
+	DomainCertificateMaxDays Fact[int]
+
+	// Internet-information services an individual may hold [max_individual_services].
+	MaxIndividualServices Fact[int]
+	// Sites a unit may hold [max_unit_sites].
+	MaxUnitSites Fact[int]
+	// Sites per order [max_sites_per_order].
+	MaxSitesPerOrder Fact[int]
+	// Domains per order for units [max_domains_per_order_unit].
+	MaxDomainsPerOrderUnit Fact[int]
+	// Domains per order for individuals [max_domains_per_order_individual].
+	MaxDomainsPerOrderIndividual Fact[int]
+
+	// Minimum site-name length in characters [site_name_min_chars].
+	SiteNameMinChars Fact[int]
+	// Minimum Chinese characters in a site name [site_name_min_han].
+	SiteNameMinHan Fact[int]
+	// Generic words refused in site names [site_name_banned_words].
+	SiteNameBannedWords Fact[Words]
+	// Words refused in individuals' site names [site_name_individual_banned_words].
+	SiteNameIndividualBannedWords Fact[Words]
+	// Site-name words that need pre-approval [site_name_preapproval_words].
+	SiteNamePreApprovalWords Fact[Words]
+	// No English in site names [site_name_no_english].
+	SiteNameNoEnglish Fact[bool]
+	// Individuals' site names may not be (pure) English [site_name_individual_no_english].
+	SiteNameIndividualNoEnglish Fact[bool]
+
+	// Extra documents [extra_documents]: tokens truthfulness_notice,
+	// truthfulness_commitment, commitment_video, filing_commitment,
+	// party_building_letter.
+	ExtraDocuments Fact[Words]
+	// Unit site count from which a 网站建设方案书 is required [plan_threshold_unit_sites].
+	PlanThresholdUnitSites Fact[int]
+	// Individual site count from which a 网站建设方案书 is required [plan_threshold_individual_sites].
+	PlanThresholdIndividualSites Fact[int]
+	// Maximum age of an authorisation letter in days [authorization_max_days].
+	AuthorizationMaxDays Fact[int]
+	// Minimum remaining validity of identity documents in days [document_min_validity_days].
+	DocumentMinValidityDays Fact[int]
+	// Minimum remaining validity of a unit's licence in days [licence_min_validity_days].
+	LicenceMinValidityDays Fact[int]
+
+	// Addresses may not contain 市辖区 [address_no_shixiaqu].
+	AddressNoShixiaqu Fact[bool]
+	// Individuals' addresses must reach the room number [address_room_number_individuals].
+	AddressRoomNumberIndividuals Fact[bool]
+	// The address must be in the same city as the certificate's [address_same_city].
+	AddressSameCity Fact[bool]
+
+	// An empty-shell subject may add services directly [empty_shell_add_services].
+	EmptyShellAddServices Fact[bool]
+	// Whether an individual subject may become a company [individual_to_company].
+	IndividualToCompany Fact[Transition]
+	// Whether a subject may be swapped for another legal entity by a change filing [subject_change].
+	SubjectChange Fact[Transition]
+	// 个人空间/博客 accepted as service content [personal_space_accepted].
+	PersonalSpaceAccepted Fact[bool]
+	// An IP change at the same provider requires a change filing [ip_change_needs_filing].
+	IPChangeNeedsFiling Fact[bool]
+	// "Access first, change within 10 working days" is accepted [access_first_change_later].
+	AccessFirstChangeLater Fact[bool]
+
+	// The authority's review limit in working days [review_workdays].
+	ReviewWorkdays Fact[int]
+	// Expedited review exists [expedited_review].
+	ExpeditedReview Fact[bool]
+	// The footer shows the subject number rather than the site number [footer_subject_number].
+	FooterSubjectNumber Fact[bool]
+}
