@@ -1,0 +1,124 @@
+package subject
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/icpkit/icpkit/province"
+)
+
+// Seeds: the table tests' shapes plus junk. They run in plain go test.
+var fuzzSeeds = []string{
+	"11010519491231002X", "44011320141005001x", "440524188001010014", "36042619910102009X",
+	"91350100M000100Y43", "91350100M0001TGQXM", "111111111111111111",
+	"13800138000", "+86 138 0013 8000", "008613800138000", "1440123456789", "17406123456",
+	"010-62345678", "02162345678转123", "H12345678", "1234567890(B)", "USA330101123456",
+	"浙江省杭州市西湖区文三路100号5幢301室", "北京市市辖区宣武区", "",
+}
+
+func seed(f *testing.F) {
+	for _, s := range append(fuzzSeeds, junk...) {
+		f.Add(s)
+	}
+}
+
+func FuzzParseResidentID(f *testing.F) {
+	seed(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		id, err := ParseIDNumber(s)
+		if err != nil {
+			return
+		}
+		again, err := ParseIDNumber(id.Number())
+		if err != nil || again != id {
+			t.Fatalf("round trip of %q failed: %v", id.Number(), err)
+		}
+		if m := id.String(); len(m) != 18 || strings.Count(m, "*") != 10 {
+			t.Fatalf("masked form %q", m)
+		}
+	})
+}
+
+func FuzzParseCreditCode(f *testing.F) {
+	seed(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		cc, err := ParseCreditCode(s)
+		if err != nil {
+			return
+		}
+		again, err := ParseCreditCode(cc.String())
+		if err != nil || again != cc {
+			t.Fatalf("round trip of %q failed: %v", cc, err)
+		}
+	})
+}
+
+func FuzzParseMobile(f *testing.F) {
+	seed(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := ParseMobile(s)
+		if err != nil {
+			if strings.Contains(err.Error(), s) && len(s) >= 11 && utf8.ValidString(s) && strings.Count(s, "1") > 3 {
+				t.Fatalf("error shows the full input: %v", err)
+			}
+			return
+		}
+		again, err := ParseMobile(m.E164())
+		if err != nil || again != m {
+			t.Fatalf("round trip of %s failed: %v", m, err)
+		}
+	})
+}
+
+func FuzzParseLandline(f *testing.F) {
+	seed(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		l, err := ParseLandline(s)
+		if err != nil {
+			return
+		}
+		again, err := ParseLandline(l.Number())
+		if err != nil || again != l {
+			t.Fatalf("round trip of %q failed: %v", l.Number(), err)
+		}
+	})
+}
+
+func FuzzParseDocument(f *testing.F) {
+	for _, s := range append(fuzzSeeds, junk...) {
+		f.Add(uint8(Passport), s)
+		f.Add(uint8(TaiwanPermit), s)
+	}
+	f.Fuzz(func(t *testing.T, typ uint8, s string) {
+		d, err := ParseDocument(DocType(typ%uint8(numDocTypes+2)), s)
+		if err != nil {
+			return
+		}
+		again, err := ParseDocument(d.Type(), d.Number())
+		if err != nil || again.Number() != d.Number() {
+			t.Fatalf("round trip of %s %q failed: %v", d.Type(), d.Number(), err)
+		}
+	})
+}
+
+func FuzzCheckAddress(f *testing.F) {
+	seed(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range CheckAddress(s, AddressOptions{Province: province.Zhejiang, NoShixiaqu: true, RequireRoom: true}) {
+			if p.Code == "" {
+				t.Fatal("problem without a code")
+			}
+		}
+	})
+}
+
+func FuzzCheckEmail(f *testing.F) {
+	seed(f)
+	f.Add("admin@例子.中国")
+	f.Fuzz(func(t *testing.T, s string) {
+		_ = CheckEmail(s)
+		_ = CheckPersonName(s)
+		_, _ = CompareNames(s, "示例（杭州）科技有限公司")
+	})
+}
