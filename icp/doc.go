@@ -1,0 +1,46 @@
+// Package icp deals with ICP filings (ICP备案) as a hosting panel sees them:
+// the numbers, the footer a site must show, and (in later parts of this
+// package) the application check and re-filing plans.
+//
+// # The domain
+//
+// Every website, App, mini-program or quick app served from a mainland
+// server must be filed with the communications administration (管局) of the
+// subject's province, through the access provider (接入商) that hosts it. A
+// filing has a subject (主体: a company, a government body, an individual …,
+// see package subject) and its services. The authority gives the subject
+// one number and each service a number under it:
+//
+//	京ICP备12345678号        the subject (主体备案号); 10-digit serials since about 2019
+//	京ICP备12345678号-1      its first website (网站备案号)
+//	京ICP备12345678号-2A     an App; -NX a mini-program, -NK a quick app
+//
+// The N of -N is shared by all service types and has no upper bound. The
+// province shows as a one-character abbreviation (package province). A
+// commercial service additionally holds a licence (经营许可证: 京ICP证030173号,
+// or a value-added telecom licence 粤B2-20090059), and within 30 days of
+// opening a site is also filed with the public-security system, whose
+// number has 14 digits starting with the province code (京公网安备11010502026149号).
+//
+// # Numbers
+//
+// [Number] is a small comparable value for all of these. [ParseNumber] reads
+// the canonical form and allocates nothing; [NormalizeNumber] reads what
+// people type (spaces, full width, 号 misplaced or doubled) and says what it
+// fixed. Errors are [*NumberError] values that name the part at fault.
+//
+// # Footers
+//
+// A site shows its number at the bottom of its home page, linked to
+// https://beian.miit.gov.cn/ (33号令 Art. 13); a site number, not the bare
+// subject number, except in Guangdong according to one provider. [Footer]
+// renders the snippet as HTML or text, refusing inconsistent numbers, and
+// [AuditFooter] reads a page and reports what is wrong with its footer.
+//
+// # Findings
+//
+// Checks return a [Report] of [Finding] values: a stable code, a
+// [Severity], the JSON path of the field at fault or the line of a page,
+// parameters, the source keys of the rule, and a message in zh-Hans or en
+// from golang.org/x/text message catalogs ([Codes] lists every code).
+package icp

@@ -1,0 +1,250 @@
+package icp
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/icpkit/icpkit/province"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		kind    NumberKind
+		prov    province.Province
+		serial  string
+		index   int
+		svc     Service
+		year    int
+		subject string
+	}{
+		{"subject, 8-digit serial", "京ICP备12345678号", SubjectFiling, province.Beijing, "12345678", 0, NoService, 2012, "京ICP备12345678号"},
+		{"subject, 10-digit serial", "浙ICP备2021000001号", SubjectFiling, province.Zhejiang, "2021000001", 0, NoService, 2021, "浙ICP备2021000001号"},
+		{"site -1", "京ICP备12345678号-1", SiteFiling, province.Beijing, "12345678", 1, Website, 2012, "京ICP备12345678号"},
+		{"site with a large index", "京ICP备08000000号-66", SiteFiling, province.Beijing, "08000000", 66, Website, 2008, "京ICP备08000000号"},
+		{"App -6A", "京ICP备09000000号-6A", AppFiling, province.Beijing, "09000000", 6, App, 2009, "京ICP备09000000号"},
+		{"mini program -3X", "粤ICP备2020123456号-3X", MiniProgramFiling, province.Guangdong, "2020123456", 3, MiniProgram, 2020, "粤ICP备2020123456号"},
+		{"quick app -4K", "沪ICP备2022000001号-4K", QuickAppFiling, province.Shanghai, "2022000001", 4, QuickApp, 2022, "沪ICP备2022000001号"},
+		{"Sichuan 蜀", "蜀ICP备2026000001号-1", SiteFiling, province.Sichuan, "2026000001", 1, Website, 2026, "蜀ICP备2026000001号"},
+		{"Sichuan alias 川 kept as issued", "川ICP备10000001号-1", SiteFiling, province.Sichuan, "10000001", 1, Website, 2010, "川ICP备10000001号"},
+		{"Guizhou alias 贵", "贵ICP备2021000002号-1", SiteFiling, province.Guizhou, "2021000002", 1, Website, 2021, "贵ICP备2021000002号"},
+		{"Gansu 陇", "陇ICP备2020000003号", SubjectFiling, province.Gansu, "2020000003", 0, NoService, 2020, "陇ICP备2020000003号"},
+		{"ICP licence with leading zero", "京ICP证030173号", ICPLicense, province.Beijing, "030173", 0, NoService, 0, "京ICP证030173号"},
+		{"ICP licence service", "京ICP证030173号-1", ICPLicense, province.Beijing, "030173", 1, Website, 0, "京ICP证030173号"},
+		{"B2 licence", "粤B2-20090059", TelecomLicense, province.Guangdong, "20090059", 0, NoService, 2009, "粤B2-20090059"},
+		{"B2 service", "浙B2-20080224-1", TelecomLicense, province.Zhejiang, "20080224", 1, Website, 2008, "浙B2-20080224"},
+		{"B2 mini program", "粤B2-20090059-1626X", TelecomLicense, province.Guangdong, "20090059", 1626, MiniProgram, 2009, "粤B2-20090059"},
+		{"B1 licence", "京B1-20100001", TelecomLicense, province.Beijing, "20100001", 0, NoService, 2010, "京B1-20100001"},
+		{"police Beijing", "京公网安备11010502000001号", PoliceFiling, province.Beijing, "11010502000001", 0, NoService, 0, ""},
+		{"police Sichuan uses 川", "川公网安备51010802000001号", PoliceFiling, province.Sichuan, "51010802000001", 0, NoService, 0, ""},
+		{"police Guizhou uses 贵", "贵公网安备52052302000001号", PoliceFiling, province.Guizhou, "52052302000001", 0, NoService, 0, ""},
+		{"police Gansu uses 甘", "甘公网安备62090202000001号", PoliceFiling, province.Gansu, "62090202000001", 0, NoService, 0, ""},
+		{"police with a non-county code", "陕公网安备61019702000001号", PoliceFiling, province.Shaanxi, "61019702000001", 0, NoService, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, err := ParseNumber(tt.in)
+			require.NoError(t, err)
+			assert.Equal(t, tt.kind, n.Kind())
+			assert.Equal(t, tt.prov, n.Province())
+			assert.Equal(t, tt.serial, n.Serial())
+			assert.Equal(t, tt.index, n.Index())
+			assert.Equal(t, tt.svc, n.Service())
+			y, ok := n.Year()
+			assert.Equal(t, tt.year, y)
+			assert.Equal(t, tt.year != 0, ok)
+			assert.Equal(t, tt.in, n.String(), "String is the canonical input")
+			again, err := ParseNumber(n.String())
+			require.NoError(t, err)
+			assert.Equal(t, n, again, "ParseNumber(n.String()) == n")
+			b, err := json.Marshal(n)
+			require.NoError(t, err)
+			var back Number
+			require.NoError(t, json.Unmarshal(b, &back))
+			assert.Equal(t, n, back)
+			s, ok := n.Subject()
+			assert.Equal(t, tt.subject != "", ok)
+			if ok {
+				assert.Equal(t, tt.subject, s.String())
+			}
+		})
+	}
+}
+
+func TestParseNumberErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		err  error
+		part string
+	}{
+		{"Hong Kong", "港ICP备12345678号", ErrAbbreviation, "abbreviation"},
+		{"Macau", "澳ICP备12345678号", ErrAbbreviation, "abbreviation"},
+		{"Taiwan", "台ICP备12345678号", ErrAbbreviation, "abbreviation"},
+		{"vanity registry 萌", "萌ICP备20257012号", ErrAbbreviation, "abbreviation"},
+		{"vanity registry 茶", "茶ICP备20250001号", ErrAbbreviation, "abbreviation"},
+		{"placeholder XXXXX", "京ICP备XXXXX号", ErrSerial, "serial (8 or 10 digits)"},
+		{"placeholder zeros", "贵ICP备00000000号", ErrSerial, "serial (placeholder)"},
+		{"index 0", "京ICP备12345678号-0", ErrIndex, "service index (0, a leading zero, or too large)"},
+		{"index with a leading zero", "京ICP备12345678号-01", ErrIndex, "service index (0, a leading zero, or too large)"},
+		{"dash without index", "京ICP备12345678号-", ErrIndex, "service index"},
+		{"7 digits", "京ICP备1234567号", ErrSerial, "serial (8 or 10 digits)"},
+		{"9 digits", "京ICP备123456789号", ErrSerial, "serial (8 or 10 digits)"},
+		{"11 digits", "京ICP备20210000001号", ErrSerial, "serial (8 or 10 digits)"},
+		{"licence with 5 digits", "京ICP证03017号", ErrSerial, "serial (6 digits)"},
+		{"licence with App suffix", "京ICP证030173号-1A", ErrFormat, "service suffix on an ICP licence"},
+		{"missing 号", "京ICP备12345678", ErrFormat, "号 after the serial"},
+		{"spaces", "粤 ICP 备17095567号", ErrFormat, "kind (ICP备, ICP证, B2- or 公网安备)"},
+		{"prose", "阿里云ICP备案", ErrFormat, "kind (ICP备, ICP证, B2- or 公网安备)"},
+		{"unknown suffix", "京ICP备12345678号-1Z", ErrFormat, "service suffix (A, X or K)"},
+		{"text after", "京ICP备12345678号 版权所有", ErrFormat, "text after the number"},
+		{"police with 13 digits", "京公网安备1101050200000号", ErrSerial, "serial (14 digits)"},
+		{"police code of another province", "京公网安备33010602000001号", ErrMismatch, "police code (first two digits name another province)"},
+		{"police with the ICP abbreviation 蜀", "蜀公网安备51010802000001号", ErrAbbreviation, "abbreviation (川 in 公网安备 numbers)"},
+		{"B2 with 7 digits", "粤B2-2009005", ErrSerial, "serial (8 digits)"},
+		{"empty", "", ErrFormat, "abbreviation"},
+		{"ASCII only", "ICP12345678", ErrFormat, "abbreviation"},
+		{"overlong", strings.Repeat("京", 40), ErrFormat, "length"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseNumber(tt.in)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tt.err)
+			var ne *NumberError
+			require.True(t, errors.As(err, &ne))
+			assert.Equal(t, tt.part, ne.Part)
+		})
+	}
+}
+
+func TestNormalizeNumber(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		want  string
+		fixes []Fix
+	}{
+		{"canonical", "京ICP备12345678号-1", "京ICP备12345678号-1", nil},
+		{"spaces", "粤 ICP 备17095567号", "粤ICP备17095567号", []Fix{FixSpace}},
+		{"full-width digits and letters", "京ＩＣＰ备１２３４５６７８号－１", "京ICP备12345678号-1", []Fix{FixWidth, FixDash}},
+		{"lower-case icp", "京icp备12345678号", "京ICP备12345678号", []Fix{FixCase}},
+		{"index before 号", "川ICP备12345678-9号", "川ICP备12345678号-9", []Fix{FixIndexPosition}},
+		{"index before 号 with App suffix", "京ICP备12345678-2A号", "京ICP备12345678号-2A", []Fix{FixIndexPosition}},
+		{"doubled 号", "京ICP备12345678号号", "京ICP备12345678号", []Fix{FixDoubleHao}},
+		{"doubled 号 with space", "京ICP备12345678号 号", "京ICP备12345678号", []Fix{FixSpace, FixDoubleHao}},
+		{"missing 号", "京ICP备12345678", "京ICP备12345678号", []Fix{FixMissingHao}},
+		{"missing 号 before index", "京ICP备12345678-3", "京ICP备12345678号-3", []Fix{FixMissingHao}},
+		{"police with a space", "浙公网安备 33052202000779号", "浙公网安备33052202000779号", []Fix{FixSpace}},
+		{"police missing 号", "浙公网安备33052202000779", "浙公网安备33052202000779号", []Fix{FixMissingHao}},
+		{"lower-case b2", "粤b2-20090059", "粤B2-20090059", []Fix{FixCase}},
+		{"em dash", "粤B2—20090059", "粤B2-20090059", []Fix{FixDash}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, fixes, err := NormalizeNumber(tt.in)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, n.String())
+			assert.Equal(t, tt.fixes, fixes)
+		})
+	}
+	for _, bad := range []string{"京ICP备XXXXX号", "萌ICP备20257012号", "阿里云ICP备案", "贵ICP备00000000号", "港ICP备12345678号"} {
+		_, _, err := NormalizeNumber(bad)
+		assert.Error(t, err, bad)
+	}
+}
+
+func TestNumberMethods(t *testing.T) {
+	n := MustParseNumber("川ICP备10000001号-1")
+	assert.Equal(t, "川", n.Abbr())
+	assert.False(t, n.CanonicalAbbr())
+	assert.True(t, MustParseNumber("蜀ICP备10000001号-1").CanonicalAbbr())
+	assert.True(t, MustParseNumber("川公网安备51010802000001号").CanonicalAbbr())
+	assert.Equal(t, "B2", MustParseNumber("粤B2-20090059").Class())
+	s := MustParseNumber("浙ICP备2021000001号")
+	site, err := s.WithIndex(2, App)
+	require.NoError(t, err)
+	assert.Equal(t, "浙ICP备2021000001号-2A", site.String())
+	_, err = s.WithIndex(0, Website)
+	assert.ErrorIs(t, err, ErrIndex)
+	_, err = MustParseNumber("京ICP证030173号").WithIndex(1, App)
+	assert.ErrorIs(t, err, ErrFormat)
+	_, ok := MustParseNumber("京公网安备11010502000001号").Subject()
+	assert.False(t, ok)
+
+	nums := []Number{MustParseNumber("浙ICP备2021000001号-2"), MustParseNumber("京ICP备12345678号-1"),
+		MustParseNumber("浙ICP备2021000001号-1"), MustParseNumber("京ICP备12345678号")}
+	slices.SortFunc(nums, Number.Compare)
+	var got []string
+	for _, x := range nums {
+		got = append(got, x.String())
+	}
+	assert.Equal(t, []string{"京ICP备12345678号", "京ICP备12345678号-1", "浙ICP备2021000001号-1", "浙ICP备2021000001号-2"}, got)
+	assert.Zero(t, nums[0].Compare(nums[0]))
+	var zero Number
+	assert.Equal(t, "", zero.String())
+	assert.Equal(t, "invalid", zero.Kind().String())
+	assert.Equal(t, "site_filing", SiteFiling.String())
+	require.NoError(t, zero.UnmarshalText(nil))
+}
+
+var (
+	sinkN Number
+	sinkB []byte
+)
+
+func TestNumberNoAllocs(t *testing.T) {
+	buf := make([]byte, 0, 64)
+	n := MustParseNumber("浙ICP备2021000001号-1")
+	for name, f := range map[string]func(){
+		"ParseNumber site":   func() { sinkN, _ = ParseNumber("浙ICP备2021000001号-1") },
+		"ParseNumber police": func() { sinkN, _ = ParseNumber("浙公网安备33010602011771号") },
+		"ParseNumber B2":     func() { sinkN, _ = ParseNumber("粤B2-20090059-1626X") },
+		"AppendText":         func() { sinkB, _ = n.AppendText(buf[:0]) },
+	} {
+		assert.Zero(t, testing.AllocsPerRun(100, f), name)
+	}
+}
+
+func BenchmarkParseNumber(b *testing.B) {
+	for _, in := range []string{"浙ICP备2021000001号-1", "京ICP证030173号", "浙公网安备33010602011771号"} {
+		b.Run(in, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sinkN, _ = ParseNumber(in)
+			}
+		})
+	}
+}
+
+func BenchmarkAppendText(b *testing.B) {
+	n := MustParseNumber("浙ICP备2021000001号-1")
+	buf := make([]byte, 0, 64)
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkB, _ = n.AppendText(buf[:0])
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test -update to create %s", path)
+	assert.Equal(t, string(want), got)
+}
