@@ -1,0 +1,222 @@
+package icp
+
+import (
+	"errors"
+	"fmt"
+	"net/netip"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
+	"golang.org/x/net/publicsuffix"
+
+	"github.com/icpkit/icpkit/internal/norm"
+)
+
+// Errors wrapped by a [*DomainError], matched with [errors.Is].
+var (
+	// ErrHost: not a syntactically valid host name.
+	ErrHost = errors.New("invalid host name")
+	// ErrIPHost: an IP address, which cannot be filed.
+	ErrIPHost = errors.New("an IP address is not a domain")
+	// ErrPublicSuffix: the name is itself a public suffix (com.cn, gov.cn,
+	// 公司.cn), which nobody can register.
+	ErrPublicSuffix = errors.New("a public suffix, not a registrable domain")
+)
+
+// A DomainError reports a host that is not a fileable domain.
+type DomainError struct {
+	Func  string
+	Input string
+	Part  string
+	Err   error
+}
+
+func (e *DomainError) Error() string {
+	return fmt.Sprintf("icp.%s(%q): %s: %v", e.Func, e.Input, e.Part, e.Err)
+}
+
+// Unwrap returns the sentinel error.
+func (e *DomainError) Unwrap() error { return e.Err }
+
+func domErr(fn, in, part string, err error) error {
+	return &DomainError{Func: fn, Input: clip(in, 80), Part: part, Err: err}
+}
+
+// RegistrableDomain returns the registrable domain (eTLD+1) of host in
+// A-label form: the name that is filed. It trims surrounding space, folds
+// case and width, maps U-labels and the ideographic full stop with
+// idna.Lookup (例子。中国 and 例子.中国 agree), drops one trailing dot, and
+// refuses IP literals, ports, empty labels and public suffixes.
+//
+// Only ICANN rules of the public suffix list count: a private suffix such as
+// github.io is a hosting platform's boundary, not a filing one, so
+// foo.github.io gives github.io.
+func RegistrableDomain(host string) (string, error) {
+	const fn = "RegistrableDomain"
+	a, err := toASCIIHost(fn, host)
+	if err != nil {
+		return "", err
+	}
+	ps := icannSuffix(a)
+	if ps == a {
+		return "", domErr(fn, host, "public suffix "+ps, ErrPublicSuffix)
+	}
+	rest := a[:len(a)-len(ps)-1]
+	if i := strings.LastIndexByte(rest, '.'); i >= 0 {
+		rest = rest[i+1:]
+	}
+	return rest + "." + ps, nil
+}
+
+// PublicSuffixOf returns the ICANN public suffix of host in A-label form
+// (com.cn for www.example.com.cn).
+func PublicSuffixOf(host string) (string, error) {
+	a, err := toASCIIHost("PublicSuffixOf", host)
+	if err != nil {
+		return "", err
+	}
+	return icannSuffix(a), nil
+}
+
+// icannSuffix returns the longest ICANN public suffix of an A-label host;
+// for a TLD not on the list, the TLD itself.
+func icannSuffix(a string) string {
+	ps, icann := publicsuffix.PublicSuffix(a)
+	for !icann {
+		i := strings.IndexByte(ps, '.')
+		if i < 0 {
+			return ps // unlisted TLD: the default rule
+		}
+		ps, icann = publicsuffix.PublicSuffix(ps[i+1:])
+	}
+	return ps
+}
+
+// toASCIIHost normalises a host to lower-case A-labels and checks its
+// syntax. ASCII input takes a fast path that skips IDNA mapping.
+func toASCIIHost(fn, host string) (string, error) {
+	h := norm.TrimSpace(host)
+	if len(h) > 1024 {
+		return "", domErr(fn, host, "length", ErrHost)
+	}
+	if h == "" {
+		return "", domErr(fn, host, "empty", ErrHost)
+	}
+	if !utf8.ValidString(h) || strings.ContainsRune(h, utf8.RuneError) {
+		return "", domErr(fn, host, "invalid UTF-8", ErrHost)
+	}
+	if strings.HasPrefix(h, "[") || strings.Count(h, ":") > 1 {
+		return "", domErr(fn, host, "IP literal", ErrIPHost)
+	}
+	if strings.ContainsRune(h, ':') {
+		return "", domErr(fn, host, "port", ErrHost)
+	}
+	var a string
+	if norm.IsASCII(h) && !strings.Contains(h, "xn--") && !strings.Contains(h, "XN--") {
+		a = strings.ToLower(h)
+	} else {
+		var err error
+		a, err = idna.Lookup.ToASCII(h)
+		if err != nil {
+			return "", domErr(fn, host, "IDNA", ErrHost)
+		}
+	}
+	a = strings.TrimSuffix(a, ".")
+	if _, err := netip.ParseAddr(a); err == nil {
+		return "", domErr(fn, host, "IP address", ErrIPHost)
+	}
+	if len(a) > 253 {
+		return "", domErr(fn, host, "length", ErrHost)
+	}
+	start := 0
+	for i := 0; i <= len(a); i++ {
+		if i < len(a) && a[i] != '.' {
+			c := a[i]
+			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+				return "", domErr(fn, host, fmt.Sprintf("character %q", c), ErrHost)
+			}
+			continue
+		}
+		l := a[start:i]
+		switch {
+		case l == "":
+			return "", domErr(fn, host, "empty label", ErrHost)
+		case len(l) > 63:
+			return "", domErr(fn, host, "label longer than 63", ErrHost)
+		case l[0] == '-' || l[len(l)-1] == '-':
+			return "", domErr(fn, host, "label starts or ends with '-'", ErrHost)
+		}
+		start = i + 1
+	}
+	if !strings.Contains(a, ".") {
+		return a, nil // a bare TLD: the caller sees it as a public suffix
+	}
+	// An all-numeric last label is an IP-like name (1.2.3.4.5).
+	if tld := a[strings.LastIndexByte(a, '.')+1:]; norm.Digits(tld) {
+		return "", domErr(fn, host, "numeric top-level label", ErrHost)
+	}
+	return a, nil
+}
+
+// HostFromURL returns the host of a pasted URL ("https://www.example.com/a"
+// → "www.example.com"), also when the scheme is missing. The host is not
+// normalised: pass it to [RegistrableDomain].
+func HostFromURL(s string) (string, error) {
+	s = norm.TrimSpace(s)
+	if !strings.Contains(s, "://") {
+		s = "http://" + s
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" {
+		return "", domErr("HostFromURL", s, "URL", ErrHost)
+	}
+	if u.Port() != "" {
+		return u.Hostname(), nil
+	}
+	return u.Hostname(), nil
+}
+
+// DisplayDomain returns the U-label form of an A-label domain for display
+// (xn--fsqu00a.xn--fiqs8s → 例子.中国). Invalid input is returned unchanged.
+func DisplayDomain(a string) string {
+	u, err := idna.Display.ToUnicode(a)
+	if err != nil {
+		return a
+	}
+	return u
+}
+
+// Covers reports whether a filing of the registrable domain filed covers
+// host: host is filed itself or one of its sub-domains. A sub-domain under
+// gov.cn is not covered: a government body's gov.cn sub-domains need their
+// own filing (TC-domain, HW-domain doc_0005); see [GovSubdomain].
+func Covers(filed, host string) bool {
+	f, err := RegistrableDomain(filed)
+	if err != nil {
+		return false
+	}
+	h, err := toASCIIHost("Covers", host)
+	if err != nil {
+		return false
+	}
+	if h == f {
+		return true
+	}
+	if !strings.HasSuffix(h, "."+f) {
+		return false
+	}
+	return !GovSubdomain(h)
+}
+
+// GovSubdomain reports whether host is a sub-domain of a registrable gov.cn
+// domain (a.example.gov.cn), which needs a filing of its own.
+func GovSubdomain(host string) bool {
+	h, err := toASCIIHost("GovSubdomain", host)
+	if err != nil || !strings.HasSuffix(h, ".gov.cn") {
+		return false
+	}
+	r, err := RegistrableDomain(h)
+	return err == nil && r != h
+}

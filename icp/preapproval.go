@@ -1,0 +1,218 @@
+package icp
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// Category is a pre-approval (前置审批) category: content that needs an
+// authority's approval before the filing (reference/domain.md §5.5).
+type Category struct {
+	ID        string // "finance", "news" …
+	Authority string // who approves
+	Document  string // what they issue
+	National  bool   // still required nationally; false: abolished, some provinces ask
+	Source    string
+	Note      string
+}
+
+type keyword struct {
+	category, word string
+	except         []string
+	source         string
+}
+
+type preData struct {
+	cats     map[string]Category
+	order    []string
+	keywords []keyword
+}
+
+var preapproval = mustData("preapproval_categories.tsv", func(name string, r io.Reader) (*preData, error) {
+	d := &preData{cats: map[string]Category{}}
+	_, err := readTSV(name, r, 6, 7, func(_ int, c []string) error {
+		if err := checkStatus(c[4]); err != nil {
+			return err
+		}
+		cat := Category{ID: c[0], Authority: c[1], Document: c[2], National: c[3] == "yes", Source: c[5]}
+		if len(c) == 7 {
+			cat.Note = c[6]
+		}
+		if c[3] != "yes" && c[3] != "no" {
+			return fmt.Errorf("national must be yes or no")
+		}
+		d.cats[cat.ID] = cat
+		d.order = append(d.order, cat.ID)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	f, err := dataFS.Open("data/preapproval_keywords.tsv")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	_, err = readTSV("preapproval_keywords.tsv", f, 5, 5, func(_ int, c []string) error {
+		if _, ok := d.cats[c[0]]; !ok {
+			return fmt.Errorf("unknown category %q", c[0])
+		}
+		if err := checkStatus(c[3]); err != nil {
+			return err
+		}
+		k := keyword{category: c[0], word: c[1], source: c[4]}
+		if c[2] != "-" {
+			k.except = strings.Split(c[2], "|")
+		}
+		d.keywords = append(d.keywords, k)
+		return nil
+	})
+	return d, err
+})
+
+// Categories returns the pre-approval categories in data order.
+func Categories() []Category {
+	d := preapproval()
+	out := make([]Category, 0, len(d.order))
+	for _, id := range d.order {
+		out = append(out, d.cats[id])
+	}
+	return out
+}
+
+// A Hit is a pre-approval keyword found in a text.
+type Hit struct {
+	Category string
+	Word     string
+	Source   string
+}
+
+// ScanPreApproval returns the pre-approval keywords in text, each category
+// at most once. Keywords give false positives; where a false positive is
+// known, its phrase is excluded in the data (整理财务 does not count as 理财),
+// and a hit is meant to be shown with its word, not taken as a verdict.
+func ScanPreApproval(text string) []Hit {
+	if text == "" {
+		return nil
+	}
+	var out []Hit
+	upper := strings.ToUpper(text)
+	seen := map[string]bool{}
+	for _, k := range preapproval().keywords {
+		if seen[k.category] {
+			continue
+		}
+		if keywordIn(upper, strings.ToUpper(k.word), k.except) {
+			seen[k.category] = true
+			out = append(out, Hit{Category: k.category, Word: k.word, Source: k.source})
+		}
+	}
+	return out
+}
+
+// keywordIn reports an occurrence of w in s that does not lie inside one of
+// the except phrases.
+func keywordIn(s, w string, except []string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		excluded := false
+		for _, e := range except {
+			// Does an occurrence of e cover [at, at+len(w))?
+			for k := max(0, at-len(e)+len(w)); k <= at && k+len(e) <= len(s); k++ {
+				if s[k:k+len(e)] == e && k <= at && at+len(w) <= k+len(e) {
+					excluded = true
+					break
+				}
+			}
+		}
+		if !excluded {
+			return true
+		}
+		i = at + len(w)
+	}
+}
+
+func init() {
+	register(
+		msg{"site.preapproval_individual", []string{"category", "word"}, "个人不能开办需要前置审批的网站（%[1]s，关键词“%[2]s”）", "an individual cannot run a site that needs a pre-approval (%[1]s, keyword %[2]q)"},
+		msg{"site.preapproval_needed", []string{"category", "word", "document"}, "内容涉及 %[1]s（关键词“%[2]s”）：需提供%[3]s，或不涉及前置审批承诺书", "the content touches %[1]s (keyword %[2]q): provide %[3]s, or a commitment that it is not involved"},
+		msg{"site.preapproval_commitment", []string{"category", "word"}, "已声明不涉及 %[1]s（关键词“%[2]s”）：请附不涉及前置审批承诺书", "declared as not involving %[1]s (keyword %[2]q): attach the commitment letter"},
+		msg{"site.preapproval_abolished", []string{"category", "word"}, "%[1]s 前置审批已在全国取消（关键词“%[2]s”），但部分省份仍会询问", "the %[1]s pre-approval was abolished nationally (keyword %[2]q), but some provinces still ask"},
+	)
+}
+
+// PreApprovalInput is what [CheckPreApproval] scans and what the site
+// declares.
+type PreApprovalInput struct {
+	Individual  bool
+	Texts       map[string]string // JSON path → text (name, description, business scope)
+	Approvals   []Approval        // approvals the site holds
+	NotInvolved bool              // the subject commits that no category is involved
+	Language    language.Tag
+}
+
+// CheckPreApproval reports the pre-approval categories the texts touch:
+// individuals may run none of them (error); units need the approval document
+// or, if not involved, a commitment letter (which one a finding says).
+// Categories abolished nationally give an info finding.
+func CheckPreApproval(in PreApprovalInput) Report {
+	fd := finder{lang: langOr(in.Language)}
+	checkPreApproval(&fd, in)
+	return fd.report()
+}
+
+func checkPreApproval(fd *finder, in PreApprovalInput) {
+	d := preapproval()
+	done := map[string]bool{}
+	// Walk fields in a fixed order so that reports are deterministic.
+	fields := make([]string, 0, len(in.Texts))
+	for f := range in.Texts {
+		fields = append(fields, f)
+	}
+	sortStrings(fields)
+	for _, field := range fields {
+		for _, h := range ScanPreApproval(in.Texts[field]) {
+			if done[h.Category] {
+				continue
+			}
+			done[h.Category] = true
+			cat := d.cats[h.Category]
+			src := cat.Source
+			switch {
+			case !cat.National:
+				fd.add("site.preapproval_abolished", SeverityInfo, field, src, "category", cat.ID, "word", h.Word)
+			case in.Individual:
+				fd.add("site.preapproval_individual", SeverityError, field, src+"; TC-site; QC-limit", "category", cat.ID, "word", h.Word)
+			case hasApproval(in.Approvals, cat.ID):
+			case in.NotInvolved:
+				fd.add("site.preapproval_commitment", SeverityInfo, field, "TC-site; HW-mat", "category", cat.ID, "word", h.Word)
+			default:
+				fd.add("site.preapproval_needed", SeverityWarning, field, src, "category", cat.ID, "word", h.Word, "document", cat.Document)
+			}
+		}
+	}
+}
+
+func hasApproval(as []Approval, cat string) bool {
+	for _, a := range as {
+		if a.Category == cat && strings.TrimSpace(a.Document) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}

@@ -1,0 +1,321 @@
+package icp
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"github.com/icpkit/icpkit/province"
+)
+
+// nameRule is one row of icp/data/names.tsv.
+type nameRule struct {
+	scope, rule, word string
+	sev               Severity
+	source            string
+}
+
+var nameRules = mustData("names.tsv", func(name string, r io.Reader) ([]nameRule, error) {
+	var out []nameRule
+	_, err := readTSV(name, r, 6, 7, func(_ int, c []string) error {
+		nr := nameRule{scope: c[0], rule: c[1], word: c[2], source: c[5]}
+		if !slices.Contains([]string{"all", "unit", "individual", "app"}, nr.scope) {
+			return fmt.Errorf("scope %q", nr.scope)
+		}
+		if nr.rule != "contains" && nr.rule != "leading" {
+			return fmt.Errorf("rule %q", nr.rule)
+		}
+		switch c[3] {
+		case "error":
+			nr.sev = SeverityError
+		case "warning":
+			nr.sev = SeverityWarning
+		default:
+			return fmt.Errorf("severity %q", c[3])
+		}
+		if err := checkStatus(c[4]); err != nil {
+			return err
+		}
+		if nr.word == "" || nr.source == "" || nr.source == "-" {
+			return fmt.Errorf("empty word or source")
+		}
+		out = append(out, nr)
+		return nil
+	})
+	return out, err
+})
+
+// NameOptions say whose site a name belongs to and which province rules
+// apply to [CheckSiteName].
+type NameOptions struct {
+	// Individual: the subject is a person; individual word lists apply.
+	Individual bool
+	// NationalUnit: a national-level unit, which may use 中国, 国家 … as
+	// leading words.
+	NationalUnit bool
+	// Rules are the province's rules; the zero Rules applies none.
+	Rules province.Rules
+	// Field is the JSON path findings name ("sites[0].name").
+	Field string
+	// Language of the messages; zh-Hans when zero.
+	Language language.Tag
+}
+
+func init() {
+	register(
+		msg{"site.name_empty", nil, "网站名称不能为空", "the site name is empty"},
+		msg{"site.name_short", []string{"min"}, "网站名称至少需要 %[1]s 个字", "the site name needs at least %[1]s characters"},
+		msg{"site.name_min_han", []string{"min"}, "本省要求网站名称至少包含 %[1]s 个汉字", "this province wants at least %[1]s Chinese characters in the site name"},
+		msg{"site.name_digits", nil, "网站名称不能是纯数字", "the site name cannot be digits only"},
+		msg{"site.name_letters", nil, "网站名称不能是纯英文字母", "the site name cannot be Latin letters only"},
+		msg{"site.name_domain", []string{"word"}, "网站名称不能是域名或网址（%[1]s）", "the site name cannot be a domain or address (%[1]s)"},
+		msg{"site.name_symbol", []string{"word"}, "网站名称不能包含特殊符号“%[1]s”", "the site name cannot contain the symbol %[1]q"},
+		msg{"site.name_word", []string{"word"}, "网站名称不能包含“%[1]s”", "the site name cannot contain %[1]q"},
+		msg{"site.name_word_warning", []string{"word"}, "网站名称中的“%[1]s”可能被驳回", "%[1]q in the site name may be refused"},
+		msg{"site.name_leading", []string{"word"}, "非国家级单位的网站名称不能以“%[1]s”开头", "a site name of a non-national unit cannot start with %[1]q"},
+		msg{"site.name_province_word", []string{"word"}, "本省不接受网站名称中的“%[1]s”", "this province does not accept %[1]q in site names"},
+		msg{"site.name_preapproval", []string{"word"}, "网站名称含“%[1]s”，需要前置审批", "%[1]q in the site name needs a pre-approval"},
+		msg{"site.name_english", nil, "本省网站名称不能含英文", "this province does not accept English in site names"},
+		msg{"site.name_long", []string{"max"}, "个人网站名称建议不超过 %[1]s 个字", "an individual's site name should have at most %[1]s characters"},
+		msg{"site.name_place", []string{"word"}, "个人网站名称应避免地名“%[1]s”", "an individual's site name should avoid the place name %[1]q"},
+	)
+}
+
+// CheckSiteName checks a site name against the national rules (no pure
+// digits or letters, no domain as name, no special symbols, at least 3
+// characters: QC-sitename, HW-mat), the unit or individual word rules of
+// icp/data/names.tsv, and the province's extras in o.Rules. Each finding
+// names the word or pattern that triggered it.
+func CheckSiteName(name string, o NameOptions) Report {
+	fd := finder{lang: langOr(o.Language)}
+	checkSiteName(&fd, name, o)
+	return fd.report()
+}
+
+func langOr(t language.Tag) language.Tag {
+	if t == (language.Tag{}) || t == language.Und {
+		return language.SimplifiedChinese
+	}
+	return t
+}
+
+func checkSiteName(fd *finder, name string, o NameOptions) {
+	f := o.Field
+	n := strings.TrimSpace(name)
+	if n == "" {
+		fd.add("site.name_empty", SeverityError, f, "QC-sitename")
+		return
+	}
+	runes := utf8.RuneCountInString(n)
+	minChars := 3
+	if v, ok := o.Rules.SiteNameMinChars.Get(); ok {
+		minChars = v
+	}
+	if runes < minChars {
+		fd.add("site.name_short", SeverityError, f, "HW-mat", "min", strconv.Itoa(minChars))
+	}
+	han, letters, digits := 0, 0, 0
+	for _, r := range n {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+		case r < 0x80 && (r|0x20 >= 'a' && r|0x20 <= 'z'):
+			letters++
+		case r >= '0' && r <= '9':
+			digits++
+		}
+	}
+	switch {
+	case digits == runes:
+		fd.add("site.name_digits", SeverityError, f, "QC-sitename")
+	case letters > 0 && letters+strings.Count(n, " ") == runes:
+		fd.add("site.name_letters", SeverityError, f, "QC-sitename")
+	}
+	lower := n
+	if letters > 0 {
+		lower = strings.ToLower(n)
+	}
+	if strings.Contains(lower, "www.") || strings.Contains(lower, "http") || looksLikeDomain(lower) {
+		fd.add("site.name_domain", SeverityError, f, "QC-sitename; HW-mat", "word", clip(n, 40))
+	} else {
+		for _, r := range n {
+			if r == ' ' {
+				continue // spaces are not counted as symbols
+			}
+			if !(unicode.Is(unicode.Han, r) || r < 0x80 && (r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9') || r == '·') {
+				fd.add("site.name_symbol", SeverityError, f, "QC-sitename; HW-mat", "word", string(r))
+				break
+			}
+		}
+	}
+	for _, nr := range nameRules() {
+		switch nr.scope {
+		case "unit":
+			if o.Individual || o.NationalUnit {
+				continue
+			}
+		case "individual":
+			if !o.Individual {
+				continue
+			}
+		case "app":
+			continue
+		}
+		hit := nr.rule == "leading" && strings.HasPrefix(n, nr.word) || nr.rule == "contains" && strings.Contains(lower, nr.word)
+		if !hit {
+			continue
+		}
+		code := "site.name_word"
+		switch {
+		case nr.rule == "leading":
+			code = "site.name_leading"
+		case nr.sev == SeverityWarning:
+			code = "site.name_word_warning"
+		}
+		fd.add(code, nr.sev, f, nr.source, "word", nr.word)
+	}
+	r := o.Rules
+	if v, ok := r.SiteNameMinHan.Get(); ok && han < v {
+		fd.add("site.name_min_han", SeverityError, f, r.SiteNameMinHan.Source(), "min", strconv.Itoa(v))
+	}
+	words := func(fact province.Fact[province.Words], code string, sev Severity) {
+		if w, ok := fact.Get(); ok {
+			eachWord(w.String(), func(x string) {
+				if strings.Contains(n, x) {
+					fd.add(code, sev, f, fact.Source(), "word", x)
+				}
+			})
+		}
+	}
+	words(r.SiteNameBannedWords, "site.name_province_word", SeverityError)
+	if o.Individual {
+		words(r.SiteNameIndividualBannedWords, "site.name_province_word", SeverityError)
+	}
+	words(r.SiteNamePreApprovalWords, "site.name_preapproval", SeverityWarning)
+	if letters > 0 {
+		if v, ok := r.SiteNameNoEnglish.Get(); ok && v {
+			fd.add("site.name_english", SeverityError, f, r.SiteNameNoEnglish.Source())
+		} else if v, ok := r.SiteNameIndividualNoEnglish.Get(); ok && v && o.Individual {
+			fd.add("site.name_english", SeverityError, f, r.SiteNameIndividualNoEnglish.Source())
+		}
+	}
+	if o.Individual {
+		if runes > 10 {
+			fd.add("site.name_long", SeverityWarning, f, "HW-reject", "max", "10")
+		}
+		for _, p := range province.All() {
+			if strings.Contains(n, p.ShortName()) {
+				fd.add("site.name_place", SeverityWarning, f, "HW-reject", "word", p.ShortName())
+				break
+			}
+		}
+	}
+}
+
+// eachWord calls f for each "|"-separated word of list without allocating.
+func eachWord(list string, f func(string)) {
+	for list != "" {
+		i := strings.IndexByte(list, '|')
+		if i < 0 {
+			f(list)
+			return
+		}
+		f(list[:i])
+		list = list[i+1:]
+	}
+}
+
+// looksLikeDomain reports a name such as "example.com" or "例子.中国".
+func looksLikeDomain(s string) bool {
+	if !strings.ContainsAny(s, ".。") || strings.ContainsAny(s, " ") {
+		return false
+	}
+	_, err := RegistrableDomain(s)
+	return err == nil
+}
+
+func init() {
+	register(
+		msg{"app.name_word", []string{"word"}, "App 名称不能包含“%[1]s”", "the App name cannot contain %[1]q"},
+		msg{"app.name_emoji", nil, "App 名称不能包含表情符号", "the App name cannot contain emoji"},
+		msg{"app.name_generic", []string{"word"}, "App 名称不能只是通用词“%[1]s”", "the App name cannot be the generic word %[1]q alone"},
+		msg{"app.package", []string{"value"}, "安卓包名 %[1]s 不是反向域名格式（如 com.example.app）", "the Android package name %[1]s is not in reverse-DNS form (com.example.app)"},
+		msg{"app.fingerprint", []string{"platform", "want"}, "%[1]s 证书指纹应为 %[2]s 十六进制", "the %[1]s certificate fingerprint must be %[2]s hex"},
+	)
+}
+
+// genericAppNames are names that say nothing of the App (HW-app doc_0121:
+// "no generic or industry words"); a name that is only one of them is
+// refused. Our list, UNCERTAIN.
+var genericAppNames = []string{"浏览器", "计算器", "手电筒", "相机", "天气", "日历", "闹钟", "视频", "音乐", "游戏",
+	"工具", "助手", "商城", "新闻", "地图", "App", "APP", "app"}
+
+// CheckAppName checks an App's name (HW-app doc_0121): not only a generic
+// word, no emoji, no price, marketing or placeholder words.
+func CheckAppName(name string, field string, lang language.Tag) Report {
+	fd := finder{lang: langOr(lang)}
+	n := strings.TrimSpace(name)
+	if slices.Contains(genericAppNames, n) {
+		fd.add("app.name_generic", SeverityError, field, "HW-app", "word", n)
+	}
+	for _, r := range n {
+		if r >= 0x1F000 || r >= 0x2600 && r <= 0x27BF || r == 0xFE0F {
+			fd.add("app.name_emoji", SeverityError, field, "HW-app")
+			break
+		}
+	}
+	lower := strings.ToLower(n)
+	for _, nr := range nameRules() {
+		if nr.scope == "app" && strings.Contains(lower, nr.word) {
+			fd.add("app.name_word", nr.sev, field, nr.source, "word", nr.word)
+		}
+	}
+	return fd.report()
+}
+
+// ValidAndroidPackage reports whether s is an Android package name in
+// reverse-DNS form: at least two segments of letters, digits and
+// underscores, each starting with a letter.
+func ValidAndroidPackage(s string) bool {
+	if len(s) == 0 || len(s) > 255 {
+		return false
+	}
+	parts := strings.Split(s, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || !(p[0]|0x20 >= 'a' && p[0]|0x20 <= 'z') {
+			return false
+		}
+		for i := 0; i < len(p); i++ {
+			c := p[i]
+			if !(c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9' || c == '_') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// NormalizeFingerprint checks a certificate fingerprint of hexBytes bytes
+// (16 for an Android MD5, 20 for an iOS SHA-1), with or without colons, and
+// returns it in upper-case hex without colons.
+func NormalizeFingerprint(s string, hexBytes int) (string, bool) {
+	h := strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(s), ":", ""))
+	if len(h) != hexBytes*2 {
+		return "", false
+	}
+	for i := 0; i < len(h); i++ {
+		if !(h[i] >= '0' && h[i] <= '9' || h[i] >= 'A' && h[i] <= 'F') {
+			return "", false
+		}
+	}
+	return h, true
+}
