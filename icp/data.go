@@ -144,9 +144,12 @@ func (t *TLDTable) Version() string { return t.version }
 // any Chinese-script suffix (our reading, UNCERTAIN). Otherwise the national
 // list does.
 func (t *TLDTable) Fileable(suffix string, rules province.Rules) (bool, string) {
-	a, err := idna.Lookup.ToASCII(strings.TrimPrefix(suffix, "."))
-	if err != nil {
-		return false, "TC-domain"
+	a := strings.TrimPrefix(suffix, ".")
+	if !isLowerLDH(a) {
+		var err error
+		if a, err = idna.Lookup.ToASCII(a); err != nil {
+			return false, "TC-domain"
+		}
 	}
 	if list, ok := rules.FileableTLDs.Get(); ok {
 		src := rules.FileableTLDs.Source()
@@ -168,6 +171,18 @@ func (t *TLDTable) Fileable(suffix string, rules province.Rules) (bool, string) 
 		return false, "TC-domain"
 	}
 	return true, row.source
+}
+
+// isLowerLDH reports whether s is already lower-case ASCII letters, digits,
+// hyphens and dots, which IDNA would leave unchanged.
+func isLowerLDH(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // kindSuffixes are the suffix families that some subject kinds must use

@@ -1,6 +1,6 @@
 // Package icp deals with ICP filings (ICP备案) as a hosting panel sees them:
-// the numbers, the footer a site must show, and (in later parts of this
-// package) the application check and re-filing plans.
+// the numbers, the footer a site must show, the pre-check of an application
+// and the rules on domains, site names and pre-approvals.
 //
 // # The domain
 //
@@ -36,6 +36,26 @@
 // subject number, except in Guangdong according to one provider. [Footer]
 // renders the snippet as HTML or text, refusing inconsistent numbers, and
 // [AuditFooter] reads a page and reports what is wrong with its footer.
+//
+// # The application check
+//
+// [Application] is a filing application in a fixed JSON form that
+// [DecodeApplication] reads strictly, naming the JSON path of any error.
+// [Check] runs every rule ([CheckRules] lists them with their sources) and
+// returns all findings at once. Options set the date ([At]), the provider
+// [Profile] ([Brief] by default; [Aliyun], [Tencent], [Huawei]), the rule
+// table, the language, a phone locator and a material opener. Rules come
+// from the province table (package province) and the data files of this
+// package (icp/data: fileable suffixes, site-name words, pre-approval
+// categories and keywords); what cannot be checked offline appears as info
+// findings. [RegisterValidations] and [RegisterTranslations] offer the same
+// identifiers as validator/v10 tags to host applications.
+//
+// # Domains and sites
+//
+// [RegistrableDomain] gives the name that is filed (the ICANN eTLD+1, in
+// A-label form); [CheckSiteName], [CheckPreApproval] and [CheckLimits] judge a
+// site on its own.
 //
 // # Findings
 //

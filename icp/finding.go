@@ -205,6 +205,9 @@ func printer(tag language.Tag) *message.Printer {
 	return p
 }
 
+// plainCache holds rendered messages without parameters, per language.
+var plainCache sync.Map // [2]string{tag, code} → string
+
 // Message renders the message of code in the language tag with params.
 // Unknown codes render as the code itself.
 func Message(tag language.Tag, code string, params map[string]string) string {
@@ -213,6 +216,15 @@ func Message(tag language.Tag, code string, params map[string]string) string {
 	catMu.Unlock()
 	if !ok {
 		return code
+	}
+	if len(m.params) == 0 {
+		key := [2]string{tag.String(), code}
+		if s, ok := plainCache.Load(key); ok {
+			return s.(string)
+		}
+		s := printer(tag).Sprintf(code)
+		plainCache.Store(key, s)
+		return s
 	}
 	args := make([]any, len(m.params))
 	for i, p := range m.params {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 )
@@ -21,6 +22,7 @@ type Category struct {
 
 type keyword struct {
 	category, word string
+	upper          string // word upper-cased once, for matching
 	except         []string
 	source         string
 }
@@ -29,6 +31,7 @@ type preData struct {
 	cats     map[string]Category
 	order    []string
 	keywords []keyword
+	byFirst  map[rune][]int // first rune of a keyword (upper case) → keyword indexes
 }
 
 var preapproval = mustData("preapproval_categories.tsv", func(name string, r io.Reader) (*preData, error) {
@@ -63,13 +66,18 @@ var preapproval = mustData("preapproval_categories.tsv", func(name string, r io.
 		if err := checkStatus(c[3]); err != nil {
 			return err
 		}
-		k := keyword{category: c[0], word: c[1], source: c[4]}
+		k := keyword{category: c[0], word: c[1], upper: strings.ToUpper(c[1]), source: c[4]}
 		if c[2] != "-" {
-			k.except = strings.Split(c[2], "|")
+			k.except = strings.Split(strings.ToUpper(c[2]), "|")
 		}
 		d.keywords = append(d.keywords, k)
 		return nil
 	})
+	d.byFirst = map[rune][]int{}
+	for i, k := range d.keywords {
+		r, _ := utf8.DecodeRuneInString(k.upper)
+		d.byFirst[r] = append(d.byFirst[r], i)
+	}
 	return d, err
 })
 
@@ -99,18 +107,50 @@ func ScanPreApproval(text string) []Hit {
 		return nil
 	}
 	var out []Hit
-	upper := strings.ToUpper(text)
-	seen := map[string]bool{}
-	for _, k := range preapproval().keywords {
-		if seen[k.category] {
+	upper := text
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; 'a' <= c && c <= 'z' {
+			upper = strings.ToUpper(text) // only ASCII keywords need folding
+			break
+		}
+	}
+	d := preapproval()
+	// Only keywords whose first rune occurs in the text can match; collect
+	// them in data order so that results do not depend on the text.
+	var candBuf [64]bool
+	cand := candBuf[:0]
+	if len(d.keywords) <= len(candBuf) {
+		cand = candBuf[:len(d.keywords)]
+	} else {
+		cand = make([]bool, len(d.keywords))
+	}
+	any := false
+	for _, r := range upper {
+		for _, i := range d.byFirst[r] {
+			cand[i], any = true, true
+		}
+	}
+	if !any {
+		return nil
+	}
+	for i, k := range d.keywords {
+		if !cand[i] || hitCategory(out, k.category) {
 			continue
 		}
-		if keywordIn(upper, strings.ToUpper(k.word), k.except) {
-			seen[k.category] = true
+		if keywordIn(upper, k.upper, k.except) {
 			out = append(out, Hit{Category: k.category, Word: k.word, Source: k.source})
 		}
 	}
 	return out
+}
+
+func hitCategory(hs []Hit, cat string) bool {
+	for _, h := range hs {
+		if h.Category == cat {
+			return true
+		}
+	}
+	return false
 }
 
 // keywordIn reports an occurrence of w in s that does not lie inside one of

@@ -77,25 +77,25 @@ type Approval struct {
 // mini-program or quick app.
 type Site struct {
 	// Number is the site's filing number, for changes of filed sites.
-	Number      Number      `json:"number,omitzero"`
-	Name        string      `json:"name"`
-	ServiceType ServiceType `json:"service_type"`
-	Domains     []string    `json:"domains"`
+	Number      Number      `json:"number,omitzero" validate:"-"`
+	Name        string      `json:"name" validate:"required,max=100"`
+	ServiceType ServiceType `json:"service_type" validate:"required"`
+	Domains     []string    `json:"domains" validate:"dive,required,max=253"`
 	// Content lists content categories; "personal_space" is 个人空间/博客.
-	Content     []string       `json:"content"`
-	Description string         `json:"description,omitempty"`
+	Content     []string       `json:"content" validate:"-"`
+	Description string         `json:"description,omitempty" validate:"max=1000"`
 	Manager     subject.Person `json:"manager"`
 	// DomainHolder is the registrant of the domains, as in the registry.
-	DomainHolder  string       `json:"domain_holder,omitempty"`
-	DomainExpires subject.Date `json:"domain_expires,omitzero"`
-	Access        Access       `json:"access"`
-	App           *AppInfo     `json:"app,omitempty"`
-	Approvals     []Approval   `json:"approvals,omitempty"`
+	DomainHolder  string       `json:"domain_holder,omitempty" validate:"-"`
+	DomainExpires subject.Date `json:"domain_expires,omitzero" validate:"-"`
+	Access        Access       `json:"access" validate:"-"`
+	App           *AppInfo     `json:"app,omitempty" validate:"-"`
+	Approvals     []Approval   `json:"approvals,omitempty" validate:"-"`
 	// NotInvolved declares that no pre-approval category is involved (the
 	// "以上都不涉及" choice, with a commitment letter).
-	NotInvolved bool   `json:"preapproval_not_involved,omitempty"`
-	Commercial  bool   `json:"commercial,omitempty"`
-	Remark      string `json:"remark,omitempty"`
+	NotInvolved bool   `json:"preapproval_not_involved,omitempty" validate:"-"`
+	Commercial  bool   `json:"commercial,omitempty" validate:"-"`
+	Remark      string `json:"remark,omitempty" validate:"max=1000"`
 }
 
 func init() {

@@ -178,7 +178,11 @@ func emailDomain(fn, s string) (string, error) {
 			return "", parseErr(fn, s, "local part", ErrFormat)
 		}
 	}
-	a, err := idna.Lookup.ToASCII(domain)
+	a := strings.ToLower(domain)
+	var err error
+	if !norm.IsASCII(a) || strings.Contains(a, "xn--") {
+		a, err = idna.Lookup.ToASCII(domain)
+	}
 	if err != nil || !strings.Contains(a, ".") {
 		return "", parseErr(fn, s, "domain", ErrFormat)
 	}
@@ -209,8 +213,14 @@ func EmailInDomains(email string, domains ...string) bool {
 		return false
 	}
 	for _, want := range domains {
-		w, err := idna.Lookup.ToASCII(strings.TrimSuffix(norm.TrimSpace(want), "."))
-		if err != nil || w == "" {
+		w := strings.ToLower(strings.TrimSuffix(norm.TrimSpace(want), "."))
+		if !norm.IsASCII(w) || strings.Contains(w, "xn--") {
+			var err error
+			if w, err = idna.Lookup.ToASCII(w); err != nil {
+				continue
+			}
+		}
+		if w == "" {
 			continue
 		}
 		if d == w || strings.HasSuffix(d, "."+w) {

@@ -50,23 +50,24 @@ func (s *Secret) UnmarshalText(b []byte) error {
 // Document is a certificate or identity document as entered: its type, its
 // number and, where known, the last day it is valid.
 type Document struct {
-	Type       DocType `json:"type"`
-	Number     Secret  `json:"number"`
-	ValidUntil Date    `json:"valid_until,omitzero"`
+	Type       DocType `json:"type" validate:"required"`
+	Number     Secret  `json:"number" validate:"required,max=64"`
+	ValidUntil Date    `json:"valid_until,omitzero" validate:"-"`
 }
 
 // Parse validates the number against the type with [ParseDocument].
 func (d Document) Parse() (DocumentID, error) { return ParseDocument(d.Type, d.Number.Reveal()) }
 
-// Person is a manager of a filing: the subject's 主体负责人 (owner) or a
+// Person is a manager of a filing (the validate tags are
+// github.com/go-playground/validator/v10 rules that package icp applies): the subject's 主体负责人 (owner) or a
 // site's 网站负责人 (manager). Every personal field is a [Secret].
 type Person struct {
-	Name                Secret   `json:"name"`
+	Name                Secret   `json:"name" validate:"required,max=60"`
 	Document            Document `json:"document"`
-	Mobile              Secret   `json:"mobile"`
-	EmergencyPhone      Secret   `json:"emergency_phone,omitempty"`
-	Email               Secret   `json:"email,omitempty"`
-	LegalRepresentative bool     `json:"legal_representative,omitempty"`
+	Mobile              Secret   `json:"mobile" validate:"required,max=32"`
+	EmergencyPhone      Secret   `json:"emergency_phone,omitempty" validate:"required,max=32"`
+	Email               Secret   `json:"email,omitempty" validate:"required,max=254"`
+	LegalRepresentative bool     `json:"legal_representative,omitempty" validate:"-"`
 }
 
 // String returns a masked one-line description.
@@ -90,17 +91,17 @@ func canonicalNumber(d Document) string {
 
 // Subject is the filing subject (主体): a unit or an individual.
 type Subject struct {
-	Kind        Kind              `json:"kind"`
-	Name        string            `json:"name"`
+	Kind        Kind              `json:"kind" validate:"required"`
+	Name        string            `json:"name" validate:"required,max=100"`
 	Certificate Document          `json:"certificate"`
-	Province    province.Province `json:"province,omitzero"`
-	Address     string            `json:"address"`
+	Province    province.Province `json:"province,omitzero" validate:"-"`
+	Address     string            `json:"address" validate:"required,max=200"`
 	// Investor is the 投资人或主管单位 (investor or superior unit).
-	Investor string `json:"investor,omitempty"`
+	Investor string `json:"investor,omitempty" validate:"max=100"`
 	// Landline is the unit's office telephone.
-	Landline Secret `json:"landline,omitempty"`
+	Landline Secret `json:"landline,omitempty" validate:"-"`
 	Owner    Person `json:"owner"`
-	Remark   string `json:"remark,omitempty"`
+	Remark   string `json:"remark,omitempty" validate:"max=1000"`
 }
 
 // String returns a one-line description; an individual's name is masked.

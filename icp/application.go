@@ -1,0 +1,379 @@
+package icp
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/icpkit/icpkit/material"
+	"github.com/icpkit/icpkit/province"
+	"github.com/icpkit/icpkit/subject"
+)
+
+// FilingType is the kind of filing order (reference/domain.md §8.1).
+type FilingType uint8
+
+// Filing types. The JSON tokens are given in brackets.
+const (
+	FirstFiling        FilingType = iota + 1 // 首次备案 [first_filing]
+	NewSite                                  // 新增网站 [new_site]
+	NewSiteNoSubject                         // 无主体新增网站 [new_site_no_subject]
+	NewAccess                                // 新增接入 [new_access]
+	NewAccessNoSubject                       // 无主体新增接入 [new_access_no_subject]
+	ChangeSubject                            // 变更主体 [change_subject]
+	ChangeSite                               // 变更网站 [change_site]
+	ChangeAccess                             // 变更接入 [change_access]
+	ChangeAll                                // 变更备案 (subject and sites) [change_all]
+	CancelSubject                            // 注销主体 [cancel_subject]
+	CancelSite                               // 注销网站 [cancel_site]
+	CancelAccess                             // 取消接入 [cancel_access]
+	SiteMigration                            // 网站迁移, to another subject [site_migration]
+	AccountTransfer                          // 转移备案, to another account [account_transfer]
+	numFilingTypes     = AccountTransfer
+)
+
+var filingTypes = [numFilingTypes + 1][3]string{
+	{},
+	{"first_filing", "首次备案", "first filing"},
+	{"new_site", "新增网站", "new site"},
+	{"new_site_no_subject", "无主体新增网站", "new site without subject"},
+	{"new_access", "新增接入", "new access"},
+	{"new_access_no_subject", "无主体新增接入", "new access without subject"},
+	{"change_subject", "变更主体", "change subject"},
+	{"change_site", "变更网站", "change site"},
+	{"change_access", "变更接入", "change access"},
+	{"change_all", "变更备案", "change subject and sites"},
+	{"cancel_subject", "注销主体", "cancel subject"},
+	{"cancel_site", "注销网站", "cancel site"},
+	{"cancel_access", "取消接入", "cancel access"},
+	{"site_migration", "网站迁移", "site migration"},
+	{"account_transfer", "转移备案", "account transfer"},
+}
+
+// IsValid reports whether t is a defined filing type.
+func (t FilingType) IsValid() bool { return t >= FirstFiling && t <= numFilingTypes }
+
+// String returns the JSON token ("first_filing").
+func (t FilingType) String() string {
+	if !t.IsValid() {
+		return fmt.Sprintf("FilingType(%d)", uint8(t))
+	}
+	return filingTypes[t][0]
+}
+
+// NameZh returns the Chinese name (首次备案).
+func (t FilingType) NameZh() string {
+	if !t.IsValid() {
+		return ""
+	}
+	return filingTypes[t][1]
+}
+
+// NameEn returns the English name.
+func (t FilingType) NameEn() string {
+	if !t.IsValid() {
+		return ""
+	}
+	return filingTypes[t][2]
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (t FilingType) MarshalText() ([]byte, error) {
+	if !t.IsValid() {
+		return nil, fmt.Errorf("icp: invalid FilingType %d", uint8(t))
+	}
+	return []byte(t.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (t *FilingType) UnmarshalText(b []byte) error {
+	for i := FirstFiling; i <= numFilingTypes; i++ {
+		if filingTypes[i][0] == string(b) {
+			*t = i
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown filing_type %q", clip(string(b), 40))
+}
+
+// ApplicationSubject is the subject of an application: the subject data and
+// its existing filing number.
+type ApplicationSubject struct {
+	subject.Subject
+	// Number is the subject's filing number, for every filing type but a
+	// first filing.
+	Number Number `json:"number,omitzero"`
+	// LicenceName is the unit name exactly as printed on the licence, when
+	// the panel has it (from OCR, say); Name is compared with it.
+	LicenceName string `json:"licence_name,omitempty"`
+	// BusinessScope is the unit's 经营范围, scanned for pre-approval words.
+	BusinessScope string `json:"business_scope,omitempty"`
+	// ExistingServices counts the services the subject already holds.
+	ExistingServices int `json:"existing_services,omitempty"`
+}
+
+// Resource is the cloud resource the filing is made for.
+type Resource struct {
+	Product string `json:"product" validate:"required"` // "ecs", "lightweight", "cvm" …
+	Billing string `json:"billing" validate:"required"` // "subscription" (包年包月) or "pay_as_you_go"
+	Months  int    `json:"months"`                      // months bought, renewals included
+	Region  string `json:"region,omitempty"`            // "mainland" unless stated
+}
+
+// MaterialRef is one uploaded material.
+type MaterialRef struct {
+	Kind material.Kind `json:"kind"`
+	Path string        `json:"path"`
+	// For is the JSON path of the person or site the material belongs to
+	// ("subject.owner", "sites[0].manager", "sites[0]"); empty means the
+	// application as a whole.
+	For string `json:"for,omitempty"`
+	// IssuedOn is the date a letter or certificate was issued.
+	IssuedOn subject.Date `json:"issued_on,omitzero"`
+}
+
+// Application is a filing application as a panel collects it. Its JSON
+// form (snake_case, names fixed) is what [DecodeApplication] reads.
+type Application struct {
+	FilingType FilingType         `json:"filing_type"`
+	Province   province.Province  `json:"province"`
+	Subject    ApplicationSubject `json:"subject"`
+	Sites      []Site             `json:"sites"`
+	Resource   Resource           `json:"resource"`
+	Materials  []MaterialRef      `json:"materials"`
+	Remark     string             `json:"remark,omitempty"`
+}
+
+// ErrDecode is wrapped by every error of [DecodeApplication] and
+// [DecodeDeployment].
+var ErrDecode = errors.New("icp: cannot decode")
+
+// A DecodeError reports JSON input that does not fit, naming the JSON path
+// (sites[0].access.ips[1]) and the reason.
+type DecodeError struct {
+	Path   string
+	Reason string
+}
+
+func (e *DecodeError) Error() string {
+	if e.Path == "" {
+		return fmt.Sprintf("%v: %s", ErrDecode, e.Reason)
+	}
+	return fmt.Sprintf("%v: %s: %s", ErrDecode, e.Path, e.Reason)
+}
+
+// Unwrap returns ErrDecode.
+func (e *DecodeError) Unwrap() error { return ErrDecode }
+
+// MaxDecodeBytes bounds what DecodeApplication and DecodeDeployment read.
+const MaxDecodeBytes = 32 << 20
+
+// maxDepth bounds JSON nesting; applications are shallow.
+const maxDepth = 32
+
+// DecodeApplication reads one application in JSON. Decoding is strict:
+// unknown fields, wrong types and bad enum values are errors naming the JSON
+// path. Input is bounded to MaxDecodeBytes and 32 levels of nesting.
+func DecodeApplication(r io.Reader) (Application, error) {
+	var a Application
+	err := decodeStrict(r, &a)
+	return a, err
+}
+
+func decodeStrict(r io.Reader, v any) error {
+	data, err := io.ReadAll(io.LimitReader(r, MaxDecodeBytes+1))
+	if err != nil {
+		return &DecodeError{Reason: "read: " + err.Error()}
+	}
+	if len(data) > MaxDecodeBytes {
+		return &DecodeError{Reason: fmt.Sprintf("input larger than %d bytes", MaxDecodeBytes)}
+	}
+	if d := jsonDepth(data); d > maxDepth {
+		return &DecodeError{Reason: fmt.Sprintf("nesting deeper than %d levels", maxDepth)}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return locate(data, v, err)
+	}
+	if dec.More() {
+		return &DecodeError{Reason: "data after the JSON value"}
+	}
+	return nil
+}
+
+// jsonDepth returns the maximum nesting of arrays and objects, ignoring
+// brackets inside strings.
+func jsonDepth(b []byte) int {
+	depth, maxD, inStr, esc := 0, 0, false, false
+	for _, c := range b {
+		switch {
+		case esc:
+			esc = false
+		case inStr && c == '\\':
+			esc = true
+		case c == '"':
+			inStr = !inStr
+		case inStr:
+		case c == '{' || c == '[':
+			depth++
+			maxD = max(maxD, depth)
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return maxD
+}
+
+// locate finds the JSON path of a decoding error by walking the generic
+// form of the input against the Go type.
+func locate(data []byte, v any, orig error) error {
+	var syn *json.SyntaxError
+	if errors.As(orig, &syn) {
+		return &DecodeError{Reason: fmt.Sprintf("JSON syntax at byte %d: %v", syn.Offset, syn)}
+	}
+	var generic any
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&generic); err != nil {
+		return &DecodeError{Reason: err.Error()}
+	}
+	if e := walk(generic, reflect.TypeOf(v).Elem(), ""); e != nil {
+		return e
+	}
+	return &DecodeError{Reason: orig.Error()}
+}
+
+var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+
+func walk(g any, t reflect.Type, path string) *DecodeError {
+	if g == nil {
+		return nil
+	}
+	if reflect.PointerTo(t).Implements(textUnmarshaler) {
+		s, ok := g.(string)
+		if !ok {
+			return &DecodeError{Path: path, Reason: fmt.Sprintf("want a string, got %s", jsonKind(g))}
+		}
+		if err := reflect.New(t).Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+			return &DecodeError{Path: path, Reason: trimPrefixErr(err.Error())}
+		}
+		return nil
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		return walk(g, t.Elem(), path)
+	case reflect.Struct:
+		m, ok := g.(map[string]any)
+		if !ok {
+			return &DecodeError{Path: path, Reason: fmt.Sprintf("want an object, got %s", jsonKind(g))}
+		}
+		fields := jsonFields(t)
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sortStrings(keys)
+		for _, k := range keys {
+			ft, ok := fields[k]
+			if !ok {
+				return &DecodeError{Path: join(path, k), Reason: "unknown field"}
+			}
+			if e := walk(m[k], ft, join(path, k)); e != nil {
+				return e
+			}
+		}
+		return nil
+	case reflect.Slice:
+		arr, ok := g.([]any)
+		if !ok {
+			return &DecodeError{Path: path, Reason: fmt.Sprintf("want an array, got %s", jsonKind(g))}
+		}
+		for i, x := range arr {
+			if e := walk(x, t.Elem(), path+"["+strconv.Itoa(i)+"]"); e != nil {
+				return e
+			}
+		}
+		return nil
+	case reflect.String:
+		if _, ok := g.(string); !ok {
+			return &DecodeError{Path: path, Reason: fmt.Sprintf("want a string, got %s", jsonKind(g))}
+		}
+	case reflect.Bool:
+		if _, ok := g.(bool); !ok {
+			return &DecodeError{Path: path, Reason: fmt.Sprintf("want true or false, got %s", jsonKind(g))}
+		}
+	case reflect.Int, reflect.Int64, reflect.Int32, reflect.Uint8, reflect.Uint32, reflect.Uint64, reflect.Float64:
+		n, ok := g.(json.Number)
+		if !ok {
+			return &DecodeError{Path: path, Reason: fmt.Sprintf("want a number, got %s", jsonKind(g))}
+		}
+		if err := json.Unmarshal([]byte(n), reflect.New(t).Interface()); err != nil {
+			return &DecodeError{Path: path, Reason: "number out of range"}
+		}
+	}
+	return nil
+}
+
+func trimPrefixErr(s string) string {
+	for _, p := range []string{"icp: ", "subject: ", "material: ", "province: "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return s
+}
+
+func join(path, k string) string {
+	if path == "" {
+		return k
+	}
+	return path + "." + k
+}
+
+func jsonKind(g any) string {
+	switch g.(type) {
+	case string:
+		return "a string"
+	case json.Number:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case []any:
+		return "an array"
+	case map[string]any:
+		return "an object"
+	}
+	return "null"
+}
+
+// jsonFields maps JSON names to field types, following embedded structs.
+func jsonFields(t reflect.Type) map[string]reflect.Type {
+	out := map[string]reflect.Type{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		tag := f.Tag.Get("json")
+		name, _, _ := strings.Cut(tag, ",")
+		if name == "-" {
+			continue
+		}
+		if f.Anonymous && name == "" {
+			for k, v := range jsonFields(f.Type) {
+				out[k] = v
+			}
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		out[name] = f.Type
+	}
+	return out
+}

@@ -1,0 +1,1029 @@
+package icp
+
+import (
+	"fmt"
+	"io"
+	"net/netip"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"github.com/icpkit/icpkit/province"
+	"github.com/icpkit/icpkit/subject"
+)
+
+// An Option changes how [Check] works.
+type Option func(*config)
+
+type config struct {
+	at      time.Time
+	atSet   bool
+	profile Profile
+	rules   *province.Table
+	tlds    *TLDTable
+	lang    language.Tag
+	locator func(subject.Mobile) (province.Province, bool)
+	opener  func(path string) (io.ReadCloser, error)
+}
+
+// At sets the date every date rule uses: rules in force, ages, validity
+// windows. Without it Check uses today's date, the only place it reads the
+// clock.
+func At(t time.Time) Option { return func(c *config) { c.at, c.atSet = t, true } }
+
+// WithProfile sets the provider profile ([Brief] by default).
+func WithProfile(p Profile) Option { return func(c *config) { c.profile = p } }
+
+// WithRules sets the province rule table ([province.Default] by default).
+func WithRules(t *province.Table) Option { return func(c *config) { c.rules = t } }
+
+// WithTLDs sets the fileable-suffix list ([DefaultTLDs] by default).
+func WithTLDs(t *TLDTable) Option { return func(c *config) { c.tlds = t } }
+
+// WithLanguage sets the language of the messages (zh-Hans by default; en
+// is the other catalog).
+func WithLanguage(tag language.Tag) Option { return func(c *config) { c.lang = tag } }
+
+// WithPhoneLocator supplies a lookup from a mobile number to the province
+// it is registered in, for the provinces that want local numbers. No
+// offline table can answer this; without a locator Check reports an info
+// finding instead.
+func WithPhoneLocator(f func(subject.Mobile) (province.Province, bool)) Option {
+	return func(c *config) { c.locator = f }
+}
+
+// WithMaterialOpener supplies a way to open the files named in
+// Application.Materials; each is inspected with [material.Inspect] and
+// checked against the profile's spec. Without it materials are checked for
+// presence only.
+func WithMaterialOpener(f func(path string) (io.ReadCloser, error)) Option {
+	return func(c *config) { c.opener = f }
+}
+
+// checker carries one Check run.
+type checker struct {
+	app   *Application
+	cfg   config
+	at    time.Time
+	today subject.Date
+	r     province.Rules
+	fd    finder
+	owner personInfo
+	mgrs  []personInfo
+}
+
+// personInfo is what is parsed once about a person.
+type personInfo struct {
+	path   string
+	p      subject.Person
+	doc    subject.DocumentID
+	docErr error
+	mobile subject.Mobile
+	mobErr error
+	// comparable forms of the phones, computed once
+	mobileKey, emergencyKey string
+}
+
+// A Rule is one named check of [Check], with the codes it reports and its
+// sources. [CheckRules] lists them.
+type Rule struct {
+	Name    string
+	Codes   []string
+	Source  string
+	applies func(FilingType) bool
+	run     func(*checker)
+}
+
+var (
+	subjectTypes = []FilingType{FirstFiling, NewSiteNoSubject, NewAccessNoSubject, ChangeSubject, ChangeAll}
+	siteTypes    = []FilingType{FirstFiling, NewSite, NewSiteNoSubject, NewAccess, NewAccessNoSubject, ChangeSite, ChangeAll}
+	accessTypes  = []FilingType{FirstFiling, NewSite, NewSiteNoSubject, NewAccess, NewAccessNoSubject, ChangeAccess, ChangeSite, ChangeAll}
+)
+
+func in(ts []FilingType) func(FilingType) bool {
+	return func(t FilingType) bool { return slices.Contains(ts, t) }
+}
+
+func always(FilingType) bool { return true }
+
+// checkRules is the rule list, in report order within a severity.
+var checkRules = []Rule{
+	{"filing_type", []string{"filing.type_not_application", "filing.subject_number_required", "filing.subject_number_forbidden",
+		"filing.site_number_required", "filing.site_number_forbidden", "filing.site_number_other_subject", "filing.number_province",
+		"filing.number_kind", "filing.no_sites"}, "QC-type; HW-flow; TC-site", always, ruleFilingType},
+	{"structure", []string{"structure.required", "structure.too_long", "structure.invalid"}, "validator/v10 struct tags", always, ruleStructure},
+	{"certificate", []string{"subject.certificate_type", "subject.certificate_number", "subject.uscc_kind", "subject.certificate_province", "subject.certificate_pilot"},
+		"TC-materials; WX-certtypes; TC-subj; HW-flow", in(subjectTypes), ruleCertificate},
+	{"people", []string{"person.document", "person.document_type", "person.name", "person.age_below", "person.age_proof", "person.age_above",
+		"person.retirement", "person.birth_future", "document.validity", "subject.owner_legal_rep"}, "TC-P-*; TC-upload; TC-subj",
+		in(siteTypes), rulePeople},
+	{"address", []string{"address.no_house_number", "address.shixiaqu", "address.province_mismatch", "address.obsolete_district", "address.empty",
+		"address.too_long", "address.no_room_number"}, "TC-subj; TC-P-北京; TC-P-上海", in(subjectTypes), ruleAddress},
+	{"unit_name", []string{"subject.name_licence"}, "TC-P-北京", in(subjectTypes), ruleUnitName},
+	{"individual", []string{"individual.non_local_refused", "individual.non_local_proof", "individual.non_local_unknown", "site.personal_space"},
+		"TC-P-*; TC-materials; HW-prep", in(siteTypes), ruleIndividual},
+	{"contacts", []string{"contact.mobile", "contact.mobile_sms", "contact.emergency", "contact.emergency_virtual", "contact.emergency_same",
+		"contact.shared_phone", "contact.shared_email", "contact.distinct_numbers", "contact.local", "contact.local_unchecked", "contact.email",
+		"contact.company_email", "contact.landline_required", "contact.landline"}, "QC-general; HW-mat; TC-sms; TC-P-*", in(siteTypes), ruleContacts},
+	{"domains", []string{"domain.none", "domain.invalid", "domain.subdomain", "domain.tld", "domain.kind_suffix", "domain.gov_subdomain", "domain.holder",
+		"domain.holder_folded", "domain.holder_legal_rep", "domain.expires", "domain.expires_missing", "domain.duplicate"},
+		"TC-domain; QC-domain; HW-prep; HW-policy", in(siteTypes), ruleDomains},
+	{"sites", []string{"site.name_*", "site.preapproval_*", "app.*", "site.app_missing"}, "QC-sitename; TC-preapp; HW-app", in(siteTypes), ruleSites},
+	{"limits", []string{"limit.*"}, "HW-rules; TC-P-*", in(siteTypes), ruleLimits},
+	{"resource", []string{"resource.product", "resource.billing", "resource.months", "resource.region"}, "profile server rule; TC-cloud; HW-cond",
+		in(accessTypes), ruleResource},
+	{"access", []string{"access.provider", "access.ip_missing", "access.ip_private", "access.ip_reserved", "access.ip_documentation", "access.sites_per_instance"},
+		"TC-cloud; HW-prep", in(accessTypes), ruleAccess},
+	{"materials", []string{"material.missing", "material.unreadable", "material.not_inspected", "material.letter_old", "material.unknown_for", "material.*"},
+		"TC-materials; TC-upload; HW-mat; TC-P-江苏; HW-mat doc_0046; TC-P-新疆", in(siteTypes), ruleMaterials},
+	{"offline", []string{"offline.mobile_real_name", "offline.face_verification", "offline.seals", "offline.sms_verification", "offline.domain_real_name"},
+		"TC-sms; HW-mat doc_0064; QC-sms; TC-domain", always, ruleOffline},
+}
+
+// CheckRules returns the rules Check runs, with their codes and sources.
+func CheckRules() []Rule { return slices.Clone(checkRules) }
+
+// Check pre-checks an application the way the provider and the authority
+// will, and returns every finding at once: each with a stable code, a
+// severity, the JSON path of the field at fault, parameters, a message and
+// the rule's sources. Checks that cannot be done offline (the operator's
+// real-name record of a mobile, face verification, seals on scans) appear as
+// info findings, so that a panel can show a complete checklist.
+//
+// Check does not modify app and is safe for concurrent use.
+func Check(app Application, opts ...Option) Report {
+	cfg := config{profile: Brief, lang: language.SimplifiedChinese}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.rules == nil {
+		cfg.rules = province.Default()
+	}
+	if cfg.tlds == nil {
+		cfg.tlds = DefaultTLDs()
+	}
+	if !cfg.atSet {
+		cfg.at = time.Now()
+	}
+	c := &checker{app: &app, cfg: cfg, at: cfg.at, today: subject.DateOf(cfg.at), fd: finder{lang: langOr(cfg.lang)}}
+	c.r = cfg.rules.RulesAt(app.Province, cfg.at)
+	c.owner = parsePerson("subject.owner", app.Subject.Owner)
+	for i, s := range app.Sites {
+		c.mgrs = append(c.mgrs, parsePerson(fmt.Sprintf("sites[%d].manager", i), s.Manager))
+	}
+	if !app.FilingType.IsValid() || !app.Province.IsValid() {
+		ruleStructure(c)
+		return c.fd.report()
+	}
+	for _, rl := range checkRules {
+		if rl.applies(app.FilingType) {
+			rl.run(c)
+		}
+	}
+	return c.fd.report()
+}
+
+func parsePerson(path string, p subject.Person) personInfo {
+	pi := personInfo{path: path, p: p}
+	if p.Document.Number != "" && p.Document.Type != 0 {
+		pi.doc, pi.docErr = p.Document.Parse()
+	}
+	if p.Mobile != "" {
+		pi.mobile, pi.mobErr = subject.ParseMobile(p.Mobile.Reveal())
+		pi.mobileKey = phoneKey(p.Mobile)
+	}
+	if p.EmergencyPhone != "" {
+		pi.emergencyKey = phoneKey(p.EmergencyPhone)
+	}
+	return pi
+}
+
+func (c *checker) add(code string, sev Severity, field, source string, kv ...string) {
+	c.fd.add(code, sev, field, source, kv...)
+}
+
+func (c *checker) unit() bool { return c.app.Subject.Kind.IsUnit() }
+
+func partOf(err error) string {
+	if pe, ok := err.(*subject.ParseError); ok {
+		return pe.Part
+	}
+	if err != nil {
+		return err.Error()
+	}
+	return ""
+}
+
+func statusSeverity(st province.Status) Severity {
+	if st == province.Confirmed {
+		return SeverityError
+	}
+	return SeverityWarning
+}
+
+// --- filing type -----------------------------------------------------------
+
+func init() {
+	register(
+		msg{"filing.type_not_application", []string{"type"}, "%[1]s 不是可提交的备案类型", "%[1]s is not a filing type that can be submitted"},
+		msg{"filing.subject_number_required", []string{"type"}, "%[1]s 需要填写已有的主体备案号", "%[1]s needs the existing subject filing number"},
+		msg{"filing.subject_number_forbidden", []string{"type"}, "%[1]s 不应填写主体备案号", "%[1]s must not carry a subject filing number"},
+		msg{"filing.site_number_required", []string{"type"}, "%[1]s 需要填写该网站已有的备案号", "%[1]s needs the site's existing filing number"},
+		msg{"filing.site_number_forbidden", []string{"type"}, "%[1]s 的新网站不应填写备案号", "%[1]s: a new site must not carry a filing number"},
+		msg{"filing.site_number_other_subject", []string{"number", "subject"}, "网站备案号 %[1]s 不属于主体 %[2]s", "the site number %[1]s does not belong to the subject %[2]s"},
+		msg{"filing.number_province", []string{"number", "province"}, "备案号 %[1]s 不是 %[2]s 的号码", "the number %[1]s is not one of %[2]s"},
+		msg{"filing.number_kind", []string{"number", "want"}, "%[1]s 不是%[2]s", "%[1]s is not a %[2]s"},
+		msg{"filing.no_sites", []string{"type"}, "%[1]s 至少需要一个网站或服务", "%[1]s needs at least one site or service"},
+	)
+}
+
+func ruleFilingType(c *checker) {
+	a := c.app
+	ft := a.FilingType
+	tname := ft.NameZh()
+	if c.fd.lang != language.SimplifiedChinese {
+		tname = ft.NameEn()
+	}
+	src := "QC-type; HW-flow"
+	if ft == SiteMigration || ft == AccountTransfer {
+		c.add("filing.type_not_application", SeverityError, "filing_type", src, "type", tname)
+		return
+	}
+	sn := a.Subject.Number
+	switch ft {
+	case FirstFiling:
+		if sn.IsValid() {
+			c.add("filing.subject_number_forbidden", SeverityError, "subject.number", src, "type", tname)
+		}
+	default:
+		if !sn.IsValid() && ft != CancelSite && ft != CancelAccess {
+			c.add("filing.subject_number_required", SeverityError, "subject.number", src, "type", tname)
+		}
+	}
+	if sn.IsValid() {
+		if sn.Kind() != SubjectFiling {
+			c.add("filing.number_kind", SeverityError, "subject.number", src, "number", sn.String(), "want", "主体备案号")
+		}
+		if sn.Province() != a.Province {
+			c.add("filing.number_province", SeverityError, "subject.number", "TC-subj", "number", sn.String(), "province", a.Province.String())
+		}
+	}
+	if len(a.Sites) == 0 && ft != ChangeSubject && ft != CancelSubject {
+		c.add("filing.no_sites", SeverityError, "sites", src, "type", tname)
+	}
+	needSiteNumber := slices.Contains([]FilingType{NewAccess, NewAccessNoSubject, ChangeSite, ChangeAccess, ChangeAll, CancelSite, CancelAccess}, ft)
+	newSite := slices.Contains([]FilingType{FirstFiling, NewSite, NewSiteNoSubject}, ft)
+	for i, s := range a.Sites {
+		f := fmt.Sprintf("sites[%d].number", i)
+		switch {
+		case needSiteNumber && !s.Number.IsValid():
+			c.add("filing.site_number_required", SeverityError, f, src, "type", tname)
+			continue
+		case newSite && s.Number.IsValid():
+			c.add("filing.site_number_forbidden", SeverityError, f, src, "type", tname)
+			continue
+		case !s.Number.IsValid():
+			continue
+		}
+		n := s.Number
+		if k := n.Kind(); k < SiteFiling || k > QuickAppFiling {
+			c.add("filing.number_kind", SeverityError, f, src, "number", n.String(), "want", "网站或App备案号")
+			continue
+		}
+		if sn.IsValid() {
+			if sub, _ := n.Subject(); sub != sn {
+				c.add("filing.site_number_other_subject", SeverityError, f, src, "number", n.String(), "subject", sn.String())
+			}
+		}
+		if n.Province() != a.Province {
+			c.add("filing.number_province", SeverityError, f, "TC-subj", "number", n.String(), "province", a.Province.String())
+		}
+	}
+}
+
+// --- certificate ---------------------------------------------------------------
+
+func init() {
+	register(
+		msg{"subject.certificate_type", []string{"kind", "type"}, "%[1]s 不能使用%[2]s备案", "a %[1]s cannot file with a %[2]s"},
+		msg{"subject.certificate_number", []string{"type", "part"}, "%[1]s号码无效（%[2]s）", "the %[1]s number is invalid (%[2]s)"},
+		msg{"subject.uscc_kind", []string{"declared", "coded"}, "统一社会信用代码表明主体性质为%[2]s，与所选的%[1]s不符", "the credit code says %[2]s, not the declared %[1]s"},
+		msg{"subject.certificate_province", []string{"certificate", "filing"}, "单位证件属于%[1]s，单位只能在证件所在省（%[1]s）备案，不能在%[2]s", "the certificate was issued in %[1]s; a unit files there, not in %[2]s"},
+		msg{"subject.certificate_pilot", nil, "统一社会信用代码为试点期代码，校验位不符合国家标准，但已合法颁发", "the credit code is a legally issued pilot code that fails the GB 32100 checksum"},
+	)
+}
+
+func ruleCertificate(c *checker) {
+	s := c.app.Subject
+	cert := s.Certificate
+	if s.Kind == 0 || cert.Type == 0 {
+		return // structure reports the missing fields
+	}
+	if !s.Kind.Accepts(cert.Type) {
+		c.add("subject.certificate_type", SeverityError, "subject.certificate.type", "TC-materials; WX-certtypes",
+			"kind", s.Kind.NameZh(), "type", cert.Type.NameZh())
+		return
+	}
+	if cert.Number == "" {
+		return
+	}
+	d, err := cert.Parse()
+	if err != nil {
+		c.add("subject.certificate_number", SeverityError, "subject.certificate.number", "GB 32100; GB 11643",
+			"type", cert.Type.NameZh(), "part", partOf(err))
+		return
+	}
+	cc, ok := d.CreditCode()
+	if !ok {
+		return
+	}
+	if cc.Pilot() {
+		c.add("subject.certificate_pilot", SeverityInfo, "subject.certificate.number", "peers.md §2.2")
+	}
+	if k, ok := cc.Kind(); ok && k != s.Kind {
+		sev := SeverityError
+		if s.Kind == subject.Enterprise && k == subject.IndividualBusiness {
+			sev = SeverityWarning // 个体工商户 files as 企业 in most provinces (TC-P-*)
+		}
+		c.add("subject.uscc_kind", sev, "subject.kind", "GB 32100; TC-P-*", "declared", s.Kind.NameZh(), "coded", k.NameZh())
+	}
+	if p, ok := cc.Province(); ok && p != c.app.Province {
+		c.add("subject.certificate_province", SeverityError, "subject.certificate.number", "TC-subj; HW-flow doc_0070",
+			"certificate", p.String(), "filing", c.app.Province.String())
+	}
+}
+
+// --- people ----------------------------------------------------------------------
+
+func init() {
+	register(
+		msg{"person.document", []string{"type", "part"}, "%[1]s号码无效（%[2]s）", "the %[1]s number is invalid (%[2]s)"},
+		msg{"person.document_type", []string{"type"}, "负责人不能使用%[1]s作为身份证件", "a manager cannot identify with a %[1]s"},
+		msg{"person.name", []string{"part"}, "姓名格式不正确（%[1]s）", "the name is not valid (%[1]s)"},
+		msg{"person.age_below", []string{"age", "min"}, "年龄 %[1]s 岁，本省要求至少 %[2]s 岁", "aged %[1]s; this province wants at least %[2]s"},
+		msg{"person.age_proof", []string{"age", "min"}, "年龄 %[1]s 岁，未满 %[2]s 岁，需提供收入、工作或监护人证明", "aged %[1]s, under %[2]s: income, work or guardian proof is needed"},
+		msg{"person.age_above", []string{"age", "max"}, "年龄 %[1]s 岁，本省网站负责人不超过 %[2]s 岁", "aged %[1]s; this province takes site managers up to %[2]s"},
+		msg{"person.retirement", []string{"age"}, "年龄 %[1]s 岁，已过退休年龄（男 60、女 55），本省不接受", "aged %[1]s, past retirement age (men 60, women 55), which this province refuses"},
+		msg{"person.birth_future", nil, "证件号码中的出生日期晚于检查日期", "the birth date in the document number lies after the check date"},
+		msg{"document.validity", []string{"days", "min"}, "证件剩余有效期 %[1]s 天，至少需要 %[2]s 天", "the document is valid for %[1]s more days; at least %[2]s are needed"},
+		msg{"subject.owner_legal_rep", nil, "本省要求主体负责人为法定代表人", "this province wants the legal representative as the subject's manager"},
+	)
+}
+
+func rulePeople(c *checker) {
+	people := make([]personInfo, 0, 1+len(c.mgrs))
+	if slices.Contains(subjectTypes, c.app.FilingType) {
+		people = append(people, c.owner)
+	}
+	for i, m := range c.mgrs {
+		if i < len(c.app.Sites) {
+			people = append(people, m)
+		}
+	}
+	for _, pi := range people {
+		c.checkPerson(pi, pi.path != "subject.owner")
+	}
+	s := c.app.Subject
+	if c.unit() && slices.Contains(subjectTypes, c.app.FilingType) && !s.Owner.LegalRepresentative {
+		if v, ok := c.r.OwnerMustBeLegalRep.Get(); ok && v {
+			c.add("subject.owner_legal_rep", statusSeverity(c.r.OwnerMustBeLegalRep.Status), "subject.owner.legal_representative",
+				c.r.OwnerMustBeLegalRep.Source())
+		}
+	}
+	if slices.Contains(subjectTypes, c.app.FilingType) {
+		c.checkValidity("subject.certificate.valid_until", s.Certificate.ValidUntil, c.r.LicenceMinValidityDays)
+	}
+}
+
+func (c *checker) checkPerson(pi personInfo, siteManager bool) {
+	p := pi.p
+	if p.Name != "" {
+		if err := subject.CheckPersonName(p.Name.Reveal()); err != nil {
+			c.add("person.name", SeverityError, pi.path+".name", "TC-materials", "part", partOf(err))
+		}
+	}
+	if p.Document.Type != 0 && !p.Document.Type.IsPersonal() {
+		c.add("person.document_type", SeverityError, pi.path+".document.type", "TC-materials", "type", p.Document.Type.NameZh())
+		return
+	}
+	if pi.docErr != nil {
+		c.add("person.document", SeverityError, pi.path+".document.number", "GB 11643; TC-materials",
+			"type", p.Document.Type.NameZh(), "part", partOf(pi.docErr))
+		return
+	}
+	c.checkValidity(pi.path+".document.valid_until", p.Document.ValidUntil, c.r.DocumentMinValidityDays)
+	id, ok := pi.doc.ResidentID()
+	if !ok {
+		return
+	}
+	if id.ValidAt(c.at) != nil {
+		c.add("person.birth_future", SeverityError, pi.path+".document.number", "GB 11643")
+		return
+	}
+	age := id.AgeAt(c.at)
+	if minAge, ok := c.r.MinAge.Get(); ok && age < minAge {
+		if lower, ok := c.r.MinAgeWithProof.Get(); ok && age >= lower {
+			c.add("person.age_proof", SeverityWarning, pi.path+".document.number", c.r.MinAgeWithProof.Source(),
+				"age", strconv.Itoa(age), "min", strconv.Itoa(minAge))
+		} else {
+			c.add("person.age_below", SeverityError, pi.path+".document.number", c.r.MinAge.Source(),
+				"age", strconv.Itoa(age), "min", strconv.Itoa(minAge))
+		}
+	}
+	if maxAge, ok := c.r.MaxManagerAge.Get(); ok && siteManager && age > maxAge {
+		c.add("person.age_above", SeverityError, pi.path+".document.number", c.r.MaxManagerAge.Source(),
+			"age", strconv.Itoa(age), "max", strconv.Itoa(maxAge))
+	}
+	if v, ok := c.r.RetirementAgeLimit.Get(); ok && v {
+		limit := 60
+		if id.Female() {
+			limit = 55
+		}
+		if age >= limit {
+			c.add("person.retirement", SeverityError, pi.path+".document.number", c.r.RetirementAgeLimit.Source(), "age", strconv.Itoa(age))
+		}
+	}
+}
+
+func (c *checker) checkValidity(field string, until subject.Date, min province.Fact[int]) {
+	if until.IsZero() {
+		return
+	}
+	m, ok := min.Get()
+	if !ok {
+		return
+	}
+	if days := c.today.DaysUntil(until); days < m {
+		c.add("document.validity", SeverityError, field, min.Source(), "days", strconv.Itoa(days), "min", strconv.Itoa(m))
+	}
+}
+
+// --- address ---------------------------------------------------------------------
+
+func init() {
+	register(
+		msg{"address.empty", nil, "地址不能为空", "the address is empty"},
+		msg{"address.too_long", []string{"detail"}, "地址过长（超过 %[1]s 字）", "the address is too long (over %[1]s characters)"},
+		msg{"address.no_house_number", nil, "地址需要详细到门牌号（号、栋、单元、室，农村地址到村、组）；确无门牌号时在备注中写明“已是最详细地址”", "the address must reach the house number (号, 栋, 单元, 室; village or group in rural areas); if there is none, note 已是最详细地址 in the remark"},
+		msg{"address.no_room_number", nil, "本省要求个人地址详细到房间号", "this province wants an individual's address down to the room number"},
+		msg{"address.shixiaqu", []string{"detail"}, "地址中不能出现“%[1]s”", "the address cannot contain %[1]s"},
+		msg{"address.province_mismatch", []string{"detail"}, "地址以“%[1]s”开头，与备案省份不一致", "the address starts with %[1]s, which is not the filing province"},
+		msg{"address.obsolete_district", []string{"detail"}, "请使用现行区划名称（%[1]s）", "use the current district name (%[1]s)"},
+	)
+}
+
+func ruleAddress(c *checker) {
+	s := c.app.Subject
+	if strings.TrimSpace(s.Address) == "" {
+		return // structure reports it
+	}
+	opts := subject.AddressOptions{Province: c.app.Province, Remark: s.Remark + " " + c.app.Remark}
+	opts.NoShixiaqu, _ = c.r.AddressNoShixiaqu.Get()
+	if s.Kind == subject.Individual {
+		opts.RequireRoom, _ = c.r.AddressRoomNumberIndividuals.Get()
+	}
+	for _, p := range subject.CheckAddress(s.Address, opts) {
+		sev := SeverityError
+		if p.Code == subject.AddressObsoleteDistrict {
+			sev = SeverityWarning
+		}
+		c.add(p.Code, sev, "subject.address", p.Source, "detail", p.Detail)
+	}
+}
+
+// --- unit name ---------------------------------------------------------------------
+
+func init() {
+	register(
+		msg{"subject.name_licence", []string{"at", "match"}, "单位名称与执照上的名称不一致（第 %[1]s 个字起，%[2]s）", "the unit name differs from the licence's (from character %[1]s, %[2]s)"},
+	)
+}
+
+func ruleUnitName(c *checker) {
+	s := c.app.Subject
+	if !c.unit() || s.LicenceName == "" || s.Name == "" {
+		return
+	}
+	switch m, at := subject.CompareNames(s.LicenceName, s.Name); m {
+	case subject.NamesEqualFolded:
+		c.add("subject.name_licence", SeverityWarning, "subject.name", "TC-P-北京", "at", "-", "match", m.String())
+	case subject.NamesDifferent:
+		c.add("subject.name_licence", SeverityError, "subject.name", "TC-materials", "at", strconv.Itoa(at+1), "match", m.String())
+	}
+}
+
+// --- individuals -------------------------------------------------------------------
+
+func init() {
+	register(
+		msg{"individual.non_local_refused", []string{"id_province", "province"}, "身份证签发地为%[1]s，%[2]s不接受外省个人备案", "the ID card is from %[1]s; %[2]s does not accept individuals from other provinces"},
+		msg{"individual.non_local_proof", []string{"id_province", "proofs"}, "身份证签发地为%[1]s，需提供本省居住证明（%[2]s）", "the ID card is from %[1]s: a residence proof of this province is needed (%[2]s)"},
+		msg{"individual.non_local_unknown", []string{"id_province"}, "身份证签发地为%[1]s，资料未说明本省是否接受外省个人，请向接入商确认", "the ID card is from %[1]s and the sources do not say whether this province accepts it; ask the provider"},
+		msg{"site.personal_space", nil, "本省不接受“个人空间/博客”类服务内容，请选择“其他”并描述内容", "this province does not accept 个人空间/博客 as service content; choose 其他 and describe the content"},
+	)
+}
+
+func (c *checker) ownerIDProvince() (province.Province, bool) {
+	id, ok := c.owner.doc.ResidentID()
+	if !ok || id.Kind() != subject.MainlandID {
+		return 0, false
+	}
+	return id.Province(), true
+}
+
+func ruleIndividual(c *checker) {
+	if c.app.Subject.Kind != subject.Individual {
+		return
+	}
+	if p, ok := c.ownerIDProvince(); ok && p != c.app.Province {
+		f := c.r.NonLocalIndividuals
+		switch v, known := f.Get(); {
+		case !known:
+			c.add("individual.non_local_unknown", SeverityWarning, "subject.owner.document.number", f.Source(), "id_province", p.String())
+		case v == province.NonLocalRefused:
+			c.add("individual.non_local_refused", statusSeverity(f.Status), "subject.owner.document.number", f.Source(),
+				"id_province", p.String(), "province", c.app.Province.String())
+		case v == province.NonLocalWithProof:
+			proofs := c.r.ResidenceProofs.Value.String()
+			c.add("individual.non_local_proof", SeverityInfo, "subject.owner.document.number", f.Source(), "id_province", p.String(), "proofs", proofs)
+		}
+	}
+	if v, ok := c.r.PersonalSpaceAccepted.Get(); ok && !v {
+		for i, s := range c.app.Sites {
+			if slices.Contains(s.Content, "personal_space") {
+				c.add("site.personal_space", SeverityError, fmt.Sprintf("sites[%d].content", i), c.r.PersonalSpaceAccepted.Source())
+			}
+		}
+	}
+}
+
+// --- contacts ---------------------------------------------------------------------
+
+func init() {
+	register(
+		msg{"contact.mobile", []string{"part"}, "手机号码无效（%[1]s）", "the mobile number is invalid (%[1]s)"},
+		msg{"contact.mobile_sms", []string{"class"}, "该号码（%[1]s）可能收不到工信部备案核验短信，请换用基础运营商号码", "this number (%[1]s) may not receive the MIIT verification SMS; use a basic operator's number"},
+		msg{"contact.emergency", []string{"part"}, "应急联系电话无效（%[1]s）", "the emergency phone is invalid (%[1]s)"},
+		msg{"contact.emergency_virtual", []string{"class"}, "应急联系电话不能是%[1]s号码", "the emergency phone cannot be a %[1]s number"},
+		msg{"contact.emergency_same", nil, "应急联系电话不能与负责人的手机号码相同", "the emergency phone cannot equal a manager's mobile"},
+		msg{"contact.shared_phone", nil, "主体负责人与网站负责人不是同一人时，手机号码不能相同", "when the subject's and the site's managers are different people, their mobiles must differ"},
+		msg{"contact.shared_email", nil, "主体负责人与网站负责人不是同一人时，电子邮箱不能相同", "when the subject's and the site's managers are different people, their e-mails must differ"},
+		msg{"contact.distinct_numbers", []string{"min", "count"}, "本省要求至少 %[1]s 个不同的联系电话，现有 %[2]s 个", "this province wants at least %[1]s different phone numbers; there are %[2]s"},
+		msg{"contact.local", []string{"province"}, "本省要求使用本省号码，该号码归属%[1]s", "this province wants a local number; this one belongs to %[1]s"},
+		msg{"contact.local_unchecked", []string{"roles"}, "本省要求本地号码（%[1]s），离线无法核对号码归属地", "this province wants local numbers (%[1]s); the number's home province cannot be checked offline"},
+		msg{"contact.email", []string{"part"}, "电子邮箱格式不正确（%[1]s）", "the e-mail address is not valid (%[1]s)"},
+		msg{"contact.company_email", []string{"domains"}, "单位邮箱建议使用本单位域名（%[1]s）", "a unit's e-mail should use its own domain (%[1]s)"},
+		msg{"contact.landline_required", nil, "本省要求单位填写真实的固定电话", "this province wants a unit's real landline"},
+		msg{"contact.landline", []string{"part"}, "固定电话无效（%[1]s）", "the landline is invalid (%[1]s)"},
+	)
+}
+
+// phoneKey returns a comparable form of a phone (mobile or landline).
+func phoneKey(s subject.Secret) string {
+	v := s.Reveal()
+	if m, err := subject.ParseMobile(v); err == nil {
+		return m.Number()
+	}
+	if l, err := subject.ParseLandline(v); err == nil {
+		return l.Number()
+	}
+	return strings.TrimSpace(v)
+}
+
+func ruleContacts(c *checker) {
+	people := []personInfo{}
+	if slices.Contains(subjectTypes, c.app.FilingType) || c.app.Subject.Kind == subject.Individual {
+		people = append(people, c.owner)
+	}
+	people = append(people, c.mgrs...)
+	for _, pi := range people {
+		c.checkContact(pi)
+	}
+	// Pairwise rules, per site: the subject's manager and the site's.
+	o := c.owner
+	for i, m := range c.mgrs {
+		same := o.p.SamePerson(m.p)
+		var keyBuf [4]string
+		keys := keyBuf[:0]
+		for _, k := range [...]string{o.mobileKey, o.emergencyKey, m.mobileKey, m.emergencyKey} {
+			if k != "" && !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+		distinct := len(keys)
+		for _, e := range [...]*personInfo{&o, &m} {
+			if e.emergencyKey == "" {
+				continue
+			}
+			if e.emergencyKey == o.mobileKey || e.emergencyKey == m.mobileKey {
+				c.add("contact.emergency_same", SeverityError, e.path+".emergency_phone", "QC-general; HW-mat")
+			}
+		}
+		if !same && o.mobileKey != "" && o.mobileKey == m.mobileKey {
+			c.add("contact.shared_phone", SeverityError, m.path+".mobile", "HW-mat doc_0080; HW-reject doc_0023")
+		}
+		if !same && o.p.Email != "" && strings.EqualFold(strings.TrimSpace(o.p.Email.Reveal()), strings.TrimSpace(m.p.Email.Reveal())) {
+			c.add("contact.shared_email", SeverityError, m.path+".email", "HW-mat doc_0080")
+		}
+		want := c.r.DistinctPhonesTwoPersons
+		if same {
+			want = c.r.DistinctPhonesOnePerson
+		}
+		if v, ok := want.Get(); ok && distinct < v {
+			c.add("contact.distinct_numbers", SeverityError, fmt.Sprintf("sites[%d].manager", i), want.Source(),
+				"min", strconv.Itoa(v), "count", strconv.Itoa(distinct))
+		}
+	}
+	c.localNumbers(people)
+	s := c.app.Subject
+	if c.unit() && slices.Contains(subjectTypes, c.app.FilingType) {
+		if v, ok := c.r.UnitLandline.Get(); ok && v && s.Landline == "" {
+			c.add("contact.landline_required", SeverityError, "subject.landline", c.r.UnitLandline.Source())
+		}
+		if s.Landline != "" {
+			if _, err := subject.ParseLandline(s.Landline.Reveal()); err != nil {
+				if _, err2 := subject.ParseMobile(s.Landline.Reveal()); err2 != nil {
+					c.add("contact.landline", SeverityError, "subject.landline", "TC-subj", "part", partOf(err))
+				}
+			}
+		}
+		if c.cfg.profile.CompanyEmail != 0 && s.Owner.Email != "" {
+			var doms []string
+			for _, st := range c.app.Sites {
+				doms = append(doms, st.Domains...)
+			}
+			if len(doms) > 0 && !subject.EmailInDomains(s.Owner.Email.Reveal(), doms...) {
+				c.add("contact.company_email", c.cfg.profile.CompanyEmail, "subject.owner.email", c.cfg.profile.Source,
+					"domains", strings.Join(doms, ", "))
+			}
+		}
+	}
+}
+
+func (c *checker) checkContact(pi personInfo) {
+	p := pi.p
+	if p.Mobile != "" {
+		switch {
+		case pi.mobErr != nil:
+			c.add("contact.mobile", SeverityError, pi.path+".mobile", "TP-vsit", "part", partOf(pi.mobErr))
+		case !pi.mobile.CanReceiveVerificationSMS():
+			c.add("contact.mobile_sms", SeverityError, pi.path+".mobile", "TC-sms; TP-vsit", "class", pi.mobile.Class().String())
+		}
+	}
+	if p.EmergencyPhone != "" {
+		v := p.EmergencyPhone.Reveal()
+		if m, err := subject.ParseMobile(v); err == nil {
+			if !m.IsContact() || m.Virtual() {
+				c.add("contact.emergency_virtual", SeverityError, pi.path+".emergency_phone", "DESIGN.md (the brief); TP-vsit", "class", m.Class().String())
+			}
+		} else if _, lerr := subject.ParseLandline(v); lerr != nil {
+			c.add("contact.emergency", SeverityError, pi.path+".emergency_phone", "QC-general", "part", partOf(err))
+		}
+	}
+	if p.Email != "" {
+		if err := subject.CheckEmail(p.Email.Reveal()); err != nil {
+			c.add("contact.email", SeverityError, pi.path+".email", "HW-mat", "part", partOf(err))
+		}
+	}
+}
+
+func (c *checker) localNumbers(people []personInfo) {
+	roles, ok := c.r.LocalPhoneRoles.Get()
+	if !ok || roles.Len() == 0 {
+		return
+	}
+	individual := c.app.Subject.Kind == subject.Individual
+	idProv, hasID := c.ownerIDProvince()
+	applies := func(pi personInfo) bool {
+		owner := pi.path == "subject.owner"
+		switch {
+		case roles.Contains("all"):
+			return true
+		case roles.Contains("individual") && individual:
+			return true
+		case roles.Contains("non_local_individual") && individual && hasID && idProv != c.app.Province:
+			return true
+		case roles.Contains("owner") && owner, roles.Contains("contact1") && owner:
+			return true
+		case roles.Contains("manager") && !owner:
+			return true
+		}
+		return false
+	}
+	unchecked := false
+	for _, pi := range people {
+		if !applies(pi) || pi.mobErr != nil || !pi.mobile.IsValid() {
+			continue
+		}
+		if c.cfg.locator == nil {
+			unchecked = true
+			continue
+		}
+		if p, ok := c.cfg.locator(pi.mobile); ok && p != c.app.Province {
+			c.add("contact.local", SeverityError, pi.path+".mobile", c.r.LocalPhoneRoles.Source(), "province", p.String())
+		}
+	}
+	if unchecked {
+		c.add("contact.local_unchecked", SeverityInfo, "", c.r.LocalPhoneRoles.Source(), "roles", roles.String())
+	}
+}
+
+// --- domains ---------------------------------------------------------------------
+
+func init() {
+	register(
+		msg{"domain.none", nil, "网站至少需要一个域名", "a website needs at least one domain"},
+		msg{"domain.invalid", []string{"domain", "part"}, "域名 %[1]s 无效（%[2]s）", "the domain %[1]s is invalid (%[2]s)"},
+		msg{"domain.subdomain", []string{"domain", "registrable"}, "应备案主域名 %[2]s，而不是子域名 %[1]s", "file the registrable domain %[2]s, not the sub-domain %[1]s"},
+		msg{"domain.tld", []string{"suffix"}, "域名后缀 .%[1]s 不在本省可备案的后缀列表中", "the suffix .%[1]s cannot be filed in this province"},
+		msg{"domain.kind_suffix", []string{"family"}, "该主体性质须使用 %[1]s 域名", "this kind of subject must use a %[1]s domain"},
+		msg{"domain.gov_subdomain", []string{"domain"}, "%[1]s 是 gov.cn 下的子域名，需要单独备案", "%[1]s is a gov.cn sub-domain and needs a filing of its own"},
+		msg{"domain.holder", []string{"holder"}, "域名持有者“%[1]s”与备案主体不一致", "the domain holder %[1]q is not the filing subject"},
+		msg{"domain.holder_folded", []string{"holder"}, "域名持有者“%[1]s”与主体名称仅括号、空格写法不同，本省可能要求完全一致", "the domain holder %[1]q differs from the subject only in brackets or spaces; some provinces want it exact"},
+		msg{"domain.holder_legal_rep", nil, "本省要求域名持有者为单位名称，不能是法定代表人", "this province wants the unit itself, not its legal representative, as the domain holder"},
+		msg{"domain.expires", []string{"days", "min"}, "域名剩余注册期 %[1]s 天，本省要求至少 %[2]s 天", "the domain stays registered for %[1]s more days; this province wants at least %[2]s"},
+		msg{"domain.expires_missing", nil, "未填写域名到期日，无法核对剩余注册期", "the domain's expiry date is missing, so its remaining term cannot be checked"},
+		msg{"domain.duplicate", []string{"domain"}, "域名 %[1]s 在多个网站中重复出现", "the domain %[1]s appears in more than one site"},
+	)
+}
+
+func ruleDomains(c *checker) {
+	s := c.app.Subject
+	seen := map[string]string{}
+	for i, st := range c.app.Sites {
+		sp := fmt.Sprintf("sites[%d]", i)
+		if st.ServiceType == ServiceWebsite && len(st.Domains) == 0 {
+			c.add("domain.none", SeverityError, sp+".domains", "TC-domain")
+		}
+		for j, d := range st.Domains {
+			f := fmt.Sprintf("%s.domains[%d]", sp, j)
+			host, err := toASCIIHost("RegistrableDomain", d)
+			var reg, suffix string
+			if err == nil {
+				suffix = icannSuffix(host)
+				if suffix == host {
+					err = domErr("RegistrableDomain", d, "public suffix "+suffix, ErrPublicSuffix)
+				} else {
+					rest := host[:len(host)-len(suffix)-1]
+					reg = rest[strings.LastIndexByte(rest, '.')+1:] + "." + suffix
+				}
+			}
+			if err != nil {
+				part := err.Error()
+				if de, ok := err.(*DomainError); ok {
+					part = de.Part + ": " + de.Err.Error()
+				}
+				c.add("domain.invalid", SeverityError, f, "TC-domain", "domain", clip(d, 80), "part", part)
+				continue
+			}
+			if strings.HasSuffix(host, ".gov.cn") && host != reg {
+				c.add("domain.gov_subdomain", SeverityError, f, "TC-domain; HW-domain", "domain", host)
+			} else if host != reg && st.ServiceType == ServiceWebsite {
+				c.add("domain.subdomain", SeverityError, f, "TC-domain; HW-domain doc_0005", "domain", host, "registrable", reg)
+			}
+			if prev, dup := seen[reg]; dup {
+				c.add("domain.duplicate", SeverityError, f, "TC-site", "domain", reg)
+				_ = prev
+			}
+			seen[reg] = f
+			if ok, src := c.cfg.tlds.Fileable(suffix, c.r); !ok {
+				c.add("domain.tld", SeverityError, f, src, "suffix", DisplayDomain(suffix))
+			}
+			if ok, fam := KindSuffixOK(s.Kind, suffix); !ok {
+				c.add("domain.kind_suffix", SeverityError, f, "HW-prov doc_0218; HW-policy", "family", fam)
+			}
+		}
+		c.checkHolder(sp, st)
+		if len(st.Domains) > 0 {
+			if st.DomainExpires.IsZero() {
+				c.add("domain.expires_missing", SeverityWarning, sp+".domain_expires", "QC-domain")
+			} else if m, ok := c.r.MinDomainValidityDays.Get(); ok {
+				if days := c.today.DaysUntil(st.DomainExpires); days < m {
+					c.add("domain.expires", SeverityError, sp+".domain_expires", c.r.MinDomainValidityDays.Source(),
+						"days", strconv.Itoa(days), "min", strconv.Itoa(m))
+				}
+			}
+		}
+	}
+}
+
+func (c *checker) checkHolder(sp string, st Site) {
+	h := strings.TrimSpace(st.DomainHolder)
+	if h == "" || len(st.Domains) == 0 {
+		return
+	}
+	s := c.app.Subject
+	f := sp + ".domain_holder"
+	if !c.unit() {
+		if m, _ := subject.CompareNames(s.Owner.Name.Reveal(), h); m == subject.NamesDifferent {
+			c.add("domain.holder", SeverityError, f, "TC-domain; QC-general", "holder", subject.Mask(h))
+		}
+		return
+	}
+	switch m, _ := subject.CompareNames(s.Name, h); m {
+	case subject.NamesIdentical:
+		return
+	case subject.NamesEqualFolded:
+		c.add("domain.holder_folded", SeverityWarning, f, "TC-P-北京", "holder", h)
+		return
+	}
+	// Not the unit: the legal representative may hold it, except where the
+	// province wants the unit name only.
+	if s.Owner.LegalRepresentative {
+		if om, _ := subject.CompareNames(s.Owner.Name.Reveal(), h); om != subject.NamesDifferent {
+			if v, ok := c.r.DomainHolderUnitOnly.Get(); ok && v {
+				c.add("domain.holder_legal_rep", SeverityError, f, c.r.DomainHolderUnitOnly.Source())
+			}
+			return
+		}
+	}
+	c.add("domain.holder", SeverityError, f, "TC-domain; QC-general; HW-prep doc_0209", "holder", h)
+}
+
+// --- sites -----------------------------------------------------------------------
+
+func init() {
+	register(
+		msg{"site.app_missing", nil, "App 备案需要填写包名、平台和证书指纹", "an App filing needs its package name, platforms and certificate fingerprints"},
+	)
+}
+
+func ruleSites(c *checker) {
+	s := c.app.Subject
+	individual := s.Kind == subject.Individual
+	for i, st := range c.app.Sites {
+		sp := fmt.Sprintf("sites[%d]", i)
+		if st.ServiceType == ServiceApp {
+			sub := CheckAppName(st.Name, sp+".name", c.fd.lang)
+			c.fd.out = append(c.fd.out, sub.Findings...)
+			c.checkApp(sp, st)
+		} else {
+			checkSiteName(&c.fd, st.Name, NameOptions{Individual: individual, Rules: c.r, Field: sp + ".name"})
+		}
+		texts := map[string]string{sp + ".name": st.Name, sp + ".description": st.Description}
+		if i == 0 && s.BusinessScope != "" {
+			texts["subject.business_scope"] = s.BusinessScope
+		}
+		checkPreApproval(&c.fd, PreApprovalInput{Individual: individual, Texts: texts, Approvals: st.Approvals, NotInvolved: st.NotInvolved})
+	}
+}
+
+func (c *checker) checkApp(sp string, st Site) {
+	a := st.App
+	if a == nil {
+		c.add("site.app_missing", SeverityError, sp+".app", "HW-app")
+		return
+	}
+	if a.PackageName != "" && !ValidAndroidPackage(a.PackageName) {
+		c.add("app.package", SeverityError, sp+".app.package_name", "HW-app", "value", clip(a.PackageName, 60))
+	}
+	if a.AndroidMD5 != "" {
+		if _, ok := NormalizeFingerprint(a.AndroidMD5, 16); !ok {
+			c.add("app.fingerprint", SeverityError, sp+".app.android_md5", "HW-app", "platform", "Android", "want", "MD5 (32)")
+		}
+	}
+	if a.IOSSHA1 != "" {
+		if _, ok := NormalizeFingerprint(a.IOSSHA1, 20); !ok {
+			c.add("app.fingerprint", SeverityError, sp+".app.ios_sha1", "HW-app", "platform", "iOS", "want", "SHA-1 (40)")
+		}
+	}
+}
+
+func ruleLimits(c *checker) {
+	if c.app.FilingType != FirstFiling && c.app.FilingType != NewSite && c.app.FilingType != NewSiteNoSubject {
+		return
+	}
+	checkLimits(&c.fd, LimitInput{Individual: c.app.Subject.Kind == subject.Individual, Existing: c.app.Subject.ExistingServices,
+		Sites: c.app.Sites, Rules: c.r})
+}
+
+// --- resource and access -------------------------------------------------------
+
+func init() {
+	register(
+		msg{"resource.product", []string{"product", "allowed"}, "产品“%[1]s”不能用于备案（可用：%[2]s）", "the product %[1]q cannot be used for filing (allowed: %[2]s)"},
+		msg{"resource.billing", []string{"billing"}, "计费方式“%[1]s”不能用于备案，需要包年包月", "the billing %[1]q cannot be used for filing; a subscription is needed"},
+		msg{"resource.months", []string{"months", "min"}, "服务器购买时长 %[1]s 个月，至少需要 %[2]s 个月", "the server is bought for %[1]s months; at least %[2]s are needed"},
+		msg{"resource.region", []string{"region"}, "服务器地域“%[1]s”不在中国内地，无法也无需备案", "the server region %[1]q is outside the mainland, where no filing is possible or needed"},
+		msg{"access.provider", nil, "需要填写接入商", "the access provider is missing"},
+		msg{"access.ip_missing", nil, "网站需要至少一个公网 IP", "a website needs at least one public IP"},
+		msg{"access.ip_private", []string{"ip"}, "%[1]s 不是公网 IP（内网、回环或链路本地地址）", "%[1]s is not a public IP (private, loopback or link-local)"},
+		msg{"access.ip_reserved", []string{"ip"}, "%[1]s 是保留地址，不能用于备案", "%[1]s is a reserved address and cannot be filed"},
+		msg{"access.ip_documentation", []string{"ip"}, "%[1]s 是文档示例地址，请填写真实的公网 IP", "%[1]s is a documentation address; enter the real public IP"},
+		msg{"access.sites_per_instance", []string{"ip", "count", "max"}, "IP %[1]s 上有 %[2]s 个网站，每台服务器最多 %[3]s 个", "the IP %[1]s carries %[2]s sites; a server takes at most %[3]s"},
+	)
+}
+
+func ruleResource(c *checker) {
+	rs := c.app.Resource
+	sr := c.cfg.profile.Server
+	if rs.Region != "" && rs.Region != "mainland" {
+		c.add("resource.region", SeverityError, "resource.region", "TC-cloud; HW-cond", "region", clip(rs.Region, 40))
+	}
+	if len(sr.Products) > 0 && rs.Product != "" && !slices.Contains(sr.Products, rs.Product) {
+		c.add("resource.product", SeverityError, "resource.product", sr.Source, "product", clip(rs.Product, 40), "allowed", strings.Join(sr.Products, ", "))
+	}
+	if len(sr.Billing) > 0 && rs.Billing != "" && !slices.Contains(sr.Billing, rs.Billing) {
+		c.add("resource.billing", SeverityError, "resource.billing", sr.Source, "billing", clip(rs.Billing, 40))
+	}
+	if sr.MinMonths > 0 && rs.Months < sr.MinMonths && (rs.Product != "" || rs.Months != 0) {
+		c.add("resource.months", SeverityError, "resource.months", sr.Source, "months", strconv.Itoa(rs.Months), "min", strconv.Itoa(sr.MinMonths))
+	}
+}
+
+var (
+	reservedPrefixes = []netip.Prefix{
+		netip.MustParsePrefix("0.0.0.0/8"), netip.MustParsePrefix("100.64.0.0/10"), netip.MustParsePrefix("192.0.0.0/24"),
+		netip.MustParsePrefix("198.18.0.0/15"), netip.MustParsePrefix("240.0.0.0/4"), netip.MustParsePrefix("255.255.255.255/32"),
+		netip.MustParsePrefix("2001:db8::/32"),
+	}
+	documentationPrefixes = []netip.Prefix{
+		netip.MustParsePrefix("192.0.2.0/24"), netip.MustParsePrefix("198.51.100.0/24"), netip.MustParsePrefix("203.0.113.0/24"),
+	}
+)
+
+// IPProblem classifies an address for filing: "" for a usable public
+// address, else "private", "reserved" or "documentation".
+func IPProblem(ip netip.Addr) string {
+	ip = ip.Unmap()
+	switch {
+	case !ip.IsValid(), ip.IsPrivate(), ip.IsLoopback(), ip.IsLinkLocalUnicast(), ip.IsLinkLocalMulticast(), ip.IsUnspecified(), ip.IsMulticast():
+		return "private"
+	}
+	for _, p := range documentationPrefixes {
+		if p.Contains(ip) {
+			return "documentation"
+		}
+	}
+	for _, p := range reservedPrefixes {
+		if p.Contains(ip) {
+			return "reserved"
+		}
+	}
+	return ""
+}
+
+func ruleAccess(c *checker) {
+	perIP := map[netip.Addr]int{}
+	var order []netip.Addr
+	for i, st := range c.app.Sites {
+		sp := fmt.Sprintf("sites[%d].access", i)
+		if strings.TrimSpace(st.Access.Provider) == "" && st.ServiceType != ServiceMiniProgram {
+			c.add("access.provider", SeverityError, sp+".provider", "TC-access")
+		}
+		if len(st.Access.IPs) == 0 && st.ServiceType == ServiceWebsite {
+			c.add("access.ip_missing", SeverityError, sp+".ips", "TC-cloud; HW-prep")
+		}
+		for j, ip := range st.Access.IPs {
+			f := fmt.Sprintf("%s.ips[%d]", sp, j)
+			switch IPProblem(ip) {
+			case "private":
+				c.add("access.ip_private", SeverityError, f, "TC-cloud; HW-prep", "ip", ip.String())
+			case "reserved":
+				c.add("access.ip_reserved", SeverityError, f, "RFC 6890", "ip", ip.String())
+			case "documentation":
+				c.add("access.ip_documentation", SeverityWarning, f, "RFC 5737", "ip", ip.String())
+			}
+			if perIP[ip] == 0 {
+				order = append(order, ip)
+			}
+			perIP[ip]++
+		}
+	}
+	if m := c.cfg.profile.Server.SitesPerInstance; m > 0 {
+		for _, ip := range order {
+			if perIP[ip] > m {
+				c.add("access.sites_per_instance", SeverityWarning, "sites", c.cfg.profile.Server.Source,
+					"ip", ip.String(), "count", strconv.Itoa(perIP[ip]), "max", strconv.Itoa(m))
+			}
+		}
+	}
+}
+
+// --- offline --------------------------------------------------------------------
+
+func init() {
+	register(
+		msg{"offline.mobile_real_name", nil, "负责人手机号须登记在本人名下（运营商实名信息一致），离线无法核对", "each manager's mobile must be registered in their own name with the operator; this cannot be checked offline"},
+		msg{"offline.face_verification", nil, "互联网信息服务负责人须完成人脸核验（工信部 64 号文）", "the service manager must pass face verification (MIIT document No. 64)"},
+		msg{"offline.seals", nil, "请人工核对证件扫描件的完整印章与边框", "check by hand that the scans show complete seals and borders"},
+		msg{"offline.sms_verification", nil, "接入商初审通过后 24 小时内须完成工信部短信核验", "finish the MIIT SMS verification within 24 hours of the provider's first review"},
+		msg{"offline.domain_real_name", nil, "域名须完成实名认证且已满 3 天，离线无法核对", "the domain's real-name verification must be done at least 3 days before; this cannot be checked offline"},
+	)
+}
+
+func ruleOffline(c *checker) {
+	ft := c.app.FilingType
+	if ft != CancelAccess && ft != ChangeAccess {
+		c.add("offline.sms_verification", SeverityInfo, "", "HW-sms; QC-sms")
+	}
+	if slices.Contains(siteTypes, ft) {
+		c.add("offline.mobile_real_name", SeverityInfo, "", "HW-mat; HW-err §4")
+		c.add("offline.face_verification", SeverityInfo, "", "HW-mat doc_0064; HW-flow doc_0077")
+		c.add("offline.seals", SeverityInfo, "", "TC-upload; QC-general")
+		c.add("offline.domain_real_name", SeverityInfo, "", "TC-domain; HW-domain doc_0003")
+	}
+}

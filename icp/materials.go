@@ -1,0 +1,265 @@
+package icp
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/icpkit/icpkit/material"
+	"github.com/icpkit/icpkit/province"
+	"github.com/icpkit/icpkit/subject"
+)
+
+func init() {
+	register(
+		msg{"material.missing", []string{"kind", "for"}, "缺少材料：%[1]s（%[2]s）", "missing material: %[1]s (%[2]s)"},
+		msg{"material.unreadable", []string{"part"}, "无法读取材料文件（%[1]s）", "the material file cannot be read (%[1]s)"},
+		msg{"material.not_inspected", nil, "未提供读取材料文件的方法，只检查了材料是否齐全", "no way to open material files was given; only their presence was checked"},
+		msg{"material.letter_old", []string{"days", "max"}, "授权书签署于 %[1]s 天前，须在提交前 %[2]s 天内签署", "the letter was signed %[1]s days ago; it must be at most %[2]s days old"},
+		msg{"material.certificate_old", []string{"days", "max"}, "域名证书出具于 %[1]s 天前，本省要求 %[2]s 天内", "the domain certificate was issued %[1]s days ago; this province wants at most %[2]s"},
+		msg{"material.unknown_for", []string{"for"}, "材料所属对象 %[1]s 不在申请中", "the material belongs to %[1]s, which is not in the application"},
+		msg{"material.format", []string{"got", "want"}, "文件实际格式为 %[1]s，须为 %[2]s", "the file is really %[1]s; it must be %[2]s"},
+		msg{"material.too_large", []string{"size", "max"}, "文件大小 %[1]s 字节，超过上限 %[2]s 字节", "the file has %[1]s bytes, over the limit of %[2]s"},
+		msg{"material.too_small", []string{"size", "min"}, "文件大小 %[1]s 字节，低于下限 %[2]s 字节", "the file has %[1]s bytes, under the minimum of %[2]s"},
+		msg{"material.dpi_low", []string{"dpi", "min"}, "分辨率 %[1]s dpi，低于 %[2]s dpi", "the resolution is %[1]s dpi, under %[2]s dpi"},
+		msg{"material.dpi_unknown", []string{"min"}, "文件未记录分辨率，无法确认是否达到 %[1]s dpi", "the file records no resolution, so %[1]s dpi cannot be confirmed"},
+		msg{"material.pixels_low", []string{"width", "height", "min_width", "min_height"}, "图像 %[1]s×%[2]s 像素，至少需要 %[3]s×%[4]s", "the image is %[1]s×%[2]s pixels; at least %[3]s×%[4]s are needed"},
+		msg{"material.too_many_pixels", []string{"pixels", "max"}, "图像像素数 %[1]s 超过上限 %[2]s", "the image has %[1]s pixels, over the limit of %[2]s"},
+		msg{"material.greyscale", nil, "须为彩色扫描件或照片，不能是黑白图像", "a colour scan or photo is required, not a greyscale image"},
+		msg{"material.trailing_data", []string{"bytes", "appended"}, "图像结尾后还有 %[1]s 字节附加数据（%[2]s）", "%[1]s bytes follow the end of the image (%[2]s)"},
+		msg{"material.truncated", nil, "图像文件不完整", "the image file is truncated"},
+	)
+}
+
+// need is one required material.
+type need struct {
+	kind   material.Kind
+	for_   string
+	source string
+}
+
+// requiredMaterials lists what the application must carry (reference/
+// domain.md §7.3): the subject's certificate and its manager's ID, each site
+// manager's ID, domain certificates, residence proofs, authorisation
+// letters and the provinces' extra documents, by filing type.
+func (c *checker) requiredMaterials() []need {
+	a := c.app
+	s := a.Subject
+	var out []need
+	ft := a.FilingType
+	subjectDocs := slices.Contains(subjectTypes, ft)
+	siteDocs := slices.Contains(siteTypes, ft)
+	if subjectDocs && c.unit() {
+		k := material.UnitCertificate
+		if s.Certificate.Type == subject.BusinessLicense {
+			k = material.BusinessLicense
+		}
+		out = append(out, need{k, "subject", "TC-materials"})
+	}
+	idImages := func(t subject.DocType) []material.Kind {
+		switch t {
+		case subject.ResidentIDCard:
+			return []material.Kind{material.IDCardFront, material.IDCardBack}
+		case subject.HKMacauPermit:
+			return []material.Kind{material.HKMacauPermitFront, material.HKMacauPermitBack}
+		case subject.TaiwanPermit:
+			return []material.Kind{material.TaiwanPermitFront, material.TaiwanPermitBack}
+		case subject.Passport:
+			return []material.Kind{material.PassportPage}
+		case subject.ResidencePermitHMT:
+			return []material.Kind{material.ResidencePermit}
+		}
+		return nil
+	}
+	if subjectDocs {
+		for _, k := range idImages(s.Owner.Document.Type) {
+			out = append(out, need{k, "subject.owner", "TC-materials"})
+		}
+	}
+	total := 0
+	for _, st := range a.Sites {
+		total += len(st.Domains)
+	}
+	dc, _ := c.r.DomainCertificate.Get()
+	individual := s.Kind == subject.Individual
+	for i, st := range a.Sites {
+		if !siteDocs {
+			break
+		}
+		sp := fmt.Sprintf("sites[%d]", i)
+		if !(subjectDocs && s.Owner.SamePerson(st.Manager)) {
+			for _, k := range idImages(st.Manager.Document.Type) {
+				out = append(out, need{k, sp + ".manager", "TC-materials"})
+			}
+		}
+		if len(st.Domains) > 0 && (dc.Contains("always") || dc.Contains("individual") && individual || dc.Contains("five_or_more_domains") && total >= 5) {
+			out = append(out, need{material.DomainCertificate, sp, c.r.DomainCertificate.Source()})
+		}
+		legalRep := st.Manager.LegalRepresentative || s.Owner.LegalRepresentative && s.Owner.SamePerson(st.Manager)
+		if v, ok := c.r.ManagerAuthorization.Get(); ok && v && c.unit() && !legalRep {
+			out = append(out, need{material.AuthorizationLetter, sp + ".manager", c.r.ManagerAuthorization.Source()})
+		}
+		if st.NotInvolved && len(ScanPreApproval(st.Name+" "+st.Description+" "+s.BusinessScope)) > 0 {
+			out = append(out, need{material.CommitmentLetter, sp, "TC-site; HW-mat doc_0257"})
+		}
+	}
+	if subjectDocs && c.unit() && !s.Owner.LegalRepresentative {
+		if v, ok := c.r.OwnerMustBeLegalRep.Get(); ok && !v {
+			out = append(out, need{material.AuthorizationLetter, "subject.owner", "TC-materials; TC-subj"})
+		}
+	}
+	if individual && subjectDocs {
+		if p, ok := c.ownerIDProvince(); ok && p != a.Province {
+			if v, ok := c.r.NonLocalIndividuals.Get(); ok && v == province.NonLocalWithProof {
+				out = append(out, need{material.ResidenceProof, "subject.owner", c.r.NonLocalIndividuals.Source()})
+			}
+		}
+	}
+	if siteDocs {
+		if extra, ok := c.r.ExtraDocuments.Get(); ok {
+			newSites := ft == FirstFiling || ft == NewSite || ft == NewSiteNoSubject
+			for tok := range extra.All() {
+				var k material.Kind
+				switch tok {
+				case "truthfulness_notice":
+					k = material.TruthfulnessNotice
+				case "truthfulness_commitment":
+					k = material.TruthfulnessCommitment
+				case "commitment_video":
+					k = material.CommitmentVideo
+				case "filing_commitment":
+					k = material.FilingCommitment
+				case "party_building_letter":
+					if !newSites {
+						continue
+					}
+					k = material.PartyBuildingLetter
+				}
+				out = append(out, need{k, "", c.r.ExtraDocuments.Source()})
+			}
+		}
+		if ft == FirstFiling || ft == NewSite || ft == NewSiteNoSubject {
+			if ok, _ := SitePlanRequired(c.r, individual, s.ExistingServices+len(a.Sites)); ok {
+				src := c.r.PlanThresholdUnitSites.Source()
+				if individual {
+					src = c.r.PlanThresholdIndividualSites.Source()
+				}
+				out = append(out, need{material.SitePlan, "", src})
+			}
+		}
+	}
+	return out
+}
+
+func ruleMaterials(c *checker) {
+	a := c.app
+	needs := c.requiredMaterials()
+	used := make([]bool, len(a.Materials))
+	// Materials with an explicit owner first, then unassigned ones.
+	satisfied := make([]bool, len(needs))
+	for pass := 0; pass < 2; pass++ {
+		for ni, n := range needs {
+			if satisfied[ni] {
+				continue
+			}
+			for mi, m := range a.Materials {
+				if used[mi] || m.Kind != n.kind {
+					continue
+				}
+				if pass == 0 && m.For == n.for_ || pass == 1 && m.For == "" {
+					used[mi], satisfied[ni] = true, true
+					break
+				}
+			}
+		}
+	}
+	for ni, n := range needs {
+		if satisfied[ni] {
+			continue
+		}
+		forLabel := n.for_
+		if forLabel == "" {
+			forLabel = "-"
+		}
+		field := "materials"
+		c.add("material.missing", SeverityError, field, n.source, "kind", n.kind.String()+" "+n.kind.NameZh(), "for", forLabel)
+	}
+	for i, m := range a.Materials {
+		f := fmt.Sprintf("materials[%d]", i)
+		if m.For != "" && !c.pathExists(m.For) {
+			c.add("material.unknown_for", SeverityWarning, f+".for", "", "for", clip(m.For, 60))
+		}
+		if !m.IssuedOn.IsZero() {
+			age := m.IssuedOn.DaysUntil(c.today)
+			switch m.Kind {
+			case material.AuthorizationLetter:
+				if v, ok := c.r.AuthorizationMaxDays.Get(); ok && age > v {
+					c.add("material.letter_old", SeverityError, f+".issued_on", c.r.AuthorizationMaxDays.Source(), "days", strconv.Itoa(age), "max", strconv.Itoa(v))
+				}
+			case material.DomainCertificate:
+				if v, ok := c.r.DomainCertificateMaxDays.Get(); ok && age > v {
+					c.add("material.certificate_old", SeverityError, f+".issued_on", c.r.DomainCertificateMaxDays.Source(), "days", strconv.Itoa(age), "max", strconv.Itoa(v))
+				}
+			}
+		}
+	}
+	c.inspectMaterials()
+}
+
+func (c *checker) inspectMaterials() {
+	a := c.app
+	if len(a.Materials) == 0 {
+		return
+	}
+	if c.cfg.opener == nil {
+		c.add("material.not_inspected", SeverityInfo, "materials", "")
+		return
+	}
+	for i, m := range a.Materials {
+		f := fmt.Sprintf("materials[%d]", i)
+		rc, err := c.cfg.opener(m.Path)
+		if err != nil {
+			c.add("material.unreadable", SeverityError, f+".path", "", "part", clip(err.Error(), 120))
+			continue
+		}
+		info, err := material.Inspect(rc)
+		rc.Close()
+		if err != nil {
+			part := err.Error()
+			if ie, ok := err.(*material.InspectError); ok {
+				part = string(ie.Format) + ": " + ie.Part + ": " + ie.Err.Error()
+			}
+			c.add("material.unreadable", SeverityError, f+".path", "", "part", part)
+			continue
+		}
+		spec := c.cfg.profile.Materials.Spec(m.Kind)
+		for _, p := range spec.Check(info) {
+			sev := SeverityError
+			if p.Code == material.ProblemDPIUnknown {
+				sev = SeverityWarning
+			}
+			kv := make([]string, 0, 2*len(p.Params))
+			for k, v := range p.Params {
+				kv = append(kv, k, v)
+			}
+			c.add(p.Code, sev, f+".path", spec.Source, kv...)
+		}
+	}
+}
+
+// pathExists reports whether a JSON path of a person or site names
+// something in the application.
+func (c *checker) pathExists(p string) bool {
+	switch p {
+	case "subject", "subject.owner":
+		return true
+	}
+	for i := range c.app.Sites {
+		sp := "sites[" + strconv.Itoa(i) + "]"
+		if p == sp || p == sp+".manager" {
+			return true
+		}
+	}
+	return strings.HasPrefix(p, "materials[")
+}
