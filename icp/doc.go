@@ -51,6 +51,17 @@
 // findings. [RegisterValidations] and [RegisterTranslations] offer the same
 // identifiers as validator/v10 tags to host applications.
 //
+// # Re-filing, the calendar and the timeline
+//
+// [Plan] compares two [Deployment] values — what is filed and where it is
+// hosted, before and after a change — and returns the filings the change
+// needs (moving to another access provider needs a new access filing; an IP
+// change at the same provider does not), who must pass the MIIT SMS check,
+// the documents and the order. [Calendar] counts working days across
+// statutory holidays and make-up days, each year citing its State Council
+// notice; [NewTimeline] dates an order from the provider's first review to
+// the authority's latest decision and the police filing.
+//
 // # Domains and sites
 //
 // [RegistrableDomain] gives the name that is filed (the ICANN eTLD+1, in

@@ -291,6 +291,9 @@ type Rules struct {
 	PersonalSpaceAccepted Fact[bool]
 	// An IP change at the same provider requires a change filing [ip_change_needs_filing].
 	IPChangeNeedsFiling Fact[bool]
+	// A new 主体负责人 must be filed as a full change (变更备案) with a new
+	// authorisation letter [owner_change_needs_all].
+	OwnerChangeNeedsAll Fact[bool]
 	// "Access first, change within 10 working days" is accepted [access_first_change_later].
 	AccessFirstChangeLater Fact[bool]
 

@@ -244,6 +244,7 @@ var fields = []field{
 	enumField("subject_change", transitionNames, func(r *Rules) *Fact[Transition] { return &r.SubjectChange }),
 	boolField("personal_space_accepted", func(r *Rules) *Fact[bool] { return &r.PersonalSpaceAccepted }),
 	boolField("ip_change_needs_filing", func(r *Rules) *Fact[bool] { return &r.IPChangeNeedsFiling }),
+	boolField("owner_change_needs_all", func(r *Rules) *Fact[bool] { return &r.OwnerChangeNeedsAll }),
 	boolField("access_first_change_later", func(r *Rules) *Fact[bool] { return &r.AccessFirstChangeLater }),
 	intField("review_workdays", func(r *Rules) *Fact[int] { return &r.ReviewWorkdays }),
 	boolField("expedited_review", func(r *Rules) *Fact[bool] { return &r.ExpeditedReview }),

@@ -78,8 +78,10 @@ func (p Person) String() string {
 // SamePerson reports whether p and q carry the same document type and
 // number: the way a filing tells people apart.
 func (p Person) SamePerson(q Person) bool {
-	return p.Document.Type == q.Document.Type && p.Document.Number != "" &&
-		canonicalNumber(p.Document) == canonicalNumber(q.Document)
+	if p.Document.Type != q.Document.Type || p.Document.Number == "" {
+		return false
+	}
+	return p.Document.Number == q.Document.Number || canonicalNumber(p.Document) == canonicalNumber(q.Document)
 }
 
 func canonicalNumber(d Document) string {
