@@ -96,7 +96,11 @@ func TestPlanSituations(t *testing.T) {
 		{"a domain added to a site", func() Deployment { return clone(base) }, func(d *Deployment) {
 			d.Sites[0].Domains = append(d.Sites[0].Domains, "example-new.cn")
 		}, []want{{NewSite, true, "plan.domain_added"}}, "plan.conflict_add_domain"},
-		{"a domain removed", func() Deployment { b := clone(base); b.Sites[0].Domains = append(b.Sites[0].Domains, "example-old.cn"); return b },
+		{"a domain removed", func() Deployment {
+			b := clone(base)
+			b.Sites[0].Domains = append(b.Sites[0].Domains, "example-old.cn")
+			return b
+		},
 			func(d *Deployment) { d.Sites[0].Domains = d.Sites[0].Domains[:1] }, []want{{ChangeSite, true, "plan.domain_removed"}}, ""},
 		{"a site removed", func() Deployment { return clone(base) }, func(d *Deployment) { d.Sites = d.Sites[:1] },
 			[]want{{CancelSite, true, "plan.site_removed"}}, ""},
@@ -151,7 +155,11 @@ func TestPlanSituations(t *testing.T) {
 			d.Subject.Province = province.Jiangsu
 			d.Subject.Address = "江苏省南京市玄武区中山路1号"
 		}, []want{{FirstFiling, true, "plan.province_moved"}, {CancelSubject, true, "plan.province_moved"}}, ""},
-		{"domain ownership transferred", func() Deployment { b := clone(base); b.Sites[0].DomainHolder = "杭州示例网络科技有限公司"; return b },
+		{"domain ownership transferred", func() Deployment {
+			b := clone(base)
+			b.Sites[0].DomainHolder = "杭州示例网络科技有限公司"
+			return b
+		},
 			func(d *Deployment) { d.Sites[0].DomainHolder = "别的公司" }, []want{{SiteMigration, true, "plan.domain_transferred"}}, ""},
 	}
 	for _, tt := range tests {
