@@ -234,6 +234,9 @@ func jsonDepth(b []byte) int {
 // locate finds the JSON path of a decoding error by walking the generic
 // form of the input against the Go type.
 func locate(data []byte, v any, orig error) error {
+	if errors.Is(orig, io.ErrUnexpectedEOF) || errors.Is(orig, io.EOF) {
+		return &DecodeError{Reason: "JSON syntax: the input ends early"}
+	}
 	var syn *json.SyntaxError
 	if errors.As(orig, &syn) {
 		return &DecodeError{Reason: fmt.Sprintf("JSON syntax at byte %d: %v", syn.Offset, syn)}
