@@ -36,8 +36,13 @@ func AuditLimit(n int64) AuditOption {
 // AuditLanguage sets the language of the messages (zh-Hans by default).
 func AuditLanguage(tag language.Tag) AuditOption { return func(c *auditConfig) { c.lang = tag } }
 
+// bottomBytes: a number within the last 4 KiB of a page is at its bottom,
+// whatever the page's length.
+const bottomBytes = 4 << 10
+
 // AuditTail sets the share of the page, in percent from the end, in which
-// the number counts as "at the bottom" (default 40).
+// the number counts as "at the bottom" (default 40); the last 4 KiB always
+// count.
 func AuditTail(percent int) AuditOption {
 	return func(c *auditConfig) { c.tailPct = min(max(percent, 1), 100) }
 }
@@ -477,7 +482,7 @@ func auditICP(fd *finder, want Footer, found []seen, total int64, tailPct int) {
 	case linkOther:
 		fd.addLine("audit.icp_wrong_link", SeverityError, match.line, "HW-after", "number", exp.String(), "href", href)
 	}
-	if total > 0 && match.offset < total*int64(100-tailPct)/100 {
+	if total > 0 && match.offset < total*int64(100-tailPct)/100 && total-match.offset > bottomBytes {
 		fd.addLine("audit.icp_not_at_bottom", SeverityWarning, match.line, "QC-general (33号令 Art. 13)", "number", exp.String())
 	}
 }

@@ -1,0 +1,208 @@
+// Command refile tells which filings a change of hosting or of filed data
+// needs, who must pass the MIIT SMS check, and in which order.
+//
+// Usage:
+//
+//	refile [-lang zh|en] [-json] before.json after.json
+//	refile [-lang zh|en] -scenario migrate|ip-change|add-domain|rename|new-manager
+//
+// The exit status is 0 when nothing is required, 1 when filings are
+// required, and 2 when the input is unusable.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/netip"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/icpkit/icpkit/icp"
+	"github.com/icpkit/icpkit/subject"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// base is the deployment every built-in scenario starts from. Its numbers
+// are synthetic: the IDs pass their checksums but belong to nobody.
+const base = `{"subject": {"kind": "enterprise", "name": "杭州示例网络科技有限公司", "number": "浙ICP备2021000001号",
+  "certificate": {"type": "business_license", "number": "91330106MA2H0K3L70"}, "province": "浙江",
+  "address": "浙江省杭州市西湖区文三路100号5幢301室",
+  "owner": {"name": "张三", "document": {"type": "resident_id", "number": "330106198503071238"},
+            "mobile": "13800138000", "emergency_phone": "13900139000", "email": "admin@example.com", "legal_representative": true}},
+ "sites": [{"number": "浙ICP备2021000001号-1", "name": "示例官网", "domains": ["example.com"],
+   "manager": {"name": "张三", "document": {"type": "resident_id", "number": "330106198503071238"},
+               "mobile": "13800138000", "emergency_phone": "13900139000", "email": "admin@example.com"},
+   "access": [{"provider": "aliyun", "ips": ["121.40.10.10"]}]}]}`
+
+var scenarios = map[string]struct {
+	title string
+	edit  func(d *icp.Deployment)
+}{
+	"migrate": {"迁移到另一家接入商 / move to another provider", func(d *icp.Deployment) {
+		d.Sites[0].Access = []icp.Access{{Provider: "tencent", IPs: []netip.Addr{netip.MustParseAddr("42.192.1.1")}}}
+	}},
+	"ip-change": {"同一接入商更换 IP / new IP at the same provider", func(d *icp.Deployment) {
+		d.Sites[0].Access[0].IPs = []netip.Addr{netip.MustParseAddr("121.40.10.99")}
+	}},
+	"add-domain": {"给网站增加一个域名 / add a domain to the site", func(d *icp.Deployment) {
+		d.Sites[0].Domains = append(d.Sites[0].Domains, "example.cn")
+	}},
+	"rename": {"公司更名（信用代码不变）/ company renamed, same credit code", func(d *icp.Deployment) {
+		d.Subject.Name = "杭州新名网络科技有限公司"
+	}},
+	"new-manager": {"更换网站负责人 / new site manager", func(d *icp.Deployment) {
+		d.Sites[0].Manager = subject.Person{Name: "李四",
+			Document: subject.Document{Type: subject.ResidentIDCard, Number: "330102199005122345"},
+			Mobile:   "13700137000", EmergencyPhone: "13600136000", Email: "lisi@example.com"}
+	}},
+}
+
+func scenarioNames() string {
+	var n []string
+	for k := range scenarios {
+		n = append(n, k)
+	}
+	sort.Strings(n)
+	return strings.Join(n, ", ")
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("refile", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	lang := fs.String("lang", "zh", "language: zh or en")
+	asJSON := fs.Bool("json", false, "print the plan as JSON")
+	scenario := fs.String("scenario", "", "a built-in scenario: "+scenarioNames())
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	var before, after icp.Deployment
+	var err error
+	title := ""
+	switch {
+	case *scenario != "":
+		sc, ok := scenarios[*scenario]
+		if !ok {
+			fmt.Fprintf(stderr, "refile: unknown scenario %q (%s)\n", *scenario, scenarioNames())
+			return 2
+		}
+		before, _ = icp.DecodeDeployment(strings.NewReader(base))
+		after, _ = icp.DecodeDeployment(strings.NewReader(base))
+		sc.edit(&after)
+		title = sc.title
+	case fs.NArg() == 2:
+		if before, err = load(fs.Arg(0)); err == nil {
+			after, err = load(fs.Arg(1))
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "refile:", err)
+			return 2
+		}
+		title = fs.Arg(0) + " → " + fs.Arg(1)
+	default:
+		fmt.Fprintln(stderr, "usage: refile [flags] before.json after.json | refile -scenario NAME")
+		fs.PrintDefaults()
+		return 2
+	}
+	plan := icp.Plan(before, after)
+	if !plan.Findings.OK() {
+		for _, f := range plan.Findings.Errors() {
+			fmt.Fprintf(stderr, "refile: %s: %s\n", f.Field, f.Message)
+		}
+		return 2
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(plan)
+	} else {
+		printPlan(stdout, title, plan, *lang == "en")
+	}
+	if plan.Required() {
+		return 1
+	}
+	return 0
+}
+
+func load(path string) (icp.Deployment, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return icp.Deployment{}, err
+	}
+	d, err := icp.DecodeDeployment(bytes.NewReader(b))
+	var de *icp.DecodeError
+	if errors.As(err, &de) && de.Path != "" {
+		return d, fmt.Errorf("%s: the field %s: %s", path, de.Path, de.Reason)
+	}
+	if err != nil {
+		return d, fmt.Errorf("%s: %w", path, err)
+	}
+	return d, nil
+}
+
+func printPlan(w io.Writer, title string, plan icp.RefilingPlan, en bool) {
+	fmt.Fprintln(w, title)
+	fmt.Fprintln(w, strings.Repeat("=", 60))
+	if len(plan.Actions) == 0 {
+		if en {
+			fmt.Fprintln(w, "No filing is needed.")
+		} else {
+			fmt.Fprintln(w, "无需办理任何备案。")
+		}
+	}
+	for i, a := range plan.Actions {
+		need := "必须"
+		name := a.Type.NameZh()
+		reason := a.Reason.Zh
+		if en {
+			need, name, reason = "required", a.Type.NameEn(), a.Reason.En
+		}
+		if !a.Required {
+			need = map[bool]string{true: "recommended", false: "建议"}[en]
+		}
+		fmt.Fprintf(w, "%d. [step %d] %s (%s)", i+1, a.Step, name, need)
+		if a.Site != "" {
+			fmt.Fprintf(w, " — %s", a.Site)
+		}
+		if a.Provider != "" {
+			fmt.Fprintf(w, " @ %s", a.Provider)
+		}
+		fmt.Fprintln(w)
+		fmt.Fprintf(w, "   %s [%s]\n", reason, a.Reason.Source)
+		var vs []string
+		for _, v := range a.Verifiers {
+			vs = append(vs, v.String())
+		}
+		if len(vs) == 0 {
+			vs = []string{"-"}
+		}
+		fmt.Fprintf(w, "   SMS: %s", strings.Join(vs, ", "))
+		if len(a.Documents) > 0 {
+			fmt.Fprintf(w, "   documents: %v", a.Documents)
+		}
+		if len(a.After) > 0 {
+			var after []string
+			for _, j := range a.After {
+				after = append(after, fmt.Sprint(j+1))
+			}
+			fmt.Fprintf(w, "   after: %s", strings.Join(after, ", "))
+		}
+		fmt.Fprintln(w)
+	}
+	if len(plan.Notes) > 0 {
+		fmt.Fprintln(w)
+		for _, n := range plan.Notes {
+			text := n.Zh
+			if en {
+				text = n.En
+			}
+			fmt.Fprintf(w, "* %s [%s]\n", text, n.Source)
+		}
+	}
+}
