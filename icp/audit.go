@@ -28,6 +28,10 @@ type auditConfig struct {
 	tailPct int
 }
 
+// maxAuditNumbers bounds the numbers an audit collects: a footer holds a
+// handful, and a page full of numbers is not a footer.
+const maxAuditNumbers = 100
+
 // AuditLimit sets how many bytes of the page are read (at least 1 KiB).
 func AuditLimit(n int64) AuditOption {
 	return func(c *auditConfig) { c.limit = max(n, 1024) }
@@ -66,6 +70,7 @@ func init() {
 		msg{"audit.police_missing", []string{"number"}, "页面上没有找到公安备案号 %[1]s", "the public-security number %[1]s is not on the page"},
 		msg{"audit.police_not_linked", []string{"number"}, "公安备案号 %[1]s 没有链接到公安备案查询页", "the public-security number %[1]s is not linked to its query page"},
 		msg{"audit.police_legacy_link", []string{"number", "href"}, "公安备案号 %[1]s 链接到旧地址 %[2]s", "the public-security number %[1]s links to the legacy address %[2]s"},
+		msg{"audit.too_many_numbers", []string{"max"}, "页面上的备案号超过 %[1]s 个，只检查了前 %[1]s 个", "the page holds more than %[1]s numbers; only the first %[1]s were audited"},
 		msg{"audit.truncated", []string{"limit"}, "页面超过 %[1]s 字节，只检查了前面部分", "the page is longer than %[1]s bytes; only its beginning was audited"},
 	)
 }
@@ -118,6 +123,7 @@ func AuditFooter(page io.Reader, want Footer, opts ...AuditOption) (Report, erro
 		pos      int64 // bytes of the page tokenised so far
 		textBuf  []byte
 		textLine int
+		tooMany  bool
 		nameBuf  [32]byte
 	)
 	hiddenNow := func() string {
@@ -144,11 +150,14 @@ func AuditFooter(page io.Reader, want Footer, opts ...AuditOption) (Report, erro
 			textBuf = textBuf[:0]
 			return
 		}
-		for _, c := range scanText(string(textBuf)) {
+		for _, c := range scanText(string(textBuf), maxAuditNumbers+1-len(found)-len(junk)) {
 			c.line, c.offset, c.href, c.hidden = textLine, offset, hrefNow(), hiddenNow()
-			if c.n.IsValid() {
+			switch {
+			case len(found)+len(junk) >= maxAuditNumbers:
+				tooMany = true
+			case c.n.IsValid():
 				found = append(found, c)
-			} else {
+			default:
 				junk = append(junk, c)
 			}
 		}
@@ -268,6 +277,9 @@ loop:
 	}
 	if truncated {
 		fd.add("audit.truncated", SeverityInfo, "", "", "limit", strconv.FormatInt(cfg.limit, 10))
+	}
+	if tooMany {
+		fd.add("audit.too_many_numbers", SeverityWarning, "", "", "max", strconv.Itoa(maxAuditNumbers))
 	}
 	return fd.report(), nil
 }
@@ -547,10 +559,13 @@ func classifyMIIT(href string) (linkKind, string) {
 
 // scanText finds filing numbers, placeholders and unofficial prefixes in a
 // run of page text.
-func scanText(text string) []seen {
+func scanText(text string, limit int) []seen {
+	if limit <= 0 {
+		return nil
+	}
 	t := string(norm.Append(make([]byte, 0, len(text)), text, false, false))
 	var out []seen
-	for i := 0; i < len(t); {
+	for i := 0; i < len(t) && len(out) < limit; {
 		j := indexAny(t[i:], "ICP", "icp", "公网安备", "B2-", "B1-")
 		if j < 0 {
 			break

@@ -63,6 +63,11 @@ func WithMaterialOpener(f func(path string) (io.ReadCloser, error)) Option {
 	return func(c *config) { c.opener = f }
 }
 
+// MaxSites bounds the sites Check and Plan look at: no province takes more
+// than a few dozen sites per subject (domain.md §5.4), and the bound keeps a
+// hostile input's cost in check.
+const MaxSites = 1000
+
 // checker carries one Check run.
 type checker struct {
 	app   *Application
@@ -169,6 +174,10 @@ func Check(app Application, opts ...Option) Report {
 		cfg.at = time.Now()
 	}
 	c := &checker{app: &app, cfg: cfg, at: cfg.at, today: subject.DateOf(cfg.at), fd: finder{lang: langOr(cfg.lang)}}
+	if len(app.Sites) > MaxSites {
+		c.add("structure.too_many_sites", SeverityError, "sites", "icpkit input bound", "max", strconv.Itoa(MaxSites), "count", strconv.Itoa(len(app.Sites)))
+		return c.fd.report()
+	}
 	c.r = cfg.rules.RulesAt(app.Province, cfg.at)
 	c.owner = parsePerson("subject.owner", app.Subject.Owner)
 	for i, s := range app.Sites {

@@ -213,6 +213,14 @@ func PlanWith(before, after Deployment, opts ...Option) RefilingPlan {
 		cfg.rules = province.Default()
 	}
 	p := &planner{before: before, after: after, cfg: cfg, fd: finder{lang: langOr(cfg.lang)}}
+	for i, d := range [2]Deployment{before, after} {
+		if len(d.Sites) > MaxSites {
+			p.fd.add("plan.invalid", SeverityError, [2]string{"before", "after"}[i]+".sites", "icpkit input bound", "part", fmt.Sprintf("more than %d sites", MaxSites))
+		}
+	}
+	if !p.fd.report().OK() {
+		return RefilingPlan{Actions: []Action{}, Findings: p.fd.report()}
+	}
 	p.validate("before", before)
 	p.validate("after", after)
 	if !p.fd.report().OK() {

@@ -18,6 +18,7 @@ func init() {
 		msg{"structure.required", []string{"field"}, "缺少必填项 %[1]s", "the required field %[1]s is missing"},
 		msg{"structure.too_long", []string{"field", "max"}, "%[1]s 超过 %[2]s 个字符", "%[1]s is longer than %[2]s"},
 		msg{"structure.invalid", []string{"field", "tag"}, "%[1]s 不符合要求（%[2]s）", "%[1]s does not pass %[2]s"},
+		msg{"structure.too_many_sites", []string{"max", "count"}, "一份申请最多检查 %[1]s 个网站，此申请有 %[2]s 个", "an application is checked with at most %[1]s sites; this one has %[2]s"},
 	)
 }
 

@@ -122,3 +122,31 @@ func FuzzCheckEmail(f *testing.F) {
 		_, _ = CompareNames(s, "示例（杭州）科技有限公司")
 	})
 }
+
+func FuzzLoadSegments(f *testing.F) {
+	f.Add("154\t11\tbasic\tmobile\tUNCERTAIN\tx\t2026-01-01\n")
+	f.Add(defaultSegments)
+	f.Add("1\t\t\t\t\t\t\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		tb, err := LoadSegments(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		_, _ = tb.ParseMobile("15412345678")
+	})
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2028-01-01", "2028-02-30", "", "0000-00-00", "9999-12-31"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			return
+		}
+		if again, err := ParseDate(d.String()); err != nil || again != d {
+			t.Fatalf("ParseDate(%q) does not round-trip", s)
+		}
+	})
+}
