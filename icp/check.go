@@ -398,7 +398,7 @@ func rulePeople(c *checker) {
 	s := c.app.Subject
 	if c.unit() && slices.Contains(subjectTypes, c.app.FilingType) && !s.Owner.LegalRepresentative {
 		if v, ok := c.r.OwnerMustBeLegalRep.Get(); ok && v {
-			c.add("subject.owner_legal_rep", statusSeverity(c.r.OwnerMustBeLegalRep.Status), "subject.owner.legal_representative",
+			c.add("subject.owner_legal_rep", statusSeverity(c.r.OwnerMustBeLegalRep.Status()), "subject.owner.legal_representative",
 				c.r.OwnerMustBeLegalRep.Source())
 		}
 	}
@@ -553,10 +553,10 @@ func ruleIndividual(c *checker) {
 		case !known:
 			c.add("individual.non_local_unknown", SeverityWarning, "subject.owner.document.number", f.Source(), "id_province", p.String())
 		case v == province.NonLocalRefused:
-			c.add("individual.non_local_refused", statusSeverity(f.Status), "subject.owner.document.number", f.Source(),
+			c.add("individual.non_local_refused", statusSeverity(f.Status()), "subject.owner.document.number", f.Source(),
 				"id_province", p.String(), "province", c.app.Province.String())
 		case v == province.NonLocalWithProof:
-			proofs := c.r.ResidenceProofs.Value.String()
+			proofs := c.r.ResidenceProofs.Value().String()
 			c.add("individual.non_local_proof", SeverityInfo, "subject.owner.document.number", f.Source(), "id_province", p.String(), "proofs", proofs)
 		}
 	}

@@ -133,7 +133,7 @@ func (f Footer) table() *province.Table {
 }
 
 func (f Footer) subjectByRule() bool {
-	return f.Display != DisplaySite && f.table().Rules(f.ICP.Province()).FooterSubjectNumber.Value
+	return f.Display != DisplaySite && f.table().Rules(f.ICP.Province()).FooterSubjectNumber.Value()
 }
 
 // Shown returns the ICP number the footer displays (see [Display]).

@@ -44,7 +44,7 @@ func ExampleAll() {
 
 func ExampleProvince_Rules() {
 	r := province.Zhejiang.Rules()
-	fmt.Println(r.ReviewWorkdays.Value, r.ReviewWorkdays.Status, r.ReviewWorkdays.Source())
+	fmt.Println(r.ReviewWorkdays.Value(), r.ReviewWorkdays.Status(), r.ReviewWorkdays.Source())
 	if v, ok := province.Beijing.Rules().MaxManagerAge.Get(); ok {
 		fmt.Println("Beijing caps the manager's age at", v)
 	} else {
@@ -58,8 +58,8 @@ func ExampleProvince_Rules() {
 func ExampleRulesAt() {
 	before := province.RulesAt(province.Jiangsu, time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC))
 	after := province.RulesAt(province.Jiangsu, time.Date(2021, 7, 1, 0, 0, 0, 0, time.UTC))
-	fmt.Println(before.ExtraDocuments.Value.Contains("commitment_video"))
-	fmt.Println(after.ExtraDocuments.Value.Contains("commitment_video"), after.From.Format(time.DateOnly))
+	fmt.Println(before.ExtraDocuments.Value().Contains("commitment_video"))
+	fmt.Println(after.ExtraDocuments.Value().Contains("commitment_video"), after.From().Format(time.DateOnly))
 	// Output:
 	// false
 	// true 2021-06-01
@@ -73,8 +73,8 @@ func ExampleTable_Patch() {
 		return
 	}
 	f := tb.Rules(province.Zhejiang).ReviewWorkdays
-	fmt.Println(f.Value, f.Status, f.Provenance().Note)
-	fmt.Println(province.Zhejiang.Rules().ReviewWorkdays.Value) // the default is untouched
+	fmt.Println(f.Value(), f.Status(), f.Provenance().Note)
+	fmt.Println(province.Zhejiang.Rules().ReviewWorkdays.Value()) // the default is untouched
 	// Output:
 	// 25 UNCERTAIN seen in practice
 	// 30

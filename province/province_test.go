@@ -187,24 +187,24 @@ func TestDefaultTableFacts(t *testing.T) {
 		got  any
 		want any
 	}{
-		{"Zhejiang reviews in 30 working days", Zhejiang.Rules().ReviewWorkdays.Value, 30},
-		{"Beijing reviews in 20 working days", Beijing.Rules().ReviewWorkdays.Value, 20},
-		{"Shanghai wants 180 days of domain validity", Shanghai.Rules().MinDomainValidityDays.Value, 180},
-		{"Anhui uses the national 90 days", Anhui.Rules().MinDomainValidityDays.Value, 90},
-		{"Henan refuses non-local individuals", Henan.Rules().NonLocalIndividuals.Value, NonLocalRefused},
-		{"Jiangxi conflict defaults to refused", Jiangxi.Rules().NonLocalIndividuals.Value, NonLocalRefused},
-		{"Jiangxi conflict is UNCERTAIN", Jiangxi.Rules().NonLocalIndividuals.Status, Uncertain},
-		{"Beijing owner rule is UNCERTAIN", Beijing.Rules().OwnerMustBeLegalRep.Status, Uncertain},
-		{"expedited review off in Beijing", Beijing.Rules().ExpeditedReview.Value, false},
-		{"expedited review claim is UNCERTAIN", Shanghai.Rules().ExpeditedReview.Status, Uncertain},
-		{"Guangdong footer shows the subject number", Guangdong.Rules().FooterSubjectNumber.Value, true},
-		{"Jiangsu needs a landline", Jiangsu.Rules().UnitLandline.Value, true},
-		{"Tianjin site names need 3 Han", Tianjin.Rules().SiteNameMinHan.Value, 3},
-		{"Beijing has its own TLD list", Beijing.Rules().FileableTLDs.Value.Contains("xyz"), true},
-		{"org is not fileable in Beijing", Beijing.Rules().FileableTLDs.Value.Contains("org"), false},
+		{"Zhejiang reviews in 30 working days", Zhejiang.Rules().ReviewWorkdays.Value(), 30},
+		{"Beijing reviews in 20 working days", Beijing.Rules().ReviewWorkdays.Value(), 20},
+		{"Shanghai wants 180 days of domain validity", Shanghai.Rules().MinDomainValidityDays.Value(), 180},
+		{"Anhui uses the national 90 days", Anhui.Rules().MinDomainValidityDays.Value(), 90},
+		{"Henan refuses non-local individuals", Henan.Rules().NonLocalIndividuals.Value(), NonLocalRefused},
+		{"Jiangxi conflict defaults to refused", Jiangxi.Rules().NonLocalIndividuals.Value(), NonLocalRefused},
+		{"Jiangxi conflict is UNCERTAIN", Jiangxi.Rules().NonLocalIndividuals.Status(), Uncertain},
+		{"Beijing owner rule is UNCERTAIN", Beijing.Rules().OwnerMustBeLegalRep.Status(), Uncertain},
+		{"expedited review off in Beijing", Beijing.Rules().ExpeditedReview.Value(), false},
+		{"expedited review claim is UNCERTAIN", Shanghai.Rules().ExpeditedReview.Status(), Uncertain},
+		{"Guangdong footer shows the subject number", Guangdong.Rules().FooterSubjectNumber.Value(), true},
+		{"Jiangsu needs a landline", Jiangsu.Rules().UnitLandline.Value(), true},
+		{"Tianjin site names need 3 Han", Tianjin.Rules().SiteNameMinHan.Value(), 3},
+		{"Beijing has its own TLD list", Beijing.Rules().FileableTLDs.Value().Contains("xyz"), true},
+		{"org is not fileable in Beijing", Beijing.Rules().FileableTLDs.Value().Contains("org"), false},
 		{"Zhejiang has no TLD list of its own", Zhejiang.Rules().FileableTLDs.Known(), false},
-		{"Hebei letters may be 6 months old", Hebei.Rules().AuthorizationMaxDays.Value, 180},
-		{"Heilongjiang manager at most 65", Heilongjiang.Rules().MaxManagerAge.Value, 65},
+		{"Hebei letters may be 6 months old", Hebei.Rules().AuthorizationMaxDays.Value(), 180},
+		{"Heilongjiang manager at most 65", Heilongjiang.Rules().MaxManagerAge.Value(), 65},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { assert.Equal(t, tt.want, tt.got) })
@@ -219,14 +219,14 @@ func TestDefaultTableFacts(t *testing.T) {
 func TestRulesAtPeriods(t *testing.T) {
 	before := RulesAt(Jiangsu, time.Date(2021, 5, 31, 23, 0, 0, 0, time.UTC))
 	after := RulesAt(Jiangsu, time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC))
-	assert.False(t, before.ExtraDocuments.Value.Contains("commitment_video"), "video not required before 2021-06-01")
-	assert.True(t, after.ExtraDocuments.Value.Contains("commitment_video"))
-	assert.Equal(t, time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC), after.From)
-	assert.True(t, after.To.IsZero(), "the newest period is open-ended")
+	assert.False(t, before.ExtraDocuments.Value().Contains("commitment_video"), "video not required before 2021-06-01")
+	assert.True(t, after.ExtraDocuments.Value().Contains("commitment_video"))
+	assert.Equal(t, time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC), after.From())
+	assert.True(t, after.To().IsZero(), "the newest period is open-ended")
 	assert.Equal(t, Rules{}, RulesAt(0, day2026), "invalid province gives zero rules")
 	// Dates use the calendar day in the time's own location.
 	shanghai := time.FixedZone("CST", 8*3600)
-	assert.True(t, RulesAt(Jiangsu, time.Date(2021, 6, 1, 1, 0, 0, 0, shanghai)).ExtraDocuments.Value.Contains("commitment_video"))
+	assert.True(t, RulesAt(Jiangsu, time.Date(2021, 6, 1, 1, 0, 0, 0, shanghai)).ExtraDocuments.Value().Contains("commitment_video"))
 }
 
 func TestPatch(t *testing.T) {
@@ -235,18 +235,18 @@ func TestPatch(t *testing.T) {
 	tb, err := Default().Patch(strings.NewReader(patch))
 	require.NoError(t, err)
 	assert.Equal(t, "local-1", tb.Version())
-	assert.Equal(t, 30, tb.RulesAt(Zhejiang, time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)).ReviewWorkdays.Value)
+	assert.Equal(t, 30, tb.RulesAt(Zhejiang, time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)).ReviewWorkdays.Value())
 	got := tb.RulesAt(Zhejiang, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)).ReviewWorkdays
-	assert.Equal(t, 25, got.Value)
+	assert.Equal(t, 25, got.Value())
 	assert.Equal(t, "local override", got.Provenance().Note)
-	assert.Equal(t, 20, tb.Rules(Beijing).ReviewWorkdays.Value, "other provinces unchanged")
-	assert.Equal(t, 30, Default().Rules(Zhejiang).ReviewWorkdays.Value, "the default table is unchanged")
+	assert.Equal(t, 20, tb.Rules(Beijing).ReviewWorkdays.Value(), "other provinces unchanged")
+	assert.Equal(t, 30, Default().Rules(Zhejiang).ReviewWorkdays.Value(), "the default table is unchanged")
 
 	// A national patch row changes every province without a row of its own.
 	tb2, err := Default().Patch(strings.NewReader("*\treview_workdays\t15\tUNCERTAIN\ttest\t-\t-\n"))
 	require.NoError(t, err)
-	assert.Equal(t, 15, tb2.Rules(Beijing).ReviewWorkdays.Value)
-	assert.Equal(t, 30, tb2.Rules(Zhejiang).ReviewWorkdays.Value)
+	assert.Equal(t, 15, tb2.Rules(Beijing).ReviewWorkdays.Value())
+	assert.Equal(t, 30, tb2.Rules(Zhejiang).ReviewWorkdays.Value())
 }
 
 func TestLoadErrors(t *testing.T) {
@@ -314,8 +314,8 @@ func TestLoadWholeTableRoundTrip(t *testing.T) {
 }
 
 func sameFactsIgnoringFile(a, b Rules) bool {
-	return a.ReviewWorkdays.Value == b.ReviewWorkdays.Value && a.MinAge.Value == b.MinAge.Value &&
-		a.NonLocalIndividuals.Value == b.NonLocalIndividuals.Value && a.FileableTLDs.Value == b.FileableTLDs.Value
+	return a.ReviewWorkdays.Value() == b.ReviewWorkdays.Value() && a.MinAge.Value() == b.MinAge.Value() &&
+		a.NonLocalIndividuals.Value() == b.NonLocalIndividuals.Value() && a.FileableTLDs.Value() == b.FileableTLDs.Value()
 }
 
 func TestConcurrentLookups(t *testing.T) {
@@ -399,11 +399,11 @@ func BenchmarkRulesAt(b *testing.B) {
 	for b.Loop() {
 		// A local copy, as callers use it; the field read keeps the call.
 		r := tb.RulesAt(Jiangsu, day2026)
-		sinkInt += r.MinAge.Value
+		sinkInt += r.MinAge.Value()
 	}
 }
 
-func TestDaysFromCivil(t *testing.T) {
+func TestDayOf(t *testing.T) {
 	for _, d := range []time.Time{
 		time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2000, 2, 29, 0, 0, 0, 0, time.UTC),
 		time.Date(1880, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC),
@@ -411,4 +411,8 @@ func TestDaysFromCivil(t *testing.T) {
 	} {
 		assert.Equal(t, day(d.Unix()/86400), dayOf(d), "%s", d)
 	}
+	// The calendar date in the time's own zone counts, before 1970 too.
+	cst := time.FixedZone("CST", 8*3600)
+	assert.Equal(t, dayOf(time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)), dayOf(time.Date(2021, 6, 1, 1, 0, 0, 0, cst)))
+	assert.Equal(t, dayOf(time.Date(1960, 6, 1, 0, 0, 0, 0, time.UTC)), dayOf(time.Date(1960, 6, 1, 23, 59, 0, 0, cst)))
 }

@@ -46,45 +46,75 @@ type Provenance struct {
 	Scope  string    // "*" for a national row, else the province's short name
 }
 
-// A Fact is one rule value with its status and provenance. The zero Fact is
-// "absent", which no loaded table contains.
-type Fact[T any] struct {
-	Value  T
-	Status Status
+// A Fact is one rule value with its status and provenance. It is a single
+// pointer to immutable data shared by every Rules value that uses the same
+// data row, which keeps [Rules] small to copy. The zero Fact is "absent",
+// which no loaded table contains.
+type Fact[T any] struct{ d *factData[T] }
+
+type factData[T any] struct {
+	value  T
+	status Status
 	prov   *Provenance
+}
+
+// Value returns the value; it is the zero value when the fact is not
+// [Fact.Known].
+func (f Fact[T]) Value() T {
+	if f.d == nil {
+		var zero T
+		return zero
+	}
+	return f.d.value
+}
+
+// Status returns whether the value is confirmed, uncertain or unknown.
+func (f Fact[T]) Status() Status {
+	if f.d == nil {
+		return Unknown
+	}
+	return f.d.status
 }
 
 // Known reports whether the sources state the value (Status is Confirmed or
 // Uncertain).
-func (f Fact[T]) Known() bool { return f.Status != Unknown && f.prov != nil }
+func (f Fact[T]) Known() bool { return f.d != nil && f.d.status != Unknown }
 
 // Provenance returns the source, note and period of the value.
 func (f Fact[T]) Provenance() Provenance {
-	if f.prov == nil {
+	if f.d == nil || f.d.prov == nil {
 		return Provenance{}
 	}
-	return *f.prov
+	return *f.d.prov
 }
 
 // Source returns the source keys of the value.
 func (f Fact[T]) Source() string {
-	if f.prov == nil {
+	if f.d == nil || f.d.prov == nil {
 		return ""
 	}
-	return f.prov.Source
+	return f.d.prov.Source
 }
 
 // Get returns the value and whether it is known, for the common
 // "if v, ok := r.MinAge.Get(); ok" form.
-func (f Fact[T]) Get() (T, bool) { return f.Value, f.Known() }
+func (f Fact[T]) Get() (T, bool) { return f.Value(), f.Known() }
 
 // String formats the value with its status, e.g. "18 (CONFIRMED: TC-P-北京)".
 func (f Fact[T]) String() string {
 	if !f.Known() {
 		return "unknown"
 	}
-	return fmt.Sprintf("%v (%v: %s)", f.Value, f.Status, f.Source())
+	return fmt.Sprintf("%v (%v: %s)", f.Value(), f.Status(), f.Source())
 }
+
+// From returns the first day of the period these rules are in force; the
+// zero Time means since always.
+func (r Rules) From() time.Time { return timeOf(r.from) }
+
+// To returns the last day of the period these rules are in force; the zero
+// Time means open-ended.
+func (r Rules) To() time.Time { return timeOf(r.to) }
 
 // Words is an immutable list of words or tokens (banned site-name words,
 // TLDs, document kinds). The zero Words is empty.
@@ -189,7 +219,7 @@ func enumName(names []string, v uint8) string {
 // names in the data file are given in brackets.
 type Rules struct {
 	Province Province
-	From, To time.Time // period of this set; zero means unbounded
+	from, to day // period of this set, inclusive; minDay and maxDay are open
 
 	// Individuals from other provinces [non_local_individuals].
 	NonLocalIndividuals Fact[NonLocalPolicy]

@@ -83,25 +83,15 @@ const (
 )
 
 // dayOf returns the number of days from 1970-01-01 to the calendar date of t
-// in t's location (the days-from-civil algorithm; no allocation).
+// in t's location, from its Unix time and zone offset (no allocation).
 func dayOf(t time.Time) day {
-	y, m, d := t.Date()
-	return daysFromCivil(y, int(m), d)
-}
-
-func daysFromCivil(y, m, d int) day {
-	if m <= 2 {
-		y--
+	_, off := t.Zone()
+	s := t.Unix() + int64(off)
+	d := s / 86400
+	if s%86400 < 0 {
+		d--
 	}
-	era := y / 400
-	if y < 0 && y%400 != 0 {
-		era = (y - 399) / 400
-	}
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return day(era*146097 + doe - 719468)
+	return day(d)
 }
 
 func timeOf(d day) time.Time {
@@ -116,82 +106,77 @@ type field struct {
 	name  string
 	kind  string   // "int", "bool", "words", "enum"
 	vocab []string // allowed tokens for enum and restricted words
-	set   func(r *Rules, v string, st Status, p *Provenance) error
-	has   func(r *Rules) bool
+	// make parses a row's value into its fact (a Fact[T], boxed).
+	make func(v string, st Status, p *Provenance) (any, error)
+	// assign stores a fact made by make into r.
+	assign func(r *Rules, fact any)
+	has    func(r *Rules) bool
+}
+
+// typed builds the make/assign/has trio of a field of type T.
+func typed[T any](name, kind string, vocab []string, parse func(v string) (T, error), get func(*Rules) *Fact[T]) field {
+	return field{name: name, kind: kind, vocab: vocab,
+		make: func(v string, st Status, p *Provenance) (any, error) {
+			var x T
+			if st != Unknown {
+				var err error
+				if x, err = parse(v); err != nil {
+					return nil, err
+				}
+			}
+			return Fact[T]{&factData[T]{x, st, p}}, nil
+		},
+		assign: func(r *Rules, fact any) { *get(r) = fact.(Fact[T]) },
+		has:    func(r *Rules) bool { return get(r).d != nil }}
 }
 
 func intField(name string, get func(*Rules) *Fact[int]) field {
-	return field{name: name, kind: "int",
-		set: func(r *Rules, v string, st Status, p *Provenance) error {
-			n := 0
-			if st != Unknown {
-				var err error
-				n, err = strconv.Atoi(v)
-				if err != nil || n < 0 || strings.HasPrefix(v, "+") {
-					return fmt.Errorf("%q is not a non-negative integer", v)
-				}
-			}
-			*get(r) = Fact[int]{n, st, p}
-			return nil
-		},
-		has: func(r *Rules) bool { return get(r).prov != nil }}
+	return typed(name, "int", nil, func(v string) (int, error) {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || strings.HasPrefix(v, "+") {
+			return 0, fmt.Errorf("%q is not a non-negative integer", v)
+		}
+		return n, nil
+	}, get)
 }
 
 func boolField(name string, get func(*Rules) *Fact[bool]) field {
-	return field{name: name, kind: "bool",
-		set: func(r *Rules, v string, st Status, p *Provenance) error {
-			b := false
-			if st != Unknown {
-				switch v {
-				case "yes":
-					b = true
-				case "no":
-				default:
-					return fmt.Errorf("%q is not yes or no", v)
-				}
-			}
-			*get(r) = Fact[bool]{b, st, p}
-			return nil
-		},
-		has: func(r *Rules) bool { return get(r).prov != nil }}
+	return typed(name, "bool", nil, func(v string) (bool, error) {
+		switch v {
+		case "yes":
+			return true, nil
+		case "no":
+			return false, nil
+		}
+		return false, fmt.Errorf("%q is not yes or no", v)
+	}, get)
 }
 
 func wordsField(name string, vocab []string, get func(*Rules) *Fact[Words]) field {
-	return field{name: name, kind: "words", vocab: vocab,
-		set: func(r *Rules, v string, st Status, p *Provenance) error {
-			w := Words{}
-			if st != Unknown && v != "" && v != "none" {
-				for x := range strings.SplitSeq(v, "|") {
-					if x == "" {
-						return fmt.Errorf("empty word in %q", v)
-					}
-					if vocab != nil && !slices.Contains(vocab, x) {
-						return fmt.Errorf("%q is not one of %s", x, strings.Join(vocab, ", "))
-					}
-				}
-				w = Words{v}
+	return typed(name, "words", vocab, func(v string) (Words, error) {
+		if v == "" || v == "none" {
+			return Words{}, nil
+		}
+		for x := range strings.SplitSeq(v, "|") {
+			if x == "" {
+				return Words{}, fmt.Errorf("empty word in %q", v)
 			}
-			*get(r) = Fact[Words]{w, st, p}
-			return nil
-		},
-		has: func(r *Rules) bool { return get(r).prov != nil }}
+			if vocab != nil && !slices.Contains(vocab, x) {
+				return Words{}, fmt.Errorf("%q is not one of %s", x, strings.Join(vocab, ", "))
+			}
+		}
+		return Words{v}, nil
+	}, get)
 }
 
 func enumField[T ~uint8](name string, names []string, get func(*Rules) *Fact[T]) field {
-	return field{name: name, kind: "enum", vocab: names[1:],
-		set: func(r *Rules, v string, st Status, p *Provenance) error {
-			var x T
-			if st != Unknown {
-				i := slices.Index(names, v)
-				if i < 1 {
-					return fmt.Errorf("%q is not one of %s", v, strings.Join(names[1:], ", "))
-				}
-				x = T(i)
-			}
-			*get(r) = Fact[T]{x, st, p}
-			return nil
-		},
-		has: func(r *Rules) bool { return get(r).prov != nil }}
+	return typed(name, "enum", names[1:], func(v string) (T, error) {
+		i := slices.Index(names, v)
+		if i < 1 {
+			return 0, fmt.Errorf("%q is not one of %s", v, strings.Join(names[1:], ", "))
+		}
+		return T(i), nil
+	}, get)
 }
 
 var proofVocab = []string{"residence_permit", "residence_certificate", "temporary_residence_permit",
@@ -276,6 +261,7 @@ type row struct {
 	status   Status
 	from, to day // inclusive
 	meta     *Provenance
+	fact     any // the row's Fact[T], made once so that segments share it
 }
 
 type segment struct {
@@ -307,7 +293,7 @@ func (t *Table) RulesAt(p Province, at time.Time) Rules {
 	if !p.IsValid() {
 		return Rules{}
 	}
-	d := dayOf(at)
+	d := dayOf(at) // allocation-free days-from-civil
 	segs := t.segs[p]
 	for i := range segs {
 		if segs[i].from <= d && d <= segs[i].to {
@@ -517,10 +503,11 @@ func parseRow(name string, line int, text string) (row, error) {
 	if len(cols) == 8 {
 		rw.meta.Note = cols[7]
 	}
-	var scratch Rules
-	if err := fields[fi].set(&scratch, rw.value, rw.status, rw.meta); err != nil {
+	fact, err := fields[fi].make(rw.value, rw.status, rw.meta)
+	if err != nil {
 		return fail(provName, fieldName, ErrBadValue, err.Error())
 	}
+	rw.fact = fact
 	return rw, nil
 }
 
@@ -557,7 +544,7 @@ func (t *Table) build(name string) error {
 				to = cuts[i+1] - 1
 			}
 			s := segment{from: from, to: to}
-			s.rules.Province, s.rules.From, s.rules.To = p, timeOf(from), timeOf(to)
+			s.rules.Province, s.rules.from, s.rules.to = p, from, to
 			for fi := range fields {
 				var own, nat *row
 				for j := range t.rows {
@@ -586,8 +573,7 @@ func (t *Table) build(name string) error {
 					return &DataError{File: name, Province: p.ShortName(), Field: fields[fi].name, Err: ErrMissingField,
 						Detail: "no row covers " + describeDay(from)}
 				}
-				// Values were validated when the row was read.
-				_ = fields[fi].set(&s.rules, use.value, use.status, use.meta)
+				fields[fi].assign(&s.rules, use.fact)
 			}
 			segs = append(segs, s)
 		}
@@ -614,7 +600,7 @@ func mergeSegments(segs []segment) []segment {
 	for _, s := range segs {
 		if n := len(out); n > 0 && sameFacts(&out[n-1].rules, &s.rules) {
 			out[n-1].to = s.to
-			out[n-1].rules.To = s.rules.To
+			out[n-1].rules.to = s.rules.to
 			continue
 		}
 		out = append(out, s)
@@ -624,6 +610,6 @@ func mergeSegments(segs []segment) []segment {
 
 func sameFacts(a, b *Rules) bool {
 	x, y := *a, *b
-	x.From, x.To, y.From, y.To = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	x.from, x.to, y.from, y.to = 0, 0, 0, 0
 	return x == y
 }

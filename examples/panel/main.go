@@ -162,7 +162,7 @@ func (h *handler) check(p *page) {
 		p.Snippet = snippet
 		p.Code = string(snippet)
 	}
-	if rules.FooterSubjectNumber.Value {
+	if rules.FooterSubjectNumber.Value() {
 		p.Findings = append(p.Findings, finding{"info", "本省页脚展示主体备案号（" + rules.FooterSubjectNumber.Source() + "，待核实）"})
 	}
 }
