@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/material"
 	"github.com/icpkit/icpkit/province"
 	"github.com/icpkit/icpkit/subject"
@@ -99,7 +100,7 @@ func (t *FilingType) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("unknown filing_type %q", clip(string(b), 40))
+	return fmt.Errorf("unknown filing_type %q", norm.Clip(string(b), 40))
 }
 
 // ApplicationSubject is the subject of an application: the subject data and

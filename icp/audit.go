@@ -517,7 +517,7 @@ func auditPolice(fd *finder, want Footer, found []seen) {
 		case s.href == "" || err != nil:
 			fd.addLine("audit.police_not_linked", SeverityWarning, s.line, "TC-psb; QC-psb", "number", s.n.String())
 		case strings.HasSuffix(strings.ToLower(u.Host), "beian.gov.cn"):
-			fd.addLine("audit.police_legacy_link", SeverityWarning, s.line, "TC-psb; TP-mps", "number", s.n.String(), "href", clip(s.href, 120))
+			fd.addLine("audit.police_legacy_link", SeverityWarning, s.line, "TC-psb; TP-mps", "number", s.n.String(), "href", norm.Clip(s.href, 120))
 		case !strings.HasSuffix(strings.ToLower(u.Host), "beian.mps.gov.cn"):
 			fd.addLine("audit.police_not_linked", SeverityWarning, s.line, "TC-psb; QC-psb", "number", s.n.String())
 		}
@@ -543,18 +543,18 @@ func classifyMIIT(href string) (linkKind, string) {
 	}
 	u, err := url.Parse(h)
 	if err != nil {
-		return linkOther, clip(h, 120)
+		return linkOther, norm.Clip(h, 120)
 	}
 	host := strings.ToLower(u.Hostname())
 	switch {
 	case host == "beian.miit.gov.cn" && u.Scheme == "https":
 		return linkOK, ""
 	case host == "beian.miit.gov.cn" || host == "www.beian.miit.gov.cn":
-		return linkVariant, clip(h, 120)
+		return linkVariant, norm.Clip(h, 120)
 	case strings.HasSuffix(host, "miibeian.gov.cn") || strings.HasSuffix(host, "miitbeian.gov.cn"):
-		return linkObsolete, clip(h, 120)
+		return linkObsolete, norm.Clip(h, 120)
 	}
-	return linkOther, clip(h, 120)
+	return linkOther, norm.Clip(h, 120)
 }
 
 // scanText finds filing numbers, placeholders and unofficial prefixes in a
@@ -602,7 +602,7 @@ func scanText(text string, limit int) []seen {
 		i = max(end, at+3)
 		if !looksNumeric(cand) {
 			if strings.Contains(cand, "XXX") || strings.Contains(strings.ToUpper(cand), "XXXX") {
-				out = append(out, seen{raw: clip(cand, 60), junk: "placeholder"})
+				out = append(out, seen{raw: norm.Clip(cand, 60), junk: "placeholder"})
 			}
 			continue // prose: 阿里云ICP备案
 		}
@@ -610,9 +610,9 @@ func scanText(text string, limit int) []seen {
 		if err != nil {
 			switch {
 			case isErr(err, ErrSerial) && allZeroDigits(cand):
-				out = append(out, seen{raw: clip(cand, 60), junk: "placeholder"})
+				out = append(out, seen{raw: norm.Clip(cand, 60), junk: "placeholder"})
 			case isErr(err, ErrAbbreviation):
-				out = append(out, seen{raw: clip(cand, 60), junk: "unofficial"})
+				out = append(out, seen{raw: norm.Clip(cand, 60), junk: "unofficial"})
 			}
 			continue
 		}

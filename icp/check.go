@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/province"
 	"github.com/icpkit/icpkit/subject"
 )
@@ -785,7 +786,7 @@ func ruleDomains(c *checker) {
 				if de, ok := err.(*DomainError); ok {
 					part = de.Part + ": " + de.Err.Error()
 				}
-				c.add("domain.invalid", SeverityError, f, "TC-domain", "domain", clip(d, 80), "part", part)
+				c.add("domain.invalid", SeverityError, f, "TC-domain", "domain", norm.Clip(d, 80), "part", part)
 				continue
 			}
 			if strings.HasSuffix(host, ".gov.cn") && host != reg {
@@ -887,7 +888,7 @@ func (c *checker) checkApp(sp string, st Site) {
 		return
 	}
 	if a.PackageName != "" && !ValidAndroidPackage(a.PackageName) {
-		c.add("app.package", SeverityError, sp+".app.package_name", "HW-app", "value", clip(a.PackageName, 60))
+		c.add("app.package", SeverityError, sp+".app.package_name", "HW-app", "value", norm.Clip(a.PackageName, 60))
 	}
 	if a.AndroidMD5 != "" {
 		if _, ok := NormalizeFingerprint(a.AndroidMD5, 16); !ok {
@@ -930,13 +931,13 @@ func ruleResource(c *checker) {
 	rs := c.app.Resource
 	sr := c.cfg.profile.Server
 	if rs.Region != "" && rs.Region != "mainland" {
-		c.add("resource.region", SeverityError, "resource.region", "TC-cloud; HW-cond", "region", clip(rs.Region, 40))
+		c.add("resource.region", SeverityError, "resource.region", "TC-cloud; HW-cond", "region", norm.Clip(rs.Region, 40))
 	}
 	if len(sr.Products) > 0 && rs.Product != "" && !slices.Contains(sr.Products, rs.Product) {
-		c.add("resource.product", SeverityError, "resource.product", sr.Source, "product", clip(rs.Product, 40), "allowed", strings.Join(sr.Products, ", "))
+		c.add("resource.product", SeverityError, "resource.product", sr.Source, "product", norm.Clip(rs.Product, 40), "allowed", strings.Join(sr.Products, ", "))
 	}
 	if len(sr.Billing) > 0 && rs.Billing != "" && !slices.Contains(sr.Billing, rs.Billing) {
-		c.add("resource.billing", SeverityError, "resource.billing", sr.Source, "billing", clip(rs.Billing, 40))
+		c.add("resource.billing", SeverityError, "resource.billing", sr.Source, "billing", norm.Clip(rs.Billing, 40))
 	}
 	if sr.MinMonths > 0 && rs.Months < sr.MinMonths && (rs.Product != "" || rs.Months != 0) {
 		c.add("resource.months", SeverityError, "resource.months", sr.Source, "months", strconv.Itoa(rs.Months), "min", strconv.Itoa(sr.MinMonths))

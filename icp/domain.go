@@ -41,7 +41,7 @@ func (e *DomainError) Error() string {
 func (e *DomainError) Unwrap() error { return e.Err }
 
 func domErr(fn, in, part string, err error) error {
-	return &DomainError{Func: fn, Input: clip(in, 80), Part: part, Err: err}
+	return &DomainError{Func: fn, Input: norm.Clip(in, 80), Part: part, Err: err}
 }
 
 // RegistrableDomain returns the registrable domain (eTLD+1) of host in

@@ -9,6 +9,8 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/message/catalog"
+
+	"github.com/icpkit/icpkit/internal/norm"
 )
 
 // Severity says how much a finding matters.
@@ -51,7 +53,7 @@ func (s *Severity) UnmarshalText(b []byte) error {
 	case "error":
 		*s = SeverityError
 	default:
-		return fmt.Errorf("icp: unknown severity %q", clip(string(b), 20))
+		return fmt.Errorf("icp: unknown severity %q", norm.Clip(string(b), 20))
 	}
 	return nil
 }

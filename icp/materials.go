@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/material"
 	"github.com/icpkit/icpkit/province"
 	"github.com/icpkit/icpkit/subject"
@@ -188,7 +189,7 @@ func ruleMaterials(c *checker) {
 	for i, m := range a.Materials {
 		f := fmt.Sprintf("materials[%d]", i)
 		if m.For != "" && !c.pathExists(m.For) {
-			c.add("material.unknown_for", SeverityWarning, f+".for", "", "for", clip(m.For, 60))
+			c.add("material.unknown_for", SeverityWarning, f+".for", "", "for", norm.Clip(m.For, 60))
 		}
 		if !m.IssuedOn.IsZero() {
 			age := m.IssuedOn.DaysUntil(c.today)
@@ -220,7 +221,7 @@ func (c *checker) inspectMaterials() {
 		f := fmt.Sprintf("materials[%d]", i)
 		rc, err := c.cfg.opener(m.Path)
 		if err != nil {
-			c.add("material.unreadable", SeverityError, f+".path", "", "part", clip(err.Error(), 120))
+			c.add("material.unreadable", SeverityError, f+".path", "", "part", norm.Clip(err.Error(), 120))
 			continue
 		}
 		info, err := material.Inspect(rc)

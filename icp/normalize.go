@@ -112,7 +112,7 @@ func NormalizeNumber(s string) (Number, []Fix, error) {
 	n, err := parseNumber("NormalizeNumber", t)
 	if err != nil {
 		if ne, ok := err.(*NumberError); ok {
-			ne.Input = clip(s, 60)
+			ne.Input = norm.Clip(s, 60)
 		}
 		return Number{}, fixes, err
 	}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/province"
 )
 
@@ -110,18 +111,7 @@ func (e *NumberError) Error() string {
 func (e *NumberError) Unwrap() error { return e.Err }
 
 func numErr(fn, in, part string, err error) error {
-	return &NumberError{Func: fn, Input: clip(in, 60), Part: part, Err: err}
-}
-
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	i := n
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return s[:i] + "…"
+	return &NumberError{Func: fn, Input: norm.Clip(in, 60), Part: part, Err: err}
 }
 
 // ParseNumber parses the canonical form of every kind of number:

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/province"
 	"github.com/icpkit/icpkit/subject"
 )
@@ -47,7 +48,7 @@ func (s *ServiceType) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("icp: unknown service_type %q (want website, app, mini_program or quick_app)", clip(string(b), 30))
+	return fmt.Errorf("icp: unknown service_type %q (want website, app, mini_program or quick_app)", norm.Clip(string(b), 30))
 }
 
 // Access is where a site is hosted: the access provider and the public IP

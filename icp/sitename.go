@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/province"
 )
 
@@ -142,7 +143,7 @@ func checkSiteName(fd *finder, name string, o NameOptions) {
 		lower = strings.ToLower(n)
 	}
 	if strings.Contains(lower, "www.") || strings.Contains(lower, "http") || looksLikeDomain(lower) {
-		fd.add("site.name_domain", SeverityError, f, "QC-sitename; HW-mat", "word", clip(n, 40))
+		fd.add("site.name_domain", SeverityError, f, "QC-sitename; HW-mat", "word", norm.Clip(n, 40))
 	} else {
 		for _, r := range n {
 			if r == ' ' {

@@ -404,7 +404,7 @@ func Parse(s string) (Province, error) {
 		}
 	}
 	if len(s) > maxParseLen*4 {
-		return 0, &ParseError{Input: clip(s), Err: ErrUnknown}
+		return 0, &ParseError{Input: norm.Clip(s, 64), Err: ErrUnknown}
 	}
 	var buf [maxParseLen * 4]byte
 	b := buf[:0]
@@ -418,17 +418,17 @@ func Parse(s string) (Province, error) {
 			return p, nil
 		}
 		if code == 71 || code == 81 || code == 82 {
-			return 0, &ParseError{Input: clip(s), Err: ErrNotFilingRegion}
+			return 0, &ParseError{Input: norm.Clip(s, 64), Err: ErrNotFilingRegion}
 		}
-		return 0, &ParseError{Input: clip(s), Err: ErrUnknown}
+		return 0, &ParseError{Input: norm.Clip(s, 64), Err: ErrUnknown}
 	}
 	if p, ok := names[string(b)]; ok {
 		return p, nil
 	}
 	if _, ok := excluded[string(b)]; ok {
-		return 0, &ParseError{Input: clip(s), Err: ErrNotFilingRegion}
+		return 0, &ParseError{Input: norm.Clip(s, 64), Err: ErrNotFilingRegion}
 	}
-	return 0, &ParseError{Input: clip(s), Err: ErrUnknown}
+	return 0, &ParseError{Input: norm.Clip(s, 64), Err: ErrUnknown}
 }
 
 // MustParse is like [Parse] but panics on error. It is intended for tests
@@ -439,17 +439,6 @@ func MustParse(s string) Province {
 		panic(err)
 	}
 	return p
-}
-
-func clip(s string) string {
-	if len(s) <= 64 {
-		return s
-	}
-	i := 64
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return s[:i] + "…"
 }
 
 func key(s string) string {

@@ -122,7 +122,7 @@ var ccValueFold = func() (t [256]int8) {
 // ccErr does not mask: credit codes are not personal data. Long junk is
 // clipped.
 func ccErr(in, part string, err error) error {
-	return &ParseError{Func: "ParseCreditCode", Input: clipText(in), Part: part, Err: err}
+	return &ParseError{Func: "ParseCreditCode", Input: norm.Clip(in, 40), Part: part, Err: err}
 }
 
 // MustParseCreditCode is like [ParseCreditCode] but panics on error. It is

@@ -3,6 +3,8 @@ package subject
 import (
 	"fmt"
 	"slices"
+
+	"github.com/icpkit/icpkit/internal/norm"
 )
 
 // Kind is the nature of a filing subject (主体性质). The zero Kind is invalid.
@@ -127,7 +129,7 @@ func ParseKind(s string) (Kind, error) {
 			return i, nil
 		}
 	}
-	return 0, &ParseError{Func: "ParseKind", Input: clipText(s), Part: "kind", Err: ErrComponent}
+	return 0, &ParseError{Func: "ParseKind", Input: norm.Clip(s, 40), Part: "kind", Err: ErrComponent}
 }
 
 // DocType is the type of a certificate or identity document. The zero
@@ -251,17 +253,5 @@ func ParseDocType(s string) (DocType, error) {
 			return i, nil
 		}
 	}
-	return 0, &ParseError{Func: "ParseDocType", Input: clipText(s), Part: "document type", Err: ErrComponent}
-}
-
-// clipText shortens non-personal text (tokens) for errors.
-func clipText(s string) string {
-	if len(s) <= 40 {
-		return s
-	}
-	i := 40
-	for i > 0 && s[i]&0xC0 == 0x80 {
-		i--
-	}
-	return s[:i] + "…"
+	return 0, &ParseError{Func: "ParseDocType", Input: norm.Clip(s, 40), Part: "document type", Err: ErrComponent}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/province"
 )
 
@@ -660,11 +661,11 @@ func TestJunkSweep(t *testing.T) {
 	for name, parse := range parsers {
 		for _, in := range junk {
 			err := parse(in)
-			require.Error(t, err, "%s(%q)", name, clipText(in))
+			require.Error(t, err, "%s(%q)", name, norm.Clip(in, 40))
 			var pe *ParseError
-			require.True(t, errors.As(err, &pe), "%s(%q) returns a *ParseError", name, clipText(in))
+			require.True(t, errors.As(err, &pe), "%s(%q) returns a *ParseError", name, norm.Clip(in, 40))
 			assert.True(t, errors.Is(err, ErrFormat) || errors.Is(err, ErrComponent) || errors.Is(err, ErrChecksum),
-				"%s(%q) wraps a sentinel", name, clipText(in))
+				"%s(%q) wraps a sentinel", name, norm.Clip(in, 40))
 			assert.LessOrEqual(t, len(err.Error()), 400, "errors are bounded")
 		}
 	}

@@ -145,3 +145,16 @@ func TrimSpace(s string) string {
 	}
 	return s
 }
+
+// Clip shortens s to at most n bytes on a rune boundary, marking the cut
+// with "…", for input quoted in errors.
+func Clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := n
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
+}
