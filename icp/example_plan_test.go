@@ -74,5 +74,6 @@ func ExampleNewTimeline() {
 	// provider_review 2026-11-30
 	// sms_verification 2026-12-01
 	// authority_review 2027-01-12
+	// footer 2027-01-12
 	// police_filing 2027-02-11
 }

@@ -190,6 +190,8 @@ func init() {
 		msg{"plan.access_first", nil, "本省允许先接入、后变更：新增接入通过后 10 个工作日内完成变更", "this province allows access first: file the change within 10 working days after the new access"},
 		msg{"plan.change_first", nil, "接入期间不能修改备案信息：先在原接入商完成变更，再办理新增接入", "no edits during an access filing: change the data at the current provider first, then file the new access"},
 		msg{"plan.changes_in_advance", nil, "信息变更应提前 30 天办理，信息不实可导致网站关闭和备案注销", "file changes 30 days in advance: stale records lead to closure and cancellation"},
+		msg{"plan.empty_subject_kept", nil, "主体下已无网站：本省允许空壳主体日后直接新增网站", "the subject keeps no site: this province lets an empty-shell subject add services later"},
+		msg{"plan.empty_subject_cancelled", nil, "主体下已无网站：空壳主体需注销（线下约 5 个工作日），以后重新备案", "the subject keeps no site: an empty-shell subject must be cancelled (offline, about 5 working days) and file anew later"},
 		msg{"plan.invalid", []string{"part"}, "部署信息无效（%[1]s）", "the deployment is invalid (%[1]s)"},
 	)
 }
@@ -512,6 +514,15 @@ func (p *planner) plan() {
 				Reason: p.reason("plan.site_removed", "HW-cancel; TC-dereg")})
 		}
 	}
+	if len(a.Sites) == 0 && len(b.Sites) > 0 {
+		// An empty-shell subject: some provinces let it add services later.
+		f := p.rules.EmptyShellAddServices
+		if v, ok := f.Get(); ok && v {
+			p.note("plan.empty_subject_kept", f.Source())
+		} else {
+			p.note("plan.empty_subject_cancelled", f.Source()+"; TC-dereg")
+		}
+	}
 }
 
 func (p *planner) individualToCompany() {
@@ -809,6 +820,9 @@ func NewTimeline(in TimelineInput) (Timeline, error) {
 	}
 	t.Steps = append(t.Steps, Step{Name: "authority_review", Earliest: handover, Latest: decision, Source: r.ReviewWorkdays.Source()})
 	if in.Type == FirstFiling || in.Type == NewSite || in.Type == NewSiteNoSubject {
+		// The footer shows the number from the day the site opens: at the
+		// earliest on approval, which may come any day of the review.
+		t.Steps = append(t.Steps, Step{Name: "footer", Earliest: handover, Latest: decision, Source: "QC-general; HW-after (33号令 Art. 13)"})
 		t.Steps = append(t.Steps, Step{Name: "police_filing", Earliest: first, Latest: decision.AddDate(0, 0, PoliceFilingDays),
 			Source: "TC-psb; QC-psb; HW-after"})
 	}

@@ -155,6 +155,10 @@ func TestPlanSituations(t *testing.T) {
 			d.Subject.Province = province.Jiangsu
 			d.Subject.Address = "江苏省南京市玄武区中山路1号"
 		}, []want{{FirstFiling, true, "plan.province_moved"}, {CancelSubject, true, "plan.province_moved"}}, ""},
+		{"every site retired: an empty-shell subject (Zhejiang keeps it)", func() Deployment { return clone(base) }, func(d *Deployment) { d.Sites = nil },
+			[]want{{CancelSite, true, "plan.site_removed"}, {CancelSite, true, "plan.site_removed"}}, "plan.empty_subject_kept"},
+		{"every site retired in Henan: the subject is cancelled", func() Deployment { b := clone(base); b.Subject.Province = province.Henan; return b },
+			func(d *Deployment) { d.Sites = nil }, []want{{CancelSite, true, "plan.site_removed"}, {CancelSite, true, "plan.site_removed"}}, "plan.empty_subject_cancelled"},
 		{"domain ownership transferred", func() Deployment {
 			b := clone(base)
 			b.Sites[0].DomainHolder = "杭州示例网络科技有限公司"

@@ -780,3 +780,35 @@ func BenchmarkParseMobile(b *testing.B) {
 		})
 	}
 }
+
+func TestTextForms(t *testing.T) {
+	l := MustParseLandline("0571-88887777")
+	b, err := l.MarshalText()
+	require.NoError(t, err)
+	assert.Equal(t, "0571-****7777", string(b))
+	var l2 Landline
+	require.NoError(t, l2.UnmarshalText([]byte(l.Number())))
+	assert.Equal(t, l, l2)
+	require.NoError(t, l2.UnmarshalText(nil))
+	assert.False(t, l2.IsValid())
+
+	d := MustParseDocument(Passport, "E12345678")
+	b, err = d.MarshalText()
+	require.NoError(t, err)
+	assert.Equal(t, "passport:E12**5678", string(b))
+	var d2 DocumentID
+	require.NoError(t, d2.UnmarshalText([]byte("passport:"+d.Number())))
+	assert.Equal(t, d, d2)
+	assert.ErrorIs(t, d2.UnmarshalText([]byte("E12345678")), ErrFormat)
+	assert.Error(t, d2.UnmarshalText([]byte("selfie:1")))
+	cc := MustParseDocument(BusinessLicense, "91350100M000100Y43")
+	b, _ = cc.MarshalText()
+	assert.Equal(t, "business_license:91350100M000100Y43", string(b), "unit certificates print in full")
+
+	// County codes are not checked: both codes of Tianjin 120110 (东郊区
+	// before 1991, 东丽区 after) and retired codes still held are accepted.
+	for _, s := range []string{"120110198012010073", "120110199212010072"} {
+		_, err := ParseResidentID(s)
+		assert.NoError(t, err, s)
+	}
+}
