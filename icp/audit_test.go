@@ -145,7 +145,7 @@ func TestMessagesComplete(t *testing.T) {
 	codes := Codes()
 	require.NotEmpty(t, codes)
 	for _, c := range codes {
-		m := catIndex[c]
+		m := frozen().index[c]
 		assert.NotEmpty(t, m.zh, c)
 		assert.NotEmpty(t, m.en, c)
 		params := map[string]string{}

@@ -182,7 +182,7 @@ func Check(app Application, opts ...Option) Report {
 	c.r = cfg.rules.RulesAt(app.Province, cfg.at)
 	c.owner = parsePerson("subject.owner", app.Subject.Owner)
 	for i, s := range app.Sites {
-		c.mgrs = append(c.mgrs, parsePerson(fmt.Sprintf("sites[%d].manager", i), s.Manager))
+		c.mgrs = append(c.mgrs, parsePerson(index("sites", i)+".manager", s.Manager))
 	}
 	if !app.FilingType.IsValid() || !app.Province.IsValid() {
 		ruleStructure(c)
@@ -210,6 +210,9 @@ func parsePerson(path string, p subject.Person) personInfo {
 	}
 	return pi
 }
+
+// index returns the JSON path name[i].
+func index(name string, i int) string { return name + "[" + strconv.Itoa(i) + "]" }
 
 func (c *checker) add(code string, sev Severity, field, source string, kv ...string) {
 	c.fd.add(code, sev, field, source, kv...)
@@ -287,7 +290,7 @@ func ruleFilingType(c *checker) {
 	needSiteNumber := slices.Contains([]FilingType{NewAccess, NewAccessNoSubject, ChangeSite, ChangeAccess, ChangeAll, CancelSite, CancelAccess}, ft)
 	newSite := slices.Contains([]FilingType{FirstFiling, NewSite, NewSiteNoSubject}, ft)
 	for i, s := range a.Sites {
-		f := fmt.Sprintf("sites[%d].number", i)
+		f := index("sites", i)+".number"
 		switch {
 		case needSiteNumber && !s.Number.IsValid():
 			c.add("filing.site_number_required", SeverityError, f, src, "type", tname)
@@ -643,7 +646,7 @@ func ruleContacts(c *checker) {
 			want = c.r.DistinctPhonesOnePerson
 		}
 		if v, ok := want.Get(); ok && distinct < v {
-			c.add("contact.distinct_numbers", SeverityError, fmt.Sprintf("sites[%d].manager", i), want.Source(),
+			c.add("contact.distinct_numbers", SeverityError, index("sites", i)+".manager", want.Source(),
 				"min", strconv.Itoa(v), "count", strconv.Itoa(distinct))
 		}
 	}
@@ -764,12 +767,12 @@ func ruleDomains(c *checker) {
 	s := c.app.Subject
 	seen := map[string]string{}
 	for i, st := range c.app.Sites {
-		sp := fmt.Sprintf("sites[%d]", i)
+		sp := index("sites", i)
 		if st.ServiceType == ServiceWebsite && len(st.Domains) == 0 {
 			c.add("domain.none", SeverityError, sp+".domains", "TC-domain")
 		}
 		for j, d := range st.Domains {
-			f := fmt.Sprintf("%s.domains[%d]", sp, j)
+			f := index(sp+".domains", j)
 			host, err := toASCIIHost("RegistrableDomain", d)
 			var reg, suffix string
 			if err == nil {
@@ -865,7 +868,7 @@ func ruleSites(c *checker) {
 	s := c.app.Subject
 	individual := s.Kind == subject.Individual
 	for i, st := range c.app.Sites {
-		sp := fmt.Sprintf("sites[%d]", i)
+		sp := index("sites", i)
 		if st.ServiceType == ServiceApp {
 			sub := CheckAppName(st.Name, sp+".name", c.fd.lang)
 			c.fd.out = append(c.fd.out, sub.Findings...)
@@ -980,7 +983,7 @@ func ruleAccess(c *checker) {
 	perIP := map[netip.Addr]int{}
 	var order []netip.Addr
 	for i, st := range c.app.Sites {
-		sp := fmt.Sprintf("sites[%d].access", i)
+		sp := index("sites", i)+".access"
 		if strings.TrimSpace(st.Access.Provider) == "" && st.ServiceType != ServiceMiniProgram {
 			c.add("access.provider", SeverityError, sp+".provider", "TC-access")
 		}
@@ -988,7 +991,7 @@ func ruleAccess(c *checker) {
 			c.add("access.ip_missing", SeverityError, sp+".ips", "TC-cloud; HW-prep")
 		}
 		for j, ip := range st.Access.IPs {
-			f := fmt.Sprintf("%s.ips[%d]", sp, j)
+			f := index(sp+".ips", j)
 			switch IPProblem(ip) {
 			case "private":
 				c.add("access.ip_private", SeverityError, f, "TC-cloud; HW-prep", "ip", ip.String())

@@ -151,44 +151,61 @@ type msg struct {
 
 var (
 	catMu    sync.Mutex
-	catBuilt *catalog.Builder
 	catIndex = map[string]msg{}
+	catDone  bool
 )
 
-// register adds messages; each package file registers its own in init.
+// register adds messages; each file of the package registers its own from
+// init, before any message is rendered.
 func register(ms ...msg) {
 	catMu.Lock()
 	defer catMu.Unlock()
+	if catDone {
+		panic("icp: register after the message index was frozen")
+	}
 	for _, m := range ms {
 		if _, dup := catIndex[m.code]; dup {
 			panic("icp: duplicate message code " + m.code)
 		}
 		catIndex[m.code] = m
 	}
-	catBuilt = nil
 }
 
-func messageCatalog() *catalog.Builder {
+// messages is the frozen index: built once, on first use, then read
+// without locks.
+type messages struct {
+	cat    *catalog.Builder
+	index  map[string]msg
+	plainZ map[string]string // parameterless messages, zh-Hans
+	plainE map[string]string // parameterless messages, en
+}
+
+var frozen = sync.OnceValue(func() *messages {
 	catMu.Lock()
 	defer catMu.Unlock()
-	if catBuilt != nil {
-		return catBuilt
-	}
+	catDone = true
 	b := catalog.NewBuilder(catalog.Fallback(language.SimplifiedChinese))
 	for _, m := range catIndex {
 		_ = b.SetString(language.SimplifiedChinese, m.code, m.zh)
 		_ = b.SetString(language.English, m.code, m.en)
 	}
-	catBuilt = b
-	return b
-}
+	ms := &messages{cat: b, index: catIndex, plainZ: map[string]string{}, plainE: map[string]string{}}
+	zh := message.NewPrinter(language.SimplifiedChinese, message.Catalog(b))
+	en := message.NewPrinter(language.English, message.Catalog(b))
+	for code, m := range catIndex {
+		if len(m.params) == 0 {
+			ms.plainZ[code] = zh.Sprintf(code)
+			ms.plainE[code] = en.Sprintf(code)
+		}
+	}
+	return ms
+})
 
 // Codes returns every finding code with a message, sorted.
 func Codes() []string {
-	catMu.Lock()
-	defer catMu.Unlock()
-	out := make([]string, 0, len(catIndex))
-	for c := range catIndex {
+	ms := frozen()
+	out := make([]string, 0, len(ms.index))
+	for c := range ms.index {
 		out = append(out, c)
 	}
 	sort.Strings(out)
@@ -202,31 +219,26 @@ func printer(tag language.Tag) *message.Printer {
 	if p, ok := printers.Load(tag); ok {
 		return p.(*message.Printer)
 	}
-	p := message.NewPrinter(tag, message.Catalog(messageCatalog()))
+	p := message.NewPrinter(tag, message.Catalog(frozen().cat))
 	printers.Store(tag, p)
 	return p
 }
 
-// plainCache holds rendered messages without parameters, per language.
-var plainCache sync.Map // [2]string{tag, code} → string
-
 // Message renders the message of code in the language tag with params.
 // Unknown codes render as the code itself.
 func Message(tag language.Tag, code string, params map[string]string) string {
-	catMu.Lock()
-	m, ok := catIndex[code]
-	catMu.Unlock()
+	ms := frozen()
+	m, ok := ms.index[code]
 	if !ok {
 		return code
 	}
 	if len(m.params) == 0 {
-		key := [2]string{tag.String(), code}
-		if s, ok := plainCache.Load(key); ok {
-			return s.(string)
+		switch tag {
+		case language.SimplifiedChinese:
+			return ms.plainZ[code]
+		case language.English:
+			return ms.plainE[code]
 		}
-		s := printer(tag).Sprintf(code)
-		plainCache.Store(key, s)
-		return s
 	}
 	args := make([]any, len(m.params))
 	for i, p := range m.params {

@@ -1,7 +1,6 @@
 package icp
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -88,7 +87,7 @@ func (c *checker) requiredMaterials() []need {
 		if !siteDocs {
 			break
 		}
-		sp := fmt.Sprintf("sites[%d]", i)
+		sp := index("sites", i)
 		if !(subjectDocs && s.Owner.SamePerson(st.Manager)) {
 			for _, k := range idImages(st.Manager.Document.Type) {
 				out = append(out, need{k, sp + ".manager", "TC-materials"})
@@ -187,7 +186,7 @@ func ruleMaterials(c *checker) {
 		c.add("material.missing", SeverityError, field, n.source, "kind", n.kind.String()+" "+n.kind.NameZh(), "for", forLabel)
 	}
 	for i, m := range a.Materials {
-		f := fmt.Sprintf("materials[%d]", i)
+		f := index("materials", i)
 		if m.For != "" && !c.pathExists(m.For) {
 			c.add("material.unknown_for", SeverityWarning, f+".for", "", "for", norm.Clip(m.For, 60))
 		}
@@ -218,7 +217,7 @@ func (c *checker) inspectMaterials() {
 		return
 	}
 	for i, m := range a.Materials {
-		f := fmt.Sprintf("materials[%d]", i)
+		f := index("materials", i)
 		rc, err := c.cfg.opener(m.Path)
 		if err != nil {
 			c.add("material.unreadable", SeverityError, f+".path", "", "part", norm.Clip(err.Error(), 120))

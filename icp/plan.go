@@ -440,14 +440,14 @@ func (p *planner) plan() {
 		subjectWhat = append(subjectWhat, "owner")
 	}
 	contactsChanged := !ownerChanged && !sameContacts(bs.Owner, as.Owner)
-	onePerson := true // both managers are one person for every site
-	for _, s := range a.Sites {
-		if !samePerson(as.Owner, s.Manager) {
-			onePerson = false
-		}
-	}
 	allChange := false
 	if contactsChanged {
+		onePerson := true // both managers are one person for every site
+		for _, s := range a.Sites {
+			if !samePerson(as.Owner, s.Manager) {
+				onePerson = false
+			}
+		}
 		if individualAfter || onePerson {
 			allChange = true
 			p.add(Action{Type: ChangeAll, Required: true, SiteIndex: -1, Step: stepChange,
@@ -485,7 +485,10 @@ func (p *planner) plan() {
 			beforeBy[k] = i
 		}
 	}
-	find := func(k siteK) (int, bool) {
+	find := func(k siteK, hint int) (int, bool) {
+		if hint < len(keys) && keys[hint] == k {
+			return hint, true // sites usually keep their order
+		}
 		if beforeBy != nil {
 			i, ok := beforeBy[k]
 			return i, ok
@@ -499,14 +502,14 @@ func (p *planner) plan() {
 	}
 	matched := make([]bool, len(b.Sites))
 	for ai, s := range a.Sites {
-		bi, ok := find(siteKey(s))
+		bi, ok := find(siteKey(s), ai)
 		if !ok {
 			p.add(Action{Type: NewSite, Required: true, Site: siteLabel(s), SiteIndex: ai, Step: stepNewSite,
 				Reason: p.reason("plan.new_site", "QC-type; TC-newsite"), Documents: nil})
 			continue
 		}
 		matched[bi] = true
-		p.siteChanges(b.Sites[bi], s, ai, individualAfter || samePerson(as.Owner, s.Manager), allChange)
+		p.siteChanges(b.Sites[bi], s, ai, individualAfter, allChange)
 	}
 	for bi, s := range b.Sites {
 		if !matched[bi] {
@@ -562,7 +565,9 @@ func (p *planner) differentEntity() {
 	p.note("plan.conflict_migration_sms", "HW-migr; QC-sms")
 }
 
-func (p *planner) siteChanges(b, a DeployedSite, ai int, onePerson, allChange bool) {
+// siteChanges compares one site before and after. individual tells whether
+// the subject is a person, for whom contact changes are full changes.
+func (p *planner) siteChanges(b, a DeployedSite, ai int, individual, allChange bool) {
 	if b.Name == a.Name && slices.Equal(b.Domains, a.Domains) && b.DomainHolder == a.DomainHolder &&
 		b.Manager == a.Manager && b.Commercial == a.Commercial && accessEqual(b.Access, a.Access) {
 		return // unchanged
@@ -582,7 +587,7 @@ func (p *planner) siteChanges(b, a DeployedSite, ai int, onePerson, allChange bo
 	if !samePerson(b.Manager, a.Manager) {
 		what = append(what, "manager")
 	} else if !sameContacts(b.Manager, a.Manager) {
-		if onePerson {
+		if individual || samePerson(p.after.Subject.Owner, a.Manager) {
 			if !allChange {
 				p.add(Action{Type: ChangeAll, Required: true, Site: label, SiteIndex: ai, Step: stepChange,
 					Reason: p.reason("plan.contacts_all", "QC-change"), Verifiers: VerifiersForChange(true, true)})
