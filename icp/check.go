@@ -290,7 +290,7 @@ func ruleFilingType(c *checker) {
 	needSiteNumber := slices.Contains([]FilingType{NewAccess, NewAccessNoSubject, ChangeSite, ChangeAccess, ChangeAll, CancelSite, CancelAccess}, ft)
 	newSite := slices.Contains([]FilingType{FirstFiling, NewSite, NewSiteNoSubject}, ft)
 	for i, s := range a.Sites {
-		f := index("sites", i)+".number"
+		f := index("sites", i) + ".number"
 		switch {
 		case needSiteNumber && !s.Number.IsValid():
 			c.add("filing.site_number_required", SeverityError, f, src, "type", tname)
@@ -983,7 +983,7 @@ func ruleAccess(c *checker) {
 	perIP := map[netip.Addr]int{}
 	var order []netip.Addr
 	for i, st := range c.app.Sites {
-		sp := index("sites", i)+".access"
+		sp := index("sites", i) + ".access"
 		if strings.TrimSpace(st.Access.Provider) == "" && st.ServiceType != ServiceMiniProgram {
 			c.add("access.provider", SeverityError, sp+".provider", "TC-access")
 		}
