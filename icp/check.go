@@ -211,6 +211,15 @@ func parsePerson(path string, p subject.Person) personInfo {
 	return pi
 }
 
+// words picks the Chinese or English form of a parameter for the report's
+// language.
+func (c *checker) words(zh, en string) string {
+	if c.fd.lang == language.English {
+		return en
+	}
+	return zh
+}
+
 // index returns the JSON path name[i].
 func index(name string, i int) string { return name + "[" + strconv.Itoa(i) + "]" }
 
@@ -278,7 +287,7 @@ func ruleFilingType(c *checker) {
 	}
 	if sn.IsValid() {
 		if sn.Kind() != SubjectFiling {
-			c.add("filing.number_kind", SeverityError, "subject.number", src, "number", sn.String(), "want", "主体备案号")
+			c.add("filing.number_kind", SeverityError, "subject.number", src, "number", sn.String(), "want", c.words("主体备案号", "subject filing number"))
 		}
 		if sn.Province() != a.Province {
 			c.add("filing.number_province", SeverityError, "subject.number", "TC-subj", "number", sn.String(), "province", a.Province.String())
@@ -303,7 +312,7 @@ func ruleFilingType(c *checker) {
 		}
 		n := s.Number
 		if k := n.Kind(); k < SiteFiling || k > QuickAppFiling {
-			c.add("filing.number_kind", SeverityError, f, src, "number", n.String(), "want", "网站或App备案号")
+			c.add("filing.number_kind", SeverityError, f, src, "number", n.String(), "want", c.words("网站或App备案号", "site or App filing number"))
 			continue
 		}
 		if sn.IsValid() {

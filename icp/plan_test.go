@@ -12,7 +12,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/icpkit/icpkit/material"
 	"github.com/icpkit/icpkit/province"
 	"github.com/icpkit/icpkit/subject"
 )
@@ -323,7 +322,6 @@ func TestTimeline(t *testing.T) {
 	_, err = NewTimeline(TimelineInput{Submitted: date("2027-12-01"), Province: province.Zhejiang, Type: FirstFiling})
 	assert.ErrorIs(t, err, ErrOutsideCalendar)
 	assert.Equal(t, 24, SMSWindowHours)
-	_ = material.Kinds
 }
 
 func TestDecodeDeployment(t *testing.T) {

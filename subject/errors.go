@@ -61,16 +61,12 @@ func Mask(s string) string {
 		return ""
 	}
 	if at := lastIndexByte(s, '@'); at > 0 {
-		first, size := utf8.DecodeRuneInString(s)
+		_, size := utf8.DecodeRuneInString(s) // keep the first character
 		dom := s[at:]
 		if utf8.RuneCountInString(dom) > 30 {
 			dom = "@…"
 		}
-		if size > at {
-			size = at
-		}
-		_ = first
-		return s[:size] + "***" + dom
+		return s[:min(size, at)] + "***" + dom
 	}
 	if mostlyDigits(s) && n >= 7 {
 		keep := 3
