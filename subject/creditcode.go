@@ -97,16 +97,20 @@ func scanCreditCode(cc *CreditCode, s string) (sum int, ok bool) {
 	if len(s) != 18 {
 		return 0, false
 	}
-	for i := range 18 {
+	s = s[:18]
+	for i := range 17 {
 		v := ccValueFold[s[i]]
 		if v < 0 {
 			return 0, false
 		}
 		cc.s[i] = ccAlphabet[v]
-		if i < 17 {
-			sum += int(v) * ccWeights[i]
-		}
+		sum += int(v) * ccWeights[i]
 	}
+	v := ccValueFold[s[17]]
+	if v < 0 {
+		return 0, false
+	}
+	cc.s[17] = ccAlphabet[v]
 	return sum, true
 }
 
