@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -395,11 +394,4 @@ func TestKindsAndProfiles(t *testing.T) {
 	d, ok := Info{DPIX: 299.9994, DPIY: 300, DPISource: PHYs}.DPI()
 	assert.True(t, ok)
 	assert.Equal(t, 300, d)
-}
-
-func TestNoWallClock(t *testing.T) {
-	// Inspect does not depend on time; this guards against a sleep creeping in.
-	start := time.Now()
-	_, _ = Inspect(bytes.NewReader(baseJPEG))
-	assert.Less(t, time.Since(start), 5*time.Second)
 }

@@ -416,3 +416,8 @@ func TestDayOf(t *testing.T) {
 	assert.Equal(t, dayOf(time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC)), dayOf(time.Date(2021, 6, 1, 1, 0, 0, 0, cst)))
 	assert.Equal(t, dayOf(time.Date(1960, 6, 1, 0, 0, 0, 0, time.UTC)), dayOf(time.Date(1960, 6, 1, 23, 59, 0, 0, cst)))
 }
+
+func TestFieldCount(t *testing.T) {
+	// The README states the number of rule fields; keep them in step.
+	assert.Len(t, Fields(), 49)
+}
