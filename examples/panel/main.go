@@ -169,7 +169,7 @@ func (h *handler) check(p *page) {
 
 var tmpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>绑定域名</title>
-<style>body{font-family:sans-serif;max-width:44em;margin:2em auto}label{display:block;margin:.6em 0}
+<style>body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;max-width:44em;margin:2em auto}label{display:block;margin:.6em 0}
 input{width:100%;padding:.3em}.error{color:#b00}.warning{color:#a60}.info{color:#555}pre{background:#f4f4f4;padding:.6em;white-space:pre-wrap}</style>
 </head><body>
 <h1>绑定域名到已备案网站</h1>
