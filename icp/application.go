@@ -162,6 +162,7 @@ type DecodeError struct {
 	Reason string
 }
 
+// Error implements the error interface: the path and the reason.
 func (e *DecodeError) Error() string {
 	if e.Path == "" {
 		return fmt.Sprintf("%v: %s", ErrDecode, e.Reason)

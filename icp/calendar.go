@@ -20,6 +20,7 @@ type CalendarError struct {
 	Years [2]int // first and last year covered
 }
 
+// Error implements the error interface, naming the date and the years covered.
 func (e *CalendarError) Error() string {
 	return fmt.Sprintf("%v: %s (covered: %d–%d)", ErrOutsideCalendar, e.Date.Format(time.DateOnly), e.Years[0], e.Years[1])
 }

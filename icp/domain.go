@@ -33,6 +33,7 @@ type DomainError struct {
 	Err   error
 }
 
+// Error implements the error interface, naming the function, input and part.
 func (e *DomainError) Error() string {
 	return fmt.Sprintf("icp.%s(%q): %s: %v", e.Func, e.Input, e.Part, e.Err)
 }

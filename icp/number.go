@@ -103,6 +103,7 @@ type NumberError struct {
 	Err   error
 }
 
+// Error implements the error interface, naming the function, input and part.
 func (e *NumberError) Error() string {
 	return fmt.Sprintf("icp.%s(%q): %s: %v", e.Func, e.Input, e.Part, e.Err)
 }

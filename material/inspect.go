@@ -138,6 +138,7 @@ type InspectError struct {
 	cause  error
 }
 
+// Error implements the error interface, naming the format, part and offset.
 func (e *InspectError) Error() string {
 	s := fmt.Sprintf("material: %s: %s at offset %d: %v", e.Format, e.Part, e.Offset, e.Err)
 	if e.cause != nil {

@@ -378,6 +378,7 @@ type ParseError struct {
 	Err   error  // ErrUnknown or ErrNotFilingRegion
 }
 
+// Error implements the error interface, naming the input.
 func (e *ParseError) Error() string {
 	return fmt.Sprintf("province.Parse(%q): %v", e.Input, e.Err)
 }

@@ -50,6 +50,8 @@ type DataError struct {
 	Detail   string
 }
 
+// Error implements the error interface, naming the file position,
+// province and field.
 func (e *DataError) Error() string {
 	var b strings.Builder
 	b.WriteString("province: ")

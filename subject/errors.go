@@ -39,6 +39,8 @@ type ParseError struct {
 	Err   error  // ErrFormat, ErrLength, ErrChecksum or ErrComponent
 }
 
+// Error implements the error interface, naming the function, the masked
+// input and the part at fault.
 func (e *ParseError) Error() string {
 	return fmt.Sprintf("subject.%s(%q): %s: %v", e.Func, e.Input, e.Part, e.Err)
 }

@@ -50,11 +50,12 @@ func (c Class) String() string {
 // not always the one serving the number today.
 type Carrier uint8
 
+// The basic operators.
 const (
-	ChinaMobile Carrier = iota + 1
-	ChinaUnicom
-	ChinaTelecom
-	ChinaBroadnet
+	ChinaMobile   Carrier = iota + 1 // 中国移动
+	ChinaUnicom                      // 中国联通
+	ChinaTelecom                     // 中国电信
+	ChinaBroadnet                    // 中国广电
 )
 
 var carrierNames = []string{"", "mobile", "unicom", "telecom", "broadnet"}
