@@ -28,6 +28,8 @@ type config struct {
 	lang    language.Tag
 	locator func(subject.Mobile) (province.Province, bool)
 	opener  func(path string) (io.ReadCloser, error)
+	names   *NameRules
+	preapp  *PreApprovalTable
 }
 
 // At sets the date every date rule uses: rules in force, ages, validity
@@ -43,6 +45,14 @@ func WithRules(t *province.Table) Option { return func(c *config) { c.rules = t 
 
 // WithTLDs sets the fileable-suffix list ([DefaultTLDs] by default).
 func WithTLDs(t *TLDTable) Option { return func(c *config) { c.tlds = t } }
+
+// WithNameRules sets the site- and App-name word rules ([DefaultNameRules]
+// by default; see [LoadNameRules]).
+func WithNameRules(n *NameRules) Option { return func(c *config) { c.names = n } }
+
+// WithPreApproval sets the pre-approval categories and keywords
+// ([DefaultPreApproval] by default; see [LoadPreApproval]).
+func WithPreApproval(t *PreApprovalTable) Option { return func(c *config) { c.preapp = t } }
 
 // WithLanguage sets the language of the messages (zh-Hans by default; en
 // is the other catalog).
@@ -170,6 +180,12 @@ func Check(app Application, opts ...Option) Report {
 	}
 	if cfg.tlds == nil {
 		cfg.tlds = DefaultTLDs()
+	}
+	if cfg.names == nil {
+		cfg.names = DefaultNameRules()
+	}
+	if cfg.preapp == nil {
+		cfg.preapp = DefaultPreApproval()
 	}
 	if !cfg.atSet {
 		cfg.at = time.Now()
@@ -879,17 +895,16 @@ func ruleSites(c *checker) {
 	for i, st := range c.app.Sites {
 		sp := index("sites", i)
 		if st.ServiceType == ServiceApp {
-			sub := CheckAppName(st.Name, sp+".name", c.fd.lang)
-			c.fd.out = append(c.fd.out, sub.Findings...)
+			checkAppName(&c.fd, st.Name, sp+".name", c.cfg.names)
 			c.checkApp(sp, st)
 		} else {
-			checkSiteName(&c.fd, st.Name, NameOptions{Individual: individual, Rules: c.r, Field: sp + ".name"})
+			checkSiteName(&c.fd, st.Name, NameOptions{Individual: individual, Rules: c.r, Field: sp + ".name", Words: c.cfg.names})
 		}
 		texts := map[string]string{sp + ".name": st.Name, sp + ".description": st.Description}
 		if i == 0 && s.BusinessScope != "" {
 			texts["subject.business_scope"] = s.BusinessScope
 		}
-		checkPreApproval(&c.fd, PreApprovalInput{Individual: individual, Texts: texts, Approvals: st.Approvals, NotInvolved: st.NotInvolved})
+		checkPreApproval(&c.fd, PreApprovalInput{Individual: individual, Texts: texts, Approvals: st.Approvals, NotInvolved: st.NotInvolved, Table: c.cfg.preapp})
 	}
 }
 

@@ -100,7 +100,7 @@ func (c *checker) requiredMaterials() []need {
 		if v, ok := c.r.ManagerAuthorization.Get(); ok && v && c.unit() && !legalRep {
 			out = append(out, need{material.AuthorizationLetter, sp + ".manager", c.r.ManagerAuthorization.Source()})
 		}
-		if st.NotInvolved && len(ScanPreApproval(st.Name+" "+st.Description+" "+s.BusinessScope)) > 0 {
+		if st.NotInvolved && len(c.cfg.preapp.Scan(st.Name+" "+st.Description+" "+s.BusinessScope)) > 0 {
 			out = append(out, need{material.CommitmentLetter, sp, "TC-site; HW-mat doc_0257"})
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -27,16 +28,47 @@ type keyword struct {
 	source         string
 }
 
-type preData struct {
+// PreApprovalTable holds the pre-approval categories and the keywords that
+// point to them. It is immutable; [DefaultPreApproval] returns the embedded
+// one (icp/data/preapproval_categories.tsv and preapproval_keywords.tsv),
+// and [LoadPreApproval] reads a panel's own.
+type PreApprovalTable struct {
 	cats     map[string]Category
 	order    []string
 	keywords []keyword
 	byFirst  map[rune][]int // first rune of a keyword (upper case) → keyword indexes
 }
 
-var preapproval = mustData("preapproval_categories.tsv", func(name string, r io.Reader) (*preData, error) {
-	d := &preData{cats: map[string]Category{}}
-	_, err := readTSV(name, r, 6, 7, func(_ int, c []string) error {
+// DefaultPreApproval returns the embedded pre-approval table.
+var DefaultPreApproval = sync.OnceValue(func() *PreApprovalTable {
+	c, err := dataFS.Open("data/preapproval_categories.tsv")
+	if err != nil {
+		panic(err)
+	}
+	defer c.Close()
+	k, err := dataFS.Open("data/preapproval_keywords.tsv")
+	if err != nil {
+		panic(err)
+	}
+	defer k.Close()
+	t, err := loadPreApproval("preapproval_categories.tsv", c, "preapproval_keywords.tsv", k)
+	if err != nil {
+		panic(err) // the embedded data is checked by the package tests
+	}
+	return t
+})
+
+// LoadPreApproval reads a pre-approval table in the formats of
+// icp/data/preapproval_categories.tsv and preapproval_keywords.tsv, for a
+// panel that keeps its own keyword list; pass it to Check with
+// [WithPreApproval].
+func LoadPreApproval(categories, keywords io.Reader) (*PreApprovalTable, error) {
+	return loadPreApproval("<categories>", categories, "<keywords>", keywords)
+}
+
+func loadPreApproval(cname string, cr io.Reader, kname string, kr io.Reader) (*PreApprovalTable, error) {
+	d := &PreApprovalTable{cats: map[string]Category{}}
+	_, err := readTSV(cname, cr, 6, 7, func(_ int, c []string) error {
 		if err := checkStatus(c[4]); err != nil {
 			return err
 		}
@@ -47,6 +79,9 @@ var preapproval = mustData("preapproval_categories.tsv", func(name string, r io.
 		if c[3] != "yes" && c[3] != "no" {
 			return fmt.Errorf("national must be yes or no")
 		}
+		if cat.ID == "" || cat.Source == "" || cat.Source == "-" {
+			return fmt.Errorf("empty category or source")
+		}
 		d.cats[cat.ID] = cat
 		d.order = append(d.order, cat.ID)
 		return nil
@@ -54,17 +89,15 @@ var preapproval = mustData("preapproval_categories.tsv", func(name string, r io.
 	if err != nil {
 		return nil, err
 	}
-	f, err := dataFS.Open("data/preapproval_keywords.tsv")
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	_, err = readTSV("preapproval_keywords.tsv", f, 5, 5, func(_ int, c []string) error {
+	_, err = readTSV(kname, kr, 5, 5, func(_ int, c []string) error {
 		if _, ok := d.cats[c[0]]; !ok {
 			return fmt.Errorf("unknown category %q", c[0])
 		}
 		if err := checkStatus(c[3]); err != nil {
 			return err
+		}
+		if c[1] == "" || c[4] == "" || c[4] == "-" {
+			return fmt.Errorf("empty keyword or source")
 		}
 		k := keyword{category: c[0], word: c[1], upper: strings.ToUpper(c[1]), source: c[4]}
 		if c[2] != "-" {
@@ -73,17 +106,23 @@ var preapproval = mustData("preapproval_categories.tsv", func(name string, r io.
 		d.keywords = append(d.keywords, k)
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
 	d.byFirst = map[rune][]int{}
 	for i, k := range d.keywords {
 		r, _ := utf8.DecodeRuneInString(k.upper)
 		d.byFirst[r] = append(d.byFirst[r], i)
 	}
-	return d, err
-})
+	return d, nil
+}
 
-// Categories returns the pre-approval categories in data order.
-func Categories() []Category {
-	d := preapproval()
+// Categories returns the pre-approval categories of the default table in
+// data order.
+func Categories() []Category { return DefaultPreApproval().Categories() }
+
+// Categories returns the table's categories in data order.
+func (d *PreApprovalTable) Categories() []Category {
 	out := make([]Category, 0, len(d.order))
 	for _, id := range d.order {
 		out = append(out, d.cats[id])
@@ -102,7 +141,10 @@ type Hit struct {
 // at most once. Keywords give false positives; where a false positive is
 // known, its phrase is excluded in the data (整理财务 does not count as 理财),
 // and a hit is meant to be shown with its word, not taken as a verdict.
-func ScanPreApproval(text string) []Hit {
+func ScanPreApproval(text string) []Hit { return DefaultPreApproval().Scan(text) }
+
+// Scan is [ScanPreApproval] with this table's keywords.
+func (d *PreApprovalTable) Scan(text string) []Hit {
 	if text == "" {
 		return nil
 	}
@@ -114,7 +156,6 @@ func ScanPreApproval(text string) []Hit {
 			break
 		}
 	}
-	d := preapproval()
 	// Only keywords whose first rune occurs in the text can match; collect
 	// them in data order so that results do not depend on the text.
 	var candBuf [64]bool
@@ -196,6 +237,7 @@ type PreApprovalInput struct {
 	Approvals   []Approval        // approvals the site holds
 	NotInvolved bool              // the subject commits that no category is involved
 	Language    language.Tag
+	Table       *PreApprovalTable // nil: DefaultPreApproval()
 }
 
 // CheckPreApproval reports the pre-approval categories the texts touch:
@@ -209,7 +251,10 @@ func CheckPreApproval(in PreApprovalInput) Report {
 }
 
 func checkPreApproval(fd *finder, in PreApprovalInput) {
-	d := preapproval()
+	d := in.Table
+	if d == nil {
+		d = DefaultPreApproval()
+	}
 	done := map[string]bool{}
 	// Walk fields in a fixed order so that reports are deterministic.
 	fields := make([]string, 0, len(in.Texts))
@@ -218,7 +263,7 @@ func checkPreApproval(fd *finder, in PreApprovalInput) {
 	}
 	sortStrings(fields)
 	for _, field := range fields {
-		for _, h := range ScanPreApproval(in.Texts[field]) {
+		for _, h := range d.Scan(in.Texts[field]) {
 			if done[h.Category] {
 				continue
 			}

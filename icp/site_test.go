@@ -235,3 +235,55 @@ func BenchmarkCheckSiteName(b *testing.B) {
 		})
 	}
 }
+
+func TestLoadNameRules(t *testing.T) {
+	custom, err := LoadNameRules(strings.NewReader("unit\tcontains\t官方\terror\tUNCERTAIN\tpanel policy\n"))
+	require.NoError(t, err)
+	r := CheckSiteName("示例官方网站", NameOptions{Words: custom, Field: "sites[0].name"})
+	require.Len(t, r.Findings, 1)
+	assert.Equal(t, "官方", r.Findings[0].Params["word"])
+	assert.Equal(t, "panel policy", r.Findings[0].Source)
+	assert.True(t, CheckSiteName("示例官方网站", NameOptions{}).OK(), "the default has no such rule for units")
+	assert.NotEmpty(t, DefaultNameRules().Version())
+
+	app := enterpriseApp()
+	app.Sites[0].Name = "示例官方网站"
+	rep := Check(app, At(checkDay), WithNameRules(custom))
+	assert.Contains(t, codesOf(rep, SeverityError), "site.name_word@sites[0].name")
+
+	for name, bad := range map[string]string{
+		"scope":    "everyone\tcontains\tx\terror\tCONFIRMED\tsrc\n",
+		"rule":     "unit\tmatches\tx\terror\tCONFIRMED\tsrc\n",
+		"severity": "unit\tcontains\tx\tfatal\tCONFIRMED\tsrc\n",
+		"status":   "unit\tcontains\tx\terror\tSURE\tsrc\n",
+		"source":   "unit\tcontains\tx\terror\tCONFIRMED\t-\n",
+		"columns":  "unit\tcontains\n",
+	} {
+		_, err := LoadNameRules(strings.NewReader(bad))
+		assert.Error(t, err, name)
+	}
+}
+
+func TestLoadPreApproval(t *testing.T) {
+	cats := "crypto\t金融监管部门\t批准文件\tyes\tUNCERTAIN\tpanel policy\n"
+	kws := "crypto\t比特币\t-\tUNCERTAIN\tpanel policy\n"
+	tb, err := LoadPreApproval(strings.NewReader(cats), strings.NewReader(kws))
+	require.NoError(t, err)
+	hits := tb.Scan("比特币行情")
+	require.Len(t, hits, 1)
+	assert.Equal(t, "crypto", hits[0].Category)
+	assert.Empty(t, ScanPreApproval("比特币行情"), "the default table is unchanged")
+	require.Len(t, tb.Categories(), 1)
+
+	app := enterpriseApp()
+	app.Sites[0].Description = "比特币行情"
+	rep := Check(app, At(checkDay), WithPreApproval(tb))
+	assert.Contains(t, codesOf(rep, SeverityWarning), "site.preapproval_needed@sites[0].description")
+
+	_, err = LoadPreApproval(strings.NewReader(cats), strings.NewReader("games\t游戏\t-\tUNCERTAIN\tx\n"))
+	assert.ErrorContains(t, err, "unknown category")
+	_, err = LoadPreApproval(strings.NewReader("crypto\tx\ty\tmaybe\tCONFIRMED\tsrc\n"), strings.NewReader(""))
+	assert.Error(t, err)
+	_, err = LoadPreApproval(strings.NewReader(cats), strings.NewReader("crypto\t比特币\t-\tUNCERTAIN\t-\n"))
+	assert.Error(t, err)
+}

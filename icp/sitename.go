@@ -22,9 +22,27 @@ type nameRule struct {
 	source            string
 }
 
-var nameRules = mustData("names.tsv", func(name string, r io.Reader) ([]nameRule, error) {
+// NameRules are the word rules for site and App names
+// (icp/data/names.tsv). They are immutable; [DefaultNameRules] returns the
+// embedded ones and [LoadNameRules] reads a panel's own, for
+// [NameOptions.Words] and [WithNameRules].
+type NameRules struct {
+	rules   []nameRule
+	version string
+}
+
+// DefaultNameRules returns the embedded name rules.
+var DefaultNameRules = mustData("names.tsv", loadNameRules)
+
+// LoadNameRules reads name rules in the format of icp/data/names.tsv.
+func LoadNameRules(r io.Reader) (*NameRules, error) { return loadNameRules("<input>", r) }
+
+// Version returns the data version.
+func (n *NameRules) Version() string { return n.version }
+
+func loadNameRules(name string, r io.Reader) (*NameRules, error) {
 	var out []nameRule
-	_, err := readTSV(name, r, 6, 7, func(_ int, c []string) error {
+	v, err := readTSV(name, r, 6, 7, func(_ int, c []string) error {
 		nr := nameRule{scope: c[0], rule: c[1], word: c[2], source: c[5]}
 		if !slices.Contains([]string{"all", "unit", "individual", "app"}, nr.scope) {
 			return fmt.Errorf("scope %q", nr.scope)
@@ -49,8 +67,11 @@ var nameRules = mustData("names.tsv", func(name string, r io.Reader) ([]nameRule
 		out = append(out, nr)
 		return nil
 	})
-	return out, err
-})
+	if err != nil {
+		return nil, err
+	}
+	return &NameRules{rules: out, version: v}, nil
+}
 
 // NameOptions say whose site a name belongs to and which province rules
 // apply to [CheckSiteName].
@@ -66,6 +87,8 @@ type NameOptions struct {
 	Field string
 	// Language of the messages; zh-Hans when zero.
 	Language language.Tag
+	// Words are the word rules; nil means DefaultNameRules().
+	Words *NameRules
 }
 
 func init() {
@@ -155,7 +178,11 @@ func checkSiteName(fd *finder, name string, o NameOptions) {
 			}
 		}
 	}
-	for _, nr := range nameRules() {
+	words := o.Words
+	if words == nil {
+		words = DefaultNameRules()
+	}
+	for _, nr := range words.rules {
 		switch nr.scope {
 		case "unit":
 			if o.Individual || o.NationalUnit {
@@ -185,7 +212,7 @@ func checkSiteName(fd *finder, name string, o NameOptions) {
 	if v, ok := r.SiteNameMinHan.Get(); ok && han < v {
 		fd.add("site.name_min_han", SeverityError, f, r.SiteNameMinHan.Source(), "min", strconv.Itoa(v))
 	}
-	words := func(fact province.Fact[province.Words], code string, sev Severity) {
+	provWords := func(fact province.Fact[province.Words], code string, sev Severity) {
 		if w, ok := fact.Get(); ok {
 			eachWord(w.String(), func(x string) {
 				if strings.Contains(n, x) {
@@ -194,11 +221,11 @@ func checkSiteName(fd *finder, name string, o NameOptions) {
 			})
 		}
 	}
-	words(r.SiteNameBannedWords, "site.name_province_word", SeverityError)
+	provWords(r.SiteNameBannedWords, "site.name_province_word", SeverityError)
 	if o.Individual {
-		words(r.SiteNameIndividualBannedWords, "site.name_province_word", SeverityError)
+		provWords(r.SiteNameIndividualBannedWords, "site.name_province_word", SeverityError)
 	}
-	words(r.SiteNamePreApprovalWords, "site.name_preapproval", SeverityWarning)
+	provWords(r.SiteNamePreApprovalWords, "site.name_preapproval", SeverityWarning)
 	if letters > 0 {
 		if v, ok := r.SiteNameNoEnglish.Get(); ok && v {
 			fd.add("site.name_english", SeverityError, f, r.SiteNameNoEnglish.Source())
@@ -261,6 +288,11 @@ var genericAppNames = []string{"浏览器", "计算器", "手电筒", "相机", 
 // word, no emoji, no price, marketing or placeholder words.
 func CheckAppName(name string, field string, lang language.Tag) Report {
 	fd := finder{lang: langOr(lang)}
+	checkAppName(&fd, name, field, DefaultNameRules())
+	return fd.report()
+}
+
+func checkAppName(fd *finder, name, field string, words *NameRules) {
 	n := strings.TrimSpace(name)
 	if slices.Contains(genericAppNames, n) {
 		fd.add("app.name_generic", SeverityError, field, "HW-app", "word", n)
@@ -272,12 +304,11 @@ func CheckAppName(name string, field string, lang language.Tag) Report {
 		}
 	}
 	lower := strings.ToLower(n)
-	for _, nr := range nameRules() {
+	for _, nr := range words.rules {
 		if nr.scope == "app" && strings.Contains(lower, nr.word) {
 			fd.add("app.name_word", nr.sev, field, nr.source, "word", nr.word)
 		}
 	}
-	return fd.report()
 }
 
 // ValidAndroidPackage reports whether s is an Android package name in
