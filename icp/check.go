@@ -827,7 +827,7 @@ func ruleDomains(c *checker) {
 				_ = prev
 			}
 			seen[reg] = f
-			if ok, src := c.cfg.tlds.Fileable(suffix, c.r); !ok {
+			if ok, src := c.cfg.tlds.FileableAt(suffix, c.r, c.at); !ok {
 				c.add("domain.tld", SeverityError, f, src, "suffix", DisplayDomain(suffix))
 			}
 			if ok, fam := KindSuffixOK(s.Kind, suffix); !ok {

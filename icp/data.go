@@ -137,13 +137,20 @@ func optDate(s string) (time.Time, error) {
 // Version returns the data version.
 func (t *TLDTable) Version() string { return t.version }
 
-// Fileable reports whether a domain under the public suffix may be filed in
-// province p at the date at, and the source of the answer. Where the
+// Fileable reports whether a domain under the public suffix may be filed
+// under the given province rules (take them with province.RulesAt for a
+// date), and the source of the answer. Where the
 // province keeps its own list ([province.Rules.FileableTLDs]: Beijing), that
 // list decides: its "cn" is read as the whole .cn family and its 中文域名 as
 // any Chinese-script suffix (our reading, UNCERTAIN). Otherwise the national
 // list does.
 func (t *TLDTable) Fileable(suffix string, rules province.Rules) (bool, string) {
+	return t.FileableAt(suffix, rules, time.Time{})
+}
+
+// FileableAt is [TLDTable.Fileable] on a date: a national row whose period
+// does not include at does not count. The zero Time ignores the periods.
+func (t *TLDTable) FileableAt(suffix string, rules province.Rules, at time.Time) (bool, string) {
 	a := strings.TrimPrefix(suffix, ".")
 	if !isLowerLDH(a) {
 		var err error
@@ -169,6 +176,12 @@ func (t *TLDTable) Fileable(suffix string, rules province.Rules) (bool, string) 
 	row, ok := t.suffixes[a]
 	if !ok {
 		return false, "TC-domain"
+	}
+	if !at.IsZero() {
+		d := time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC)
+		if !row.from.IsZero() && d.Before(row.from) || !row.to.IsZero() && d.After(row.to) {
+			return false, row.source
+		}
 	}
 	return true, row.source
 }

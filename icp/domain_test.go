@@ -190,3 +190,17 @@ func BenchmarkRegistrableDomain(b *testing.B) {
 		})
 	}
 }
+
+func TestFileableAtPeriods(t *testing.T) {
+	tb, err := LoadTLDs(strings.NewReader("newtld\tUNCERTAIN\tlocal list\t2027-01-01\t-\noldtld\tUNCERTAIN\tlocal list\t-\t2020-12-31\n"))
+	require.NoError(t, err)
+	zj := province.Zhejiang.Rules()
+	ok, _ := tb.FileableAt("newtld", zj, time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC))
+	assert.False(t, ok, "not yet fileable")
+	ok, _ = tb.FileableAt("newtld", zj, time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC))
+	assert.True(t, ok)
+	ok, _ = tb.FileableAt("oldtld", zj, time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC))
+	assert.False(t, ok, "no longer fileable")
+	ok, _ = tb.Fileable("oldtld", zj)
+	assert.True(t, ok, "without a date the periods are ignored")
+}
