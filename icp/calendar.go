@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/icpkit/icpkit/internal/tsv"
 )
 
 // ErrOutsideCalendar is returned for a date whose year the calendar has no
@@ -78,57 +80,53 @@ func loadCalendar(name string, r io.Reader, base *Calendar) (*Calendar, error) {
 	rows := map[int][]calRow{}
 	cur := 0
 	version := ""
-	// readTSV skips "#" lines, so the year directives are read here.
-	var lines []string
-	buf, err := io.ReadAll(io.LimitReader(r, 4<<20))
-	if err != nil {
-		return nil, err
-	}
-	lines = strings.Split(string(buf), "\n")
-	for i, l := range lines {
-		line := i + 1
-		l = strings.TrimRight(l, "\r")
-		switch {
-		case strings.HasPrefix(l, "#@ version "):
-			version = strings.TrimSpace(strings.TrimPrefix(l, "#@ version "))
-		case strings.HasPrefix(l, "#@ year "):
-			f := strings.SplitN(strings.TrimPrefix(l, "#@ year "), " ", 3)
+	line, err := tsv.Read(r, maxDataSize, func(_ int, k, v string) error {
+		switch k {
+		case "version":
+			version = v
+		case "year":
+			f := strings.SplitN(v, " ", 3)
 			if len(f) < 3 {
-				return nil, fmt.Errorf("icp: %s:%d: want #@ year YYYY STATUS notice", name, line)
+				return errors.New("want #@ year YYYY STATUS notice")
 			}
 			y, err := strconv.Atoi(f[0])
 			if err != nil || y < 1990 || y > 2200 {
-				return nil, fmt.Errorf("icp: %s:%d: year %q", name, line, f[0])
+				return fmt.Errorf("year %q", f[0])
 			}
 			if err := checkStatus(f[1]); err != nil {
-				return nil, fmt.Errorf("icp: %s:%d: %v", name, line, err)
+				return err
 			}
 			if strings.TrimSpace(f[2]) == "" {
-				return nil, fmt.Errorf("icp: %s:%d: missing notice", name, line)
+				return errors.New("missing notice")
 			}
 			years[y] = YearNotice{Year: y, Status: f[1], Notice: f[2]}
 			cur = y
-		case strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#"):
 		default:
-			c := strings.Split(l, "\t")
-			if len(c) != 3 {
-				return nil, fmt.Errorf("icp: %s:%d: want date, off|work, name", name, line)
-			}
-			if cur == 0 {
-				return nil, fmt.Errorf("icp: %s:%d: row before any #@ year line", name, line)
-			}
-			d, err := time.Parse(time.DateOnly, c[0])
-			if err != nil {
-				return nil, fmt.Errorf("icp: %s:%d: date %q", name, line, c[0])
-			}
-			if d.Year() != cur && !(d.Year() == cur-1 && d.Month() == time.December) {
-				return nil, fmt.Errorf("icp: %s:%d: %s is not in the %d notice's year", name, line, c[0], cur)
-			}
-			if c[1] != "off" && c[1] != "work" {
-				return nil, fmt.Errorf("icp: %s:%d: want off or work, got %q", name, line, c[1])
-			}
-			rows[cur] = append(rows[cur], calRow{d, c[1] == "off"})
+			return fmt.Errorf("unknown directive %q", k)
 		}
+		return nil
+	}, func(_ int, c []string) error {
+		if len(c) != 3 {
+			return errors.New("want date, off|work, name")
+		}
+		if cur == 0 {
+			return errors.New("row before any #@ year line")
+		}
+		d, err := time.Parse(time.DateOnly, c[0])
+		if err != nil {
+			return fmt.Errorf("date %q", c[0])
+		}
+		if d.Year() != cur && !(d.Year() == cur-1 && d.Month() == time.December) {
+			return fmt.Errorf("%s is not in the %d notice's year", c[0], cur)
+		}
+		if c[1] != "off" && c[1] != "work" {
+			return fmt.Errorf("want off or work, got %q", c[1])
+		}
+		rows[cur] = append(rows[cur], calRow{d, c[1] == "off"})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("icp: %s:%d: %w", name, line, err)
 	}
 	if base != nil {
 		for y, n := range base.years {

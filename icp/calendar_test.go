@@ -110,14 +110,16 @@ func TestCalendarExtend(t *testing.T) {
 	assert.Error(t, err, "the default calendar is unchanged")
 
 	for name, bad := range map[string]string{
-		"gap":         "#@ year 2030 CONFIRMED x\n",
-		"bad status":  "#@ year 2028 SURE x\n",
-		"no notice":   "#@ year 2028 CONFIRMED\n",
-		"bad kind":    "#@ year 2028 CONFIRMED x\n2028-01-03\tholiday\t元旦\n",
-		"wrong year":  "#@ year 2028 CONFIRMED x\n2029-01-03\toff\t元旦\n",
-		"bad date":    "#@ year 2028 CONFIRMED x\n2028-02-30\toff\t元旦\n",
-		"row first":   "2028-01-03\toff\t元旦\n",
-		"bad columns": "#@ year 2028 CONFIRMED x\n2028-01-03\toff\n",
+		"gap":               "#@ year 2030 CONFIRMED x\n",
+		"bad status":        "#@ year 2028 SURE x\n",
+		"no notice":         "#@ year 2028 CONFIRMED\n",
+		"bad kind":          "#@ year 2028 CONFIRMED x\n2028-01-03\tholiday\t元旦\n",
+		"wrong year":        "#@ year 2028 CONFIRMED x\n2029-01-03\toff\t元旦\n",
+		"bad date":          "#@ year 2028 CONFIRMED x\n2028-02-30\toff\t元旦\n",
+		"row first":         "2028-01-03\toff\t元旦\n",
+		"bad columns":       "#@ year 2028 CONFIRMED x\n2028-01-03\toff\n",
+		"unknown directive": "#@ colour blue\n",
+		"over 4 MiB":        strings.Repeat("# padding line\n", 300_000),
 	} {
 		_, err := DefaultCalendar().Extend(strings.NewReader(bad))
 		assert.Error(t, err, name)

@@ -1,7 +1,6 @@
 package icp
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 
 	"golang.org/x/net/idna"
 
+	"github.com/icpkit/icpkit/internal/tsv"
 	"github.com/icpkit/icpkit/province"
 	"github.com/icpkit/icpkit/subject"
 )
@@ -18,32 +18,30 @@ import (
 //go:embed data/*.tsv
 var dataFS embed.FS
 
-// readTSV reads a tab-separated data file: comment lines start with "#",
-// "#@ version" sets the version, and each row has between min and max
-// columns. Errors name the file and line.
-func readTSV(name string, r io.Reader, minCols, maxCols int, row func(line int, cols []string) error) (version string, err error) {
-	sc := bufio.NewScanner(io.LimitReader(r, 4<<20))
-	line := 0
-	for sc.Scan() {
-		line++
-		t := strings.TrimRight(sc.Text(), "\r")
-		if v, ok := strings.CutPrefix(t, "#@ version "); ok {
-			version = strings.TrimSpace(v)
-			continue
+// readTSV reads a tab-separated data file in the shared format (see
+// internal/tsv): "#@ version" sets the version and each row has between min
+// and max columns. Errors name the file and line.
+func readTSV(name string, r io.Reader, minCols, maxCols int, row func(cols []string) error) (version string, err error) {
+	line, err := tsv.Read(r, maxDataSize, func(_ int, k, v string) error {
+		if k != "version" {
+			return fmt.Errorf("unknown directive %q", k)
 		}
-		if strings.TrimSpace(t) == "" || strings.HasPrefix(t, "#") {
-			continue
-		}
-		cols := strings.Split(t, "\t")
+		version = v
+		return nil
+	}, func(_ int, cols []string) error {
 		if len(cols) < minCols || len(cols) > maxCols {
-			return "", fmt.Errorf("icp: %s:%d: want %d to %d tab-separated columns, got %d", name, line, minCols, maxCols, len(cols))
+			return fmt.Errorf("want %d to %d tab-separated columns, got %d", minCols, maxCols, len(cols))
 		}
-		if err := row(line, cols); err != nil {
-			return "", fmt.Errorf("icp: %s:%d: %w", name, line, err)
-		}
+		return row(cols)
+	})
+	if err != nil {
+		return "", fmt.Errorf("icp: %s:%d: %w", name, line, err)
 	}
-	return version, sc.Err()
+	return version, nil
 }
+
+// maxDataSize bounds what a data loader reads.
+const maxDataSize = 4 << 20
 
 func mustData[T any](name string, load func(string, io.Reader) (T, error)) func() T {
 	return sync.OnceValue(func() T {
@@ -89,7 +87,7 @@ func LoadTLDs(r io.Reader) (*TLDTable, error) { return loadTLDs("<input>", r) }
 
 func loadTLDs(name string, r io.Reader) (*TLDTable, error) {
 	t := &TLDTable{suffixes: map[string]tldRow{}}
-	v, err := readTSV(name, r, 5, 6, func(_ int, c []string) error {
+	v, err := readTSV(name, r, 5, 6, func(c []string) error {
 		a, err := idna.Lookup.ToASCII(c[0])
 		if err != nil || a == "" {
 			return fmt.Errorf("suffix %q: not a domain suffix", c[0])

@@ -47,8 +47,10 @@
 // table, the language, a phone locator and a material opener. Rules come
 // from the province table (package province) and the data files of this
 // package (icp/data: fileable suffixes, site-name words, pre-approval
-// categories and keywords); what cannot be checked offline appears as info
-// findings. [RegisterValidations] and [RegisterTranslations] offer the same
+// categories and keywords, the holiday calendar), each replaceable with its
+// Load function; those files are tab-separated with "#" comments and
+// "#@ version" lines, and a loader refuses input over 4 MiB. What cannot be
+// checked offline appears as info findings. [RegisterValidations] and [RegisterTranslations] offer the same
 // identifiers as validator/v10 tags to host applications.
 //
 // # Re-filing, the calendar and the timeline

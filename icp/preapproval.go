@@ -68,7 +68,7 @@ func LoadPreApproval(categories, keywords io.Reader) (*PreApprovalTable, error) 
 
 func loadPreApproval(cname string, cr io.Reader, kname string, kr io.Reader) (*PreApprovalTable, error) {
 	d := &PreApprovalTable{cats: map[string]Category{}}
-	_, err := readTSV(cname, cr, 6, 7, func(_ int, c []string) error {
+	_, err := readTSV(cname, cr, 6, 7, func(c []string) error {
 		if err := checkStatus(c[4]); err != nil {
 			return err
 		}
@@ -89,7 +89,7 @@ func loadPreApproval(cname string, cr io.Reader, kname string, kr io.Reader) (*P
 	if err != nil {
 		return nil, err
 	}
-	_, err = readTSV(kname, kr, 5, 5, func(_ int, c []string) error {
+	_, err = readTSV(kname, kr, 5, 5, func(c []string) error {
 		if _, ok := d.cats[c[0]]; !ok {
 			return fmt.Errorf("unknown category %q", c[0])
 		}

@@ -252,12 +252,13 @@ func TestLoadNameRules(t *testing.T) {
 	assert.Contains(t, codesOf(rep, SeverityError), "site.name_word@sites[0].name")
 
 	for name, bad := range map[string]string{
-		"scope":    "everyone\tcontains\tx\terror\tCONFIRMED\tsrc\n",
-		"rule":     "unit\tmatches\tx\terror\tCONFIRMED\tsrc\n",
-		"severity": "unit\tcontains\tx\tfatal\tCONFIRMED\tsrc\n",
-		"status":   "unit\tcontains\tx\terror\tSURE\tsrc\n",
-		"source":   "unit\tcontains\tx\terror\tCONFIRMED\t-\n",
-		"columns":  "unit\tcontains\n",
+		"scope":     "everyone\tcontains\tx\terror\tCONFIRMED\tsrc\n",
+		"rule":      "unit\tmatches\tx\terror\tCONFIRMED\tsrc\n",
+		"severity":  "unit\tcontains\tx\tfatal\tCONFIRMED\tsrc\n",
+		"status":    "unit\tcontains\tx\terror\tSURE\tsrc\n",
+		"source":    "unit\tcontains\tx\terror\tCONFIRMED\t-\n",
+		"columns":   "unit\tcontains\n",
+		"directive": "#@ colour blue\n",
 	} {
 		_, err := LoadNameRules(strings.NewReader(bad))
 		assert.Error(t, err, name)

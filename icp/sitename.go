@@ -42,7 +42,7 @@ func (n *NameRules) Version() string { return n.version }
 
 func loadNameRules(name string, r io.Reader) (*NameRules, error) {
 	var out []nameRule
-	v, err := readTSV(name, r, 6, 7, func(_ int, c []string) error {
+	v, err := readTSV(name, r, 6, 7, func(c []string) error {
 		nr := nameRule{scope: c[0], rule: c[1], word: c[2], source: c[5]}
 		if !slices.Contains([]string{"all", "unit", "individual", "app"}, nr.scope) {
 			return fmt.Errorf("scope %q", nr.scope)

@@ -1,7 +1,6 @@
 package province
 
 import (
-	"bufio"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -13,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/icpkit/icpkit/internal/tsv"
 )
 
 //go:embed data/rules.tsv
@@ -373,35 +374,26 @@ func load(name string, r io.Reader, base *Table) (*Table, error) {
 	if base != nil {
 		t.version, t.verified = base.version, base.verified
 	}
-	sc := bufio.NewScanner(io.LimitReader(r, maxDataSize+1))
-	sc.Buffer(make([]byte, 0, 64<<10), 64<<10)
 	var rows []row
-	line, size := 0, 0
-	for sc.Scan() {
-		line++
-		text := sc.Text()
-		size += len(text) + 1
-		if size > maxDataSize {
-			return nil, &DataError{File: name, Line: line, Err: ErrTooLarge, Detail: "limit 4 MiB"}
-		}
-		text = strings.TrimRight(text, "\r")
-		if strings.HasPrefix(text, "#@") {
-			if err := t.directive(name, line, text[2:]); err != nil {
-				return nil, err
+	line, err := tsv.Read(r, maxDataSize,
+		func(line int, k, v string) error { return t.directive(name, line, k, v) },
+		func(line int, cols []string) error {
+			rw, err := parseRow(name, line, cols)
+			if err != nil {
+				return err
 			}
-			continue
-		}
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		rw, err := parseRow(name, line, text)
-		if err != nil {
-			return nil, err
-		}
-		rows = append(rows, rw)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, &DataError{File: name, Line: line + 1, Err: ErrDataSyntax, Detail: err.Error()}
+			rows = append(rows, rw)
+			return nil
+		})
+	var de *DataError
+	switch {
+	case err == nil:
+	case errors.As(err, &de): // from parseRow or directive, already placed
+		return nil, err
+	case errors.Is(err, tsv.ErrTooLarge):
+		return nil, &DataError{File: name, Line: line, Err: ErrTooLarge, Detail: "limit 4 MiB"}
+	default: // a line over tsv.MaxLine
+		return nil, &DataError{File: name, Line: line, Err: ErrDataSyntax, Detail: err.Error()}
 	}
 	if base != nil {
 		type key struct {
@@ -427,9 +419,7 @@ func load(name string, r io.Reader, base *Table) (*Table, error) {
 	return t, nil
 }
 
-func (t *Table) directive(name string, line int, s string) error {
-	k, v, _ := strings.Cut(strings.TrimSpace(s), " ")
-	v = strings.TrimSpace(v)
+func (t *Table) directive(name string, line int, k, v string) error {
 	switch k {
 	case "version":
 		t.version = v
@@ -446,8 +436,7 @@ func (t *Table) directive(name string, line int, s string) error {
 }
 
 // parseRow reads "province field value status source from to [note]".
-func parseRow(name string, line int, text string) (row, error) {
-	cols := strings.Split(text, "\t")
+func parseRow(name string, line int, cols []string) (row, error) {
 	fail := func(prov, fld string, err error, detail string) (row, error) {
 		return row{}, &DataError{File: name, Line: line, Province: prov, Field: fld, Err: err, Detail: detail}
 	}

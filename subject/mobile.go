@@ -1,16 +1,17 @@
 package subject
 
 import (
-	"bufio"
 	_ "embed"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/icpkit/icpkit/internal/norm"
+	"github.com/icpkit/icpkit/internal/tsv"
 )
 
 //go:embed data/mobile_segments.tsv
@@ -123,51 +124,48 @@ func DefaultSegments() *SegmentTable {
 var ErrSegmentData = errors.New("bad segment data")
 
 // LoadSegments reads a segment table in the format of
-// subject/data/mobile_segments.tsv. It reads at most 1 MiB.
+// subject/data/mobile_segments.tsv. Input over 1 MiB is an error.
 func LoadSegments(r io.Reader) (*SegmentTable, error) { return loadSegments("<input>", r) }
 
 func loadSegments(name string, r io.Reader) (*SegmentTable, error) {
 	t := &SegmentTable{}
-	sc := bufio.NewScanner(io.LimitReader(r, 1<<20))
-	line := 0
-	bad := func(msg string) error { return fmt.Errorf("subject: %s:%d: %w: %s", name, line, ErrSegmentData, msg) }
-	for sc.Scan() {
-		line++
-		text := strings.TrimRight(sc.Text(), "\r")
-		if v, ok := strings.CutPrefix(text, "#@ version "); ok {
-			t.version = strings.TrimSpace(v)
-			continue
+	bad := func(line int, msg string) error {
+		return fmt.Errorf("subject: %s:%d: %w: %s", name, line, ErrSegmentData, msg)
+	}
+	line, err := tsv.Read(r, 1<<20, func(line int, k, v string) error {
+		if k != "version" {
+			return bad(line, "unknown directive "+strconv.Quote(k))
 		}
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		c := strings.Split(text, "\t")
+		t.version = v
+		return nil
+	}, func(line int, c []string) error {
+		fail := func(msg string) error { return bad(line, msg) }
 		if len(c) < 7 || len(c) > 8 {
-			return nil, bad("want 7 or 8 columns")
+			return fail("want 7 or 8 columns")
 		}
 		s := Segment{Prefix: c[0], Status: c[4], Source: c[5], AsOf: c[6]}
 		if len(c) == 8 {
 			s.Note = c[7]
 		}
 		if len(s.Prefix) < 3 || len(s.Prefix) > 5 || !norm.Digits(s.Prefix) || s.Prefix[0] != '1' {
-			return nil, bad("prefix must be 3 to 5 digits starting with 1")
+			return fail("prefix must be 3 to 5 digits starting with 1")
 		}
 		d, err := strconv.Atoi(c[1])
 		if err != nil || d != 11 && d != 13 {
-			return nil, bad("digits must be 11 or 13")
+			return fail("digits must be 11 or 13")
 		}
 		s.Digits = d
 		if s.Class = Class(index(classNames, c[2])); s.Class == 0 {
-			return nil, bad("unknown class " + strconv.Quote(c[2]))
+			return fail("unknown class " + strconv.Quote(c[2]))
 		}
 		if s.Carrier = Carrier(index(carrierNames, c[3])); s.Carrier == 0 {
-			return nil, bad("unknown carrier " + strconv.Quote(c[3]))
+			return fail("unknown carrier " + strconv.Quote(c[3]))
 		}
 		if s.Status != "CONFIRMED" && s.Status != "UNCERTAIN" {
-			return nil, bad("status must be CONFIRMED or UNCERTAIN")
+			return fail("status must be CONFIRMED or UNCERTAIN")
 		}
 		if s.Source == "" || s.Source == "-" {
-			return nil, bad("missing source")
+			return fail("missing source")
 		}
 		t.rows = append(t.rows, s)
 		i := int16(len(t.rows))
@@ -178,25 +176,27 @@ func loadSegments(name string, r io.Reader) (*SegmentTable, error) {
 		if len(s.Prefix) == 3 {
 			p, _ := strconv.Atoi(s.Prefix)
 			if t.by3[k][p-100] != 0 {
-				return nil, bad("duplicate prefix " + s.Prefix)
+				return fail("duplicate prefix " + s.Prefix)
 			}
 			t.by3[k][p-100] = i
 		} else {
 			h, _ := strconv.Atoi(s.Prefix[:3])
 			t.longer[k][h-100] = append(t.longer[k][h-100], i)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("subject: %s: %w: %v", name, ErrSegmentData, err)
+		return nil
+	})
+	if err != nil {
+		if !errors.Is(err, ErrSegmentData) {
+			err = bad(line, err.Error())
+		}
+		return nil, err
 	}
 	for k := range t.longer {
 		for _, l := range t.longer[k] {
 			// Longest prefix first so that 17406 wins over 1740.
-			for i := 1; i < len(l); i++ {
-				for j := i; j > 0 && len(t.rows[l[j]-1].Prefix) > len(t.rows[l[j-1]-1].Prefix); j-- {
-					l[j], l[j-1] = l[j-1], l[j]
-				}
-			}
+			slices.SortStableFunc(l, func(a, b int16) int {
+				return len(t.rows[b-1].Prefix) - len(t.rows[a-1].Prefix)
+			})
 		}
 	}
 	return t, nil

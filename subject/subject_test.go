@@ -341,14 +341,17 @@ func TestSegmentTable(t *testing.T) {
 	assert.ErrorIs(t, err, ErrComponent)
 
 	for name, data := range map[string]string{
-		"bad prefix":      "23\t11\tbasic\tmobile\tUNCERTAIN\tx\t-\n",
-		"bad digits":      "154\t12\tbasic\tmobile\tUNCERTAIN\tx\t-\n",
-		"bad class":       "154\t11\tpremium\tmobile\tUNCERTAIN\tx\t-\n",
-		"bad carrier":     "154\t11\tbasic\tacme\tUNCERTAIN\tx\t-\n",
-		"bad status":      "154\t11\tbasic\tmobile\tSURE\tx\t-\n",
-		"missing source":  "154\t11\tbasic\tmobile\tUNCERTAIN\t-\t-\n",
-		"duplicate":       "154\t11\tbasic\tmobile\tUNCERTAIN\tx\t-\n154\t11\tbasic\tmobile\tUNCERTAIN\tx\t-\n",
-		"too few columns": "154\t11\n",
+		"bad prefix":        "23\t11\tbasic\tmobile\tUNCERTAIN\tx\t-\n",
+		"bad digits":        "154\t12\tbasic\tmobile\tUNCERTAIN\tx\t-\n",
+		"bad class":         "154\t11\tpremium\tmobile\tUNCERTAIN\tx\t-\n",
+		"bad carrier":       "154\t11\tbasic\tacme\tUNCERTAIN\tx\t-\n",
+		"bad status":        "154\t11\tbasic\tmobile\tSURE\tx\t-\n",
+		"missing source":    "154\t11\tbasic\tmobile\tUNCERTAIN\t-\t-\n",
+		"duplicate":         "154\t11\tbasic\tmobile\tUNCERTAIN\tx\t-\n154\t11\tbasic\tmobile\tUNCERTAIN\tx\t-\n",
+		"too few columns":   "154\t11\n",
+		"unknown directive": "#@ colour blue\n",
+		"over 1 MiB":        strings.Repeat("# padding\n", 110_000),
+		"line over 64 KiB":  "# " + strings.Repeat("x", 70_000) + "\n",
 	} {
 		_, err := LoadSegments(strings.NewReader(data))
 		assert.ErrorIs(t, err, ErrSegmentData, name)
