@@ -790,7 +790,7 @@ func init() {
 
 func ruleDomains(c *checker) {
 	s := c.app.Subject
-	seen := map[string]string{}
+	seen := map[string]bool{}
 	for i, st := range c.app.Sites {
 		sp := index("sites", i)
 		if st.ServiceType == ServiceWebsite && len(st.Domains) == 0 {
@@ -798,17 +798,7 @@ func ruleDomains(c *checker) {
 		}
 		for j, d := range st.Domains {
 			f := index(sp+".domains", j)
-			host, err := toASCIIHost("RegistrableDomain", d)
-			var reg, suffix string
-			if err == nil {
-				suffix = icannSuffix(host)
-				if suffix == host {
-					err = domErr("RegistrableDomain", d, "public suffix "+suffix, ErrPublicSuffix)
-				} else {
-					rest := host[:len(host)-len(suffix)-1]
-					reg = rest[strings.LastIndexByte(rest, '.')+1:] + "." + suffix
-				}
-			}
+			host, reg, suffix, err := splitHost("RegistrableDomain", d)
 			if err != nil {
 				part := err.Error()
 				if de, ok := err.(*DomainError); ok {
@@ -817,16 +807,15 @@ func ruleDomains(c *checker) {
 				c.add("domain.invalid", SeverityError, f, "TC-domain", "domain", norm.Clip(d, 80), "part", part)
 				continue
 			}
-			if strings.HasSuffix(host, ".gov.cn") && host != reg {
+			if govSub(host, reg) {
 				c.add("domain.gov_subdomain", SeverityError, f, "TC-domain; HW-domain", "domain", host)
 			} else if host != reg && st.ServiceType == ServiceWebsite {
 				c.add("domain.subdomain", SeverityError, f, "TC-domain; HW-domain doc_0005", "domain", host, "registrable", reg)
 			}
-			if prev, dup := seen[reg]; dup {
+			if seen[reg] {
 				c.add("domain.duplicate", SeverityError, f, "TC-site", "domain", reg)
-				_ = prev
 			}
-			seen[reg] = f
+			seen[reg] = true
 			if ok, src := c.cfg.tlds.FileableAt(suffix, c.r, c.at); !ok {
 				c.add("domain.tld", SeverityError, f, src, "suffix", DisplayDomain(suffix))
 			}

@@ -149,17 +149,14 @@ func (t *TLDTable) Fileable(suffix string, rules province.Rules) (bool, string) 
 // FileableAt is [TLDTable.Fileable] on a date: a national row whose period
 // does not include at does not count. The zero Time ignores the periods.
 func (t *TLDTable) FileableAt(suffix string, rules province.Rules, at time.Time) (bool, string) {
-	a := strings.TrimPrefix(suffix, ".")
-	if !isLowerLDH(a) {
-		var err error
-		if a, err = idna.Lookup.ToASCII(a); err != nil {
-			return false, "TC-domain"
-		}
+	a, err := toASCII(strings.TrimPrefix(suffix, "."))
+	if err != nil {
+		return false, "TC-domain"
 	}
 	if list, ok := rules.FileableTLDs.Get(); ok {
 		src := rules.FileableTLDs.Source()
 		for w := range list.All() {
-			wa, _ := idna.Lookup.ToASCII(w)
+			wa, _ := toASCII(w)
 			switch {
 			case wa == a:
 				return true, src
@@ -182,6 +179,15 @@ func (t *TLDTable) FileableAt(suffix string, rules province.Rules, at time.Time)
 		}
 	}
 	return true, row.source
+}
+
+// toASCII is idna.Lookup.ToASCII with a fast path for names that are
+// already lower-case LDH, which IDNA would return unchanged.
+func toASCII(s string) (string, error) {
+	if isLowerLDH(s) {
+		return s, nil
+	}
+	return idna.Lookup.ToASCII(s)
 }
 
 // isLowerLDH reports whether s is already lower-case ASCII letters, digits,
@@ -212,13 +218,15 @@ func KindSuffixOK(k subject.Kind, suffix string) (bool, string) {
 	if !ok {
 		return true, ""
 	}
-	a, _ := idna.Lookup.ToASCII(suffix)
-	names := make([]string, 0, len(fam))
+	a, _ := toASCII(suffix)
 	for _, f := range fam {
-		names = append(names, "."+DisplayDomain(f))
-		if a == f || strings.HasSuffix(a, "."+f) {
+		if a == f || strings.HasSuffix(a, f) && a[len(a)-len(f)-1] == '.' {
 			return true, ""
 		}
+	}
+	names := make([]string, len(fam))
+	for i, f := range fam {
+		names[i] = "." + DisplayDomain(f)
 	}
 	return false, strings.Join(names, " ")
 }

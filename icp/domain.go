@@ -55,20 +55,28 @@ func domErr(fn, in, part string, err error) error {
 // github.io is a hosting platform's boundary, not a filing one, so
 // foo.github.io gives github.io.
 func RegistrableDomain(host string) (string, error) {
-	const fn = "RegistrableDomain"
-	a, err := toASCIIHost(fn, host)
-	if err != nil {
-		return "", err
+	_, reg, _, err := splitHost("RegistrableDomain", host)
+	return reg, err
+}
+
+// splitHost normalises host with [toASCIIHost] and returns it with its
+// registrable domain and ICANN public suffix, all in A-label form.
+func splitHost(fn, host string) (a, reg, suffix string, err error) {
+	if a, err = toASCIIHost(fn, host); err != nil {
+		return "", "", "", err
 	}
-	ps := icannSuffix(a)
-	if ps == a {
-		return "", domErr(fn, host, "public suffix "+ps, ErrPublicSuffix)
+	suffix = icannSuffix(a)
+	if suffix == a {
+		return "", "", "", domErr(fn, host, "public suffix "+suffix, ErrPublicSuffix)
 	}
-	rest := a[:len(a)-len(ps)-1]
-	if i := strings.LastIndexByte(rest, '.'); i >= 0 {
-		rest = rest[i+1:]
-	}
-	return rest + "." + ps, nil
+	rest := a[:len(a)-len(suffix)-1]
+	return a, rest[strings.LastIndexByte(rest, '.')+1:] + "." + suffix, suffix, nil
+}
+
+// govSub reports whether the A-label host a, whose registrable domain is
+// reg, is a sub-domain under gov.cn.
+func govSub(a, reg string) bool {
+	return a != reg && strings.HasSuffix(reg, ".gov.cn")
 }
 
 // PublicSuffixOf returns the ICANN public suffix of host in A-label form
@@ -173,9 +181,6 @@ func HostFromURL(s string) (string, error) {
 	if err != nil || u.Host == "" {
 		return "", domErr("HostFromURL", s, "URL", ErrHost)
 	}
-	if u.Port() != "" {
-		return u.Hostname(), nil
-	}
 	return u.Hostname(), nil
 }
 
@@ -198,26 +203,21 @@ func Covers(filed, host string) bool {
 	if err != nil {
 		return false
 	}
-	h, err := toASCIIHost("Covers", host)
-	if err != nil {
+	h, reg, _, err := splitHost("Covers", host)
+	switch {
+	case err != nil:
 		return false
-	}
-	if h == f {
+	case h == f:
 		return true
-	}
-	if !strings.HasSuffix(h, "."+f) {
+	case !strings.HasSuffix(h, "."+f):
 		return false
 	}
-	return !GovSubdomain(h)
+	return !govSub(h, reg)
 }
 
 // GovSubdomain reports whether host is a sub-domain of a registrable gov.cn
 // domain (a.example.gov.cn), which needs a filing of its own.
 func GovSubdomain(host string) bool {
-	h, err := toASCIIHost("GovSubdomain", host)
-	if err != nil || !strings.HasSuffix(h, ".gov.cn") {
-		return false
-	}
-	r, err := RegistrableDomain(h)
-	return err == nil && r != h
+	h, reg, _, err := splitHost("GovSubdomain", host)
+	return err == nil && govSub(h, reg)
 }
