@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -280,12 +282,7 @@ func walk(g any, t reflect.Type, path string) *DecodeError {
 			return &DecodeError{Path: path, Reason: fmt.Sprintf("want an object, got %s", jsonKind(g))}
 		}
 		fields := jsonFields(t)
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sortStrings(keys)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
 			ft, ok := fields[k]
 			if !ok {
 				return &DecodeError{Path: join(path, k), Reason: "unknown field"}

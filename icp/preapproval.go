@@ -3,6 +3,8 @@ package icp
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -165,13 +167,13 @@ func (d *PreApprovalTable) Scan(text string) []Hit {
 	} else {
 		cand = make([]bool, len(d.keywords))
 	}
-	any := false
+	found := false
 	for _, r := range upper {
 		for _, i := range d.byFirst[r] {
-			cand[i], any = true, true
+			cand[i], found = true, true
 		}
 	}
-	if !any {
+	if !found {
 		return nil
 	}
 	for i, k := range d.keywords {
@@ -203,21 +205,26 @@ func keywordIn(s, w string, except []string) bool {
 			return false
 		}
 		at := i + j
-		excluded := false
-		for _, e := range except {
-			// Does an occurrence of e cover [at, at+len(w))?
-			for k := max(0, at-len(e)+len(w)); k <= at && k+len(e) <= len(s); k++ {
-				if s[k:k+len(e)] == e && k <= at && at+len(w) <= k+len(e) {
-					excluded = true
-					break
-				}
-			}
-		}
-		if !excluded {
+		if !covered(s, at, len(w), except) {
 			return true
 		}
 		i = at + len(w)
 	}
+}
+
+// covered reports whether an occurrence of one of except in s spans the
+// n bytes at at.
+func covered(s string, at, n int, except []string) bool {
+	for _, e := range except {
+		// Every start k from which e would reach past at+n and not start
+		// after at.
+		for k := max(0, at+n-len(e)); k <= at && k+len(e) <= len(s); k++ {
+			if s[k:k+len(e)] == e {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func init() {
@@ -257,12 +264,7 @@ func checkPreApproval(fd *finder, in PreApprovalInput) {
 	}
 	done := map[string]bool{}
 	// Walk fields in a fixed order so that reports are deterministic.
-	fields := make([]string, 0, len(in.Texts))
-	for f := range in.Texts {
-		fields = append(fields, f)
-	}
-	sortStrings(fields)
-	for _, field := range fields {
+	for _, field := range slices.Sorted(maps.Keys(in.Texts)) {
 		for _, h := range d.Scan(in.Texts[field]) {
 			if done[h.Category] {
 				continue
@@ -292,12 +294,4 @@ func hasApproval(as []Approval, cat string) bool {
 		}
 	}
 	return false
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }

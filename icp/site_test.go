@@ -125,6 +125,8 @@ func TestPreApproval(t *testing.T) {
 		{"整理财务报表的小工具", nil},
 		{"为中小企业管理财务", nil},
 		{"示例基金会官网", nil},
+		{"整理财务之后再谈理财", []string{"finance"}}, // one covered hit, one free
+		{"理财", []string{"finance"}},         // the keyword is the whole text
 		{"私募基金信息", []string{"finance"}},
 		{"P2P网贷撮合", []string{"finance"}},
 		{"p2p lending", []string{"finance"}},
@@ -219,6 +221,14 @@ func TestCheckLimits(t *testing.T) {
 			assert.ElementsMatch(t, tt.want, got)
 		})
 	}
+}
+
+func TestCheckSiteNameCleanNoAllocs(t *testing.T) {
+	o := NameOptions{Rules: province.Tianjin.Rules(), Field: "sites[0].name"}
+	var r Report
+	allocs := testing.AllocsPerRun(100, func() { r = CheckSiteName("示例科技官网", o) })
+	assert.True(t, r.OK(), "the name is clean, so the zero-alloc path is the one measured")
+	assert.Zero(t, allocs, "a name without findings is judged without allocating")
 }
 
 func BenchmarkCheckSiteName(b *testing.B) {

@@ -123,7 +123,7 @@ func CheckSiteName(name string, o NameOptions) Report {
 }
 
 func langOr(t language.Tag) language.Tag {
-	if t == (language.Tag{}) || t == language.Und {
+	if t == language.Und { // also the zero Tag
 		return language.SimplifiedChinese
 	}
 	return t
@@ -214,11 +214,11 @@ func checkSiteName(fd *finder, name string, o NameOptions) {
 	}
 	provWords := func(fact province.Fact[province.Words], code string, sev Severity) {
 		if w, ok := fact.Get(); ok {
-			eachWord(w.String(), func(x string) {
+			for x := range w.All() {
 				if strings.Contains(n, x) {
 					fd.add(code, sev, f, fact.Source(), "word", x)
 				}
-			})
+			}
 		}
 	}
 	provWords(r.SiteNameBannedWords, "site.name_province_word", SeverityError)
@@ -243,19 +243,6 @@ func checkSiteName(fd *finder, name string, o NameOptions) {
 				break
 			}
 		}
-	}
-}
-
-// eachWord calls f for each "|"-separated word of list without allocating.
-func eachWord(list string, f func(string)) {
-	for list != "" {
-		i := strings.IndexByte(list, '|')
-		if i < 0 {
-			f(list)
-			return
-		}
-		f(list[:i])
-		list = list[i+1:]
 	}
 }
 
