@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -264,22 +265,17 @@ loop:
 	auditICP(&fd, want, found, total, cfg.tailPct)
 	auditPolice(&fd, want, found)
 	for _, j := range junk {
-		code := "audit.placeholder"
+		code, sev := "audit.placeholder", SeverityError
 		if j.junk == "unofficial" {
-			code = "audit.unofficial_number"
+			code, sev = "audit.unofficial_number", SeverityWarning
 		}
-		f := Finding{Code: code, Severity: SeverityWarning, Line: j.line, Params: map[string]string{"text": j.raw}}
-		f.Message = Message(cfg.lang, code, f.Params)
-		if code == "audit.placeholder" {
-			f.Severity = SeverityError
-		}
-		fd.out = append(fd.out, f)
+		fd.addLine(code, sev, j.line, "peers.md §5", "text", j.raw)
 	}
 	if truncated {
-		fd.add("audit.truncated", SeverityInfo, "", "", "limit", strconv.FormatInt(cfg.limit, 10))
+		fd.add("audit.truncated", SeverityInfo, "", "icpkit input bound", "limit", strconv.FormatInt(cfg.limit, 10))
 	}
 	if tooMany {
-		fd.add("audit.too_many_numbers", SeverityWarning, "", "", "max", strconv.Itoa(maxAuditNumbers))
+		fd.add("audit.too_many_numbers", SeverityWarning, "", "icpkit input bound", "max", strconv.Itoa(maxAuditNumbers))
 	}
 	return fd.report(), nil
 }
@@ -580,7 +576,7 @@ func scanText(text string, limit int) []seen {
 			i = at + 3
 			continue
 		}
-		r, size := lastRune(t[:start])
+		r, size := utf8.DecodeLastRuneInString(t[:start])
 		if size != 3 || r < 0x4E00 {
 			i = at + 3
 			continue
@@ -676,17 +672,4 @@ func indexAny(s string, subs ...string) int {
 		}
 	}
 	return best
-}
-
-func lastRune(s string) (rune, int) {
-	for i := len(s) - 1; i >= 0 && i >= len(s)-4; i-- {
-		if s[i]&0xC0 != 0x80 {
-			r := []rune(s[i:])
-			if len(r) == 1 {
-				return r[0], len(s) - i
-			}
-			return 0, 0
-		}
-	}
-	return 0, 0
 }

@@ -90,6 +90,7 @@ func TestAuditFooter(t *testing.T) {
 				got = append(got, f.Code)
 				assert.NotEmpty(t, f.Message)
 				assert.NotEqual(t, f.Code, f.Message, "every code has a message")
+				assert.NotEmpty(t, f.Source, "%s names its source", f.Code)
 			}
 			if tt.clean {
 				assert.Empty(t, got)
@@ -114,6 +115,7 @@ func TestAuditLimitAndLanguage(t *testing.T) {
 	assert.True(t, r.Has("audit.truncated"))
 	assert.True(t, r.Has("audit.icp_missing"))
 	for _, f := range r.Findings {
+		assert.NotEmpty(t, f.Source, "%s names its source", f.Code)
 		if f.Code == "audit.icp_missing" {
 			assert.Equal(t, "the filing number 浙ICP备2021000001号-1 is not on the page", f.Message)
 		}

@@ -278,6 +278,9 @@ func TestCheckRules(t *testing.T) {
 			tt.mut(&app)
 			r := Check(app, append([]Option{At(checkDay)}, tt.opts...)...)
 			got := codesOf(r, SeverityWarning)
+			for _, f := range r.Findings {
+				assert.NotEmpty(t, f.Source, "%s names its source", f.Code)
+			}
 			if tt.want == "" {
 				assert.Empty(t, codesOf(r, SeverityError), "no error expected")
 				return
@@ -452,6 +455,7 @@ func TestFindingFieldsExist(t *testing.T) {
 	r := Check(app, At(checkDay), WithMaterialOpener(files(nil)))
 	require.NotEmpty(t, r.Errors())
 	for _, f := range r.Findings {
+		assert.NotEmpty(t, f.Source, "%s names its source", f.Code)
 		if f.Field == "" {
 			continue
 		}

@@ -69,7 +69,12 @@ type Finding struct {
 	Line     int               `json:"line,omitempty"`
 	Params   map[string]string `json:"params,omitempty"`
 	Message  string            `json:"message"`
-	Source   string            `json:"source,omitempty"` // source keys of the rule
+	// Source names the source keys of the rule (reference/domain.md keys
+	// such as "TC-domain", joined by "; "). A finding about the input itself
+	// rather than a filing rule says "icpkit input" (malformed or
+	// unreadable input) or "icpkit input bound" (a size limit of this
+	// library).
+	Source string `json:"source,omitempty"`
 }
 
 // String returns "severity code field: message".

@@ -188,7 +188,7 @@ func ruleMaterials(c *checker) {
 	for i, m := range a.Materials {
 		f := index("materials", i)
 		if m.For != "" && !c.pathExists(m.For) {
-			c.add("material.unknown_for", SeverityWarning, f+".for", "", "for", norm.Clip(m.For, 60))
+			c.add("material.unknown_for", SeverityWarning, f+".for", "icpkit input", "for", norm.Clip(m.For, 60))
 		}
 		if !m.IssuedOn.IsZero() {
 			age := m.IssuedOn.DaysUntil(c.today)
@@ -213,14 +213,14 @@ func (c *checker) inspectMaterials() {
 		return
 	}
 	if c.cfg.opener == nil {
-		c.add("material.not_inspected", SeverityInfo, "materials", "")
+		c.add("material.not_inspected", SeverityInfo, "materials", "icpkit input")
 		return
 	}
 	for i, m := range a.Materials {
 		f := index("materials", i)
 		rc, err := c.cfg.opener(m.Path)
 		if err != nil {
-			c.add("material.unreadable", SeverityError, f+".path", "", "part", norm.Clip(err.Error(), 120))
+			c.add("material.unreadable", SeverityError, f+".path", "icpkit input", "part", norm.Clip(err.Error(), 120))
 			continue
 		}
 		info, err := material.Inspect(rc)
@@ -230,7 +230,7 @@ func (c *checker) inspectMaterials() {
 			if ie, ok := err.(*material.InspectError); ok {
 				part = string(ie.Format) + ": " + ie.Part + ": " + ie.Err.Error()
 			}
-			c.add("material.unreadable", SeverityError, f+".path", "", "part", part)
+			c.add("material.unreadable", SeverityError, f+".path", "icpkit input", "part", part)
 			continue
 		}
 		spec := c.cfg.profile.Materials.Spec(m.Kind)

@@ -284,13 +284,13 @@ func (p *planner) note(code, source string, kv ...string) {
 func (p *planner) validate(root string, d Deployment) {
 	s := d.Subject
 	if !s.Province.IsValid() {
-		p.fd.add("plan.invalid", SeverityError, root+".subject.province", "", "part", "province")
+		p.fd.add("plan.invalid", SeverityError, root+".subject.province", "icpkit input", "part", "province")
 	}
 	if !s.Kind.IsValid() {
-		p.fd.add("plan.invalid", SeverityError, root+".subject.kind", "", "part", "kind")
+		p.fd.add("plan.invalid", SeverityError, root+".subject.kind", "icpkit input", "part", "kind")
 	}
 	if s.Number.IsValid() && s.Number.Kind() != SubjectFiling {
-		p.fd.add("plan.invalid", SeverityError, root+".subject.number", "", "part", "not a subject number")
+		p.fd.add("plan.invalid", SeverityError, root+".subject.number", "icpkit input", "part", "not a subject number")
 	}
 	for i, st := range d.Sites {
 		if st.Number.IsValid() && s.Number.IsValid() {

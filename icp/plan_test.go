@@ -262,6 +262,9 @@ func TestPlanInvalid(t *testing.T) {
 	bad.Subject.Province = 0
 	p = Plan(bad, d)
 	assert.Equal(t, "before.subject.province", p.Findings.Errors()[0].Field)
+	for _, f := range p.Findings.Findings {
+		assert.NotEmpty(t, f.Source, "%s names its source", f.Code)
+	}
 }
 
 func TestVerifiersTable(t *testing.T) {
