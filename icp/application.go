@@ -282,7 +282,9 @@ func walk(g any, t reflect.Type, path string) *DecodeError {
 			return &DecodeError{Path: path, Reason: fmt.Sprintf("want an object, got %s", jsonKind(g))}
 		}
 		fields := jsonFields(t)
-		for _, k := range slices.Sorted(maps.Keys(m)) {
+		keys := slices.AppendSeq(make([]string, 0, len(m)), maps.Keys(m))
+		slices.Sort(keys)
+		for _, k := range keys {
 			ft, ok := fields[k]
 			if !ok {
 				return &DecodeError{Path: join(path, k), Reason: "unknown field"}

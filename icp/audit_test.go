@@ -163,6 +163,12 @@ func TestMessagesComplete(t *testing.T) {
 		}
 	}
 	assert.Equal(t, "no.such.code", Message(language.English, "no.such.code", nil))
+
+	// Tags other than the catalog's two render in the matching one.
+	params := map[string]string{"type": "网站迁移"}
+	assert.Equal(t, Message(language.English, "filing.no_sites", params), Message(language.BritishEnglish, "filing.no_sites", params))
+	assert.Equal(t, Message(language.SimplifiedChinese, "filing.no_sites", params), Message(language.Japanese, "filing.no_sites", params))
+	assert.Equal(t, Message(language.SimplifiedChinese, "contact.mobile_sms", nil), Message(language.TraditionalChinese, "contact.mobile_sms", nil))
 }
 
 func TestReportJSON(t *testing.T) {

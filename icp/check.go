@@ -190,7 +190,7 @@ func Check(app Application, opts ...Option) Report {
 	if !cfg.atSet {
 		cfg.at = time.Now()
 	}
-	c := &checker{app: &app, cfg: cfg, at: cfg.at, today: subject.DateOf(cfg.at), fd: finder{lang: langOr(cfg.lang)}}
+	c := &checker{app: &app, cfg: cfg, at: cfg.at, today: subject.DateOf(cfg.at), fd: finder{lang: cfg.lang}}
 	if len(app.Sites) > MaxSites {
 		c.add("structure.too_many_sites", SeverityError, "sites", "icpkit input bound", "max", strconv.Itoa(MaxSites), "count", strconv.Itoa(len(app.Sites)))
 		return c.fd.report()
@@ -230,7 +230,7 @@ func parsePerson(path string, p subject.Person) personInfo {
 // words picks the Chinese or English form of a parameter for the report's
 // language.
 func (c *checker) words(zh, en string) string {
-	if c.fd.lang == language.English {
+	if isEnglish(c.fd.lang) {
 		return en
 	}
 	return zh
@@ -281,10 +281,7 @@ func init() {
 func ruleFilingType(c *checker) {
 	a := c.app
 	ft := a.FilingType
-	tname := ft.NameZh()
-	if c.fd.lang != language.SimplifiedChinese {
-		tname = ft.NameEn()
-	}
+	tname := c.words(ft.NameZh(), ft.NameEn())
 	src := "QC-type; HW-flow"
 	if ft == SiteMigration || ft == AccountTransfer {
 		c.add("filing.type_not_application", SeverityError, "filing_type", src, "type", tname)

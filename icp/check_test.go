@@ -385,6 +385,34 @@ func TestCheckLanguageAndJSON(t *testing.T) {
 	assert.NotContains(t, string(b), ownerID)
 }
 
+func TestCheckLanguageWordsFollowMessages(t *testing.T) {
+	app := enterpriseApp()
+	app.FilingType = SiteMigration // filing.type_not_application names the type
+	tests := []struct {
+		name     string
+		tag      language.Tag
+		typeName string
+	}{
+		{"English", language.English, SiteMigration.NameEn()},
+		{"British English matches the English catalog", language.BritishEnglish, SiteMigration.NameEn()},
+		{"Japanese falls back to Chinese", language.Japanese, SiteMigration.NameZh()},
+		{"the zero tag is Chinese", language.Und, SiteMigration.NameZh()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Check(app, At(checkDay), WithLanguage(tt.tag))
+			var msg string
+			for _, f := range r.Findings {
+				if f.Code == "filing.type_not_application" {
+					msg = f.Message
+				}
+			}
+			require.NotEmpty(t, msg)
+			assert.Contains(t, msg, tt.typeName, "the type's name is in the message's language")
+		})
+	}
+}
+
 // pathExists resolves a finding's field path against the Application type
 // and the lengths of its slices.
 func pathExists(app Application, path string) bool {

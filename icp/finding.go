@@ -179,7 +179,7 @@ func register(ms ...msg) {
 // messages is the frozen index: built once, on first use, then read
 // without locks.
 type messages struct {
-	cat    *catalog.Builder
+	zh, en *message.Printer
 	index  map[string]msg
 	plainZ map[string]string // parameterless messages, zh-Hans
 	plainE map[string]string // parameterless messages, en
@@ -194,13 +194,15 @@ var frozen = sync.OnceValue(func() *messages {
 		_ = b.SetString(language.SimplifiedChinese, m.code, m.zh)
 		_ = b.SetString(language.English, m.code, m.en)
 	}
-	ms := &messages{cat: b, index: catIndex, plainZ: map[string]string{}, plainE: map[string]string{}}
-	zh := message.NewPrinter(language.SimplifiedChinese, message.Catalog(b))
-	en := message.NewPrinter(language.English, message.Catalog(b))
+	ms := &messages{
+		zh:    message.NewPrinter(language.SimplifiedChinese, message.Catalog(b)),
+		en:    message.NewPrinter(language.English, message.Catalog(b)),
+		index: catIndex, plainZ: map[string]string{}, plainE: map[string]string{},
+	}
 	for code, m := range catIndex {
 		if len(m.params) == 0 {
-			ms.plainZ[code] = zh.Sprintf(code)
-			ms.plainE[code] = en.Sprintf(code)
+			ms.plainZ[code] = ms.zh.Sprintf(code)
+			ms.plainE[code] = ms.en.Sprintf(code)
 		}
 	}
 	return ms
@@ -217,40 +219,42 @@ func Codes() []string {
 	return out
 }
 
-// printers caches one message.Printer per language.
-var printers sync.Map // language.Tag → *message.Printer
-
-func printer(tag language.Tag) *message.Printer {
-	if p, ok := printers.Load(tag); ok {
-		return p.(*message.Printer)
-	}
-	p := message.NewPrinter(tag, message.Catalog(frozen().cat))
-	printers.Store(tag, p)
-	return p
-}
-
-// Message renders the message of code in the language tag with params.
-// Unknown codes render as the code itself.
+// Message renders the message of code with params in English when tag is an
+// English tag (en, en-GB, …) and in Simplified Chinese otherwise, the
+// catalog's two languages. Unknown codes render as the code itself.
 func Message(tag language.Tag, code string, params map[string]string) string {
 	ms := frozen()
 	m, ok := ms.index[code]
 	if !ok {
 		return code
 	}
+	en := isEnglish(tag)
 	if len(m.params) == 0 {
-		switch tag {
-		case language.SimplifiedChinese:
-			return ms.plainZ[code]
-		case language.English:
+		if en {
 			return ms.plainE[code]
 		}
+		return ms.plainZ[code]
 	}
 	args := make([]any, len(m.params))
 	for i, p := range m.params {
 		args[i] = params[p]
 	}
-	return printer(tag).Sprintf(code, args...)
+	if en {
+		return ms.en.Sprintf(code, args...)
+	}
+	return ms.zh.Sprintf(code, args...)
 }
+
+// isEnglish reports whether messages in tag render in English, as the
+// catalog's language matching decides (en-GB does, ja falls back to
+// Chinese), so that words put into a message match its language. The base
+// must be stated: for Und, Base guesses English.
+func isEnglish(tag language.Tag) bool {
+	b, conf := tag.Base()
+	return conf == language.Exact && b == englishBase
+}
+
+var englishBase, _ = language.English.Base()
 
 // finder collects findings in one language.
 type finder struct {

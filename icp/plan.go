@@ -214,7 +214,7 @@ func PlanWith(before, after Deployment, opts ...Option) RefilingPlan {
 	if cfg.rules == nil {
 		cfg.rules = province.Default()
 	}
-	p := &planner{before: before, after: after, cfg: cfg, fd: finder{lang: langOr(cfg.lang)}}
+	p := &planner{before: before, after: after, cfg: cfg, fd: finder{lang: cfg.lang}}
 	for i, d := range [2]Deployment{before, after} {
 		if len(d.Sites) > MaxSites {
 			p.fd.add("plan.invalid", SeverityError, [2]string{"before", "after"}[i]+".sites", "icpkit input bound", "part", fmt.Sprintf("more than %d sites", MaxSites))

@@ -252,7 +252,7 @@ type PreApprovalInput struct {
 // or, if not involved, a commitment letter (which one a finding says).
 // Categories abolished nationally give an info finding.
 func CheckPreApproval(in PreApprovalInput) Report {
-	fd := finder{lang: langOr(in.Language)}
+	fd := finder{lang: in.Language}
 	checkPreApproval(&fd, in)
 	return fd.report()
 }
@@ -264,7 +264,9 @@ func checkPreApproval(fd *finder, in PreApprovalInput) {
 	}
 	done := map[string]bool{}
 	// Walk fields in a fixed order so that reports are deterministic.
-	for _, field := range slices.Sorted(maps.Keys(in.Texts)) {
+	fields := slices.AppendSeq(make([]string, 0, len(in.Texts)), maps.Keys(in.Texts))
+	slices.Sort(fields)
+	for _, field := range fields {
 		for _, h := range d.Scan(in.Texts[field]) {
 			if done[h.Category] {
 				continue

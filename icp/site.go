@@ -125,7 +125,7 @@ type LimitInput struct {
 // province requires it, and the site counts from which a 网站建设方案书 is
 // required. Findings name sites[i].domains where one site is at fault.
 func CheckLimits(in LimitInput) Report {
-	fd := finder{lang: langOr(in.Language)}
+	fd := finder{lang: in.Language}
 	checkLimits(&fd, in)
 	return fd.report()
 }

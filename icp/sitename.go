@@ -117,16 +117,9 @@ func init() {
 // icp/data/names.tsv, and the province's extras in o.Rules. Each finding
 // names the word or pattern that triggered it.
 func CheckSiteName(name string, o NameOptions) Report {
-	fd := finder{lang: langOr(o.Language)}
+	fd := finder{lang: o.Language}
 	checkSiteName(&fd, name, o)
 	return fd.report()
-}
-
-func langOr(t language.Tag) language.Tag {
-	if t == language.Und { // also the zero Tag
-		return language.SimplifiedChinese
-	}
-	return t
 }
 
 func checkSiteName(fd *finder, name string, o NameOptions) {
@@ -274,7 +267,7 @@ var genericAppNames = []string{"浏览器", "计算器", "手电筒", "相机", 
 // CheckAppName checks an App's name (HW-app doc_0121): not only a generic
 // word, no emoji, no price, marketing or placeholder words.
 func CheckAppName(name string, field string, lang language.Tag) Report {
-	fd := finder{lang: langOr(lang)}
+	fd := finder{lang: lang}
 	checkAppName(&fd, name, field, DefaultNameRules())
 	return fd.report()
 }
