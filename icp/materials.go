@@ -182,8 +182,7 @@ func ruleMaterials(c *checker) {
 		if forLabel == "" {
 			forLabel = "-"
 		}
-		field := "materials"
-		c.add("material.missing", SeverityError, field, n.source, "kind", n.kind.String()+" "+n.kind.NameZh(), "for", forLabel)
+		c.add("material.missing", SeverityError, "materials", n.source, "kind", n.kind.String()+" "+n.kind.NameZh(), "for", forLabel)
 	}
 	for i, m := range a.Materials {
 		f := index("materials", i)
@@ -256,7 +255,7 @@ func (c *checker) pathExists(p string) bool {
 		return true
 	}
 	for i := range c.app.Sites {
-		sp := "sites[" + strconv.Itoa(i) + "]"
+		sp := index("sites", i)
 		if p == sp || p == sp+".manager" {
 			return true
 		}

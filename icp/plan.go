@@ -295,13 +295,13 @@ func (p *planner) validate(root string, d Deployment) {
 	for i, st := range d.Sites {
 		if st.Number.IsValid() && s.Number.IsValid() {
 			if sub, _ := st.Number.Subject(); sub != s.Number {
-				p.fd.add("plan.invalid", SeverityError, fmt.Sprintf("%s.sites[%d].number", root, i), "", "part", "site number of another subject")
+				p.fd.add("plan.invalid", SeverityError, fmt.Sprintf("%s.sites[%d].number", root, i), "icpkit input", "part", "site number of another subject")
 			}
 		}
 		for j, a := range st.Access {
 			for k, ip := range a.IPs {
 				if !ip.IsValid() {
-					p.fd.add("plan.invalid", SeverityError, fmt.Sprintf("%s.sites[%d].access[%d].ips[%d]", root, i, j, k), "", "part", "IP")
+					p.fd.add("plan.invalid", SeverityError, fmt.Sprintf("%s.sites[%d].access[%d].ips[%d]", root, i, j, k), "icpkit input", "part", "IP")
 				}
 			}
 		}

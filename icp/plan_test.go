@@ -252,19 +252,29 @@ func TestPlanProperties(t *testing.T) {
 
 func TestPlanInvalid(t *testing.T) {
 	d := deployment(1)
+	sourced := func(p RefilingPlan) {
+		t.Helper()
+		for _, f := range p.Findings.Findings {
+			assert.NotEmpty(t, f.Source, "%s at %s names its source", f.Code, f.Field)
+		}
+	}
 	bad := clone(d)
 	bad.Sites[0].Number = MustParseNumber("浙ICP备2021000009号-1")
 	p := Plan(d, bad)
 	require.False(t, p.Findings.OK())
 	assert.Equal(t, "after.sites[0].number", p.Findings.Errors()[0].Field)
 	assert.Empty(t, p.Actions)
+	sourced(p)
 	bad = clone(d)
 	bad.Subject.Province = 0
 	p = Plan(bad, d)
 	assert.Equal(t, "before.subject.province", p.Findings.Errors()[0].Field)
-	for _, f := range p.Findings.Findings {
-		assert.NotEmpty(t, f.Source, "%s names its source", f.Code)
-	}
+	sourced(p)
+	bad = clone(d)
+	bad.Sites[0].Access[0].IPs = []netip.Addr{{}}
+	p = Plan(d, bad)
+	assert.Equal(t, "after.sites[0].access[0].ips[0]", p.Findings.Errors()[0].Field)
+	sourced(p)
 }
 
 func TestVerifiersTable(t *testing.T) {

@@ -111,9 +111,11 @@ func TestJunkSweep(t *testing.T) {
 		})
 		bounded(t, "AuditFooter("+jn+")", 64<<20, func() {
 			want := icp.Footer{ICP: icp.MustParseNumber("京ICP备12345678号-1")}
-			if _, err := icp.AuditFooter(strings.NewReader(in), want); err != nil {
+			r, err := icp.AuditFooter(strings.NewReader(in), want)
+			if err != nil {
 				t.Errorf("AuditFooter(%s): %v", jn, err)
 			}
+			unsourced(t, "AuditFooter("+jn+")", r.Findings)
 		})
 		bounded(t, "Check("+jn+")", 256<<20, func() {
 			app, err := icp.DecodeApplication(strings.NewReader(in))
@@ -128,14 +130,26 @@ func TestJunkSweep(t *testing.T) {
 			if len(r.Findings) == 0 {
 				t.Errorf("Check(%s): no finding for junk", jn)
 			}
+			unsourced(t, "Check("+jn+")", r.Findings)
 		})
 		bounded(t, "Plan("+jn+")", 256<<20, func() {
 			d, err := icp.DecodeDeployment(strings.NewReader(in))
 			if err != nil {
 				return
 			}
-			_ = icp.Plan(d, d)
+			unsourced(t, "Plan("+jn+")", icp.Plan(d, d).Findings.Findings)
 		})
+	}
+}
+
+// unsourced reports findings without source keys: every finding cites the
+// rule behind it, or "icpkit input" for one about the input itself.
+func unsourced(t *testing.T, what string, fs []icp.Finding) {
+	t.Helper()
+	for _, f := range fs {
+		if f.Source == "" {
+			t.Errorf("%s: finding %s has no source", what, f.Code)
+		}
 	}
 }
 
