@@ -107,8 +107,10 @@ func AuditFooter(page io.Reader, want Footer, opts ...AuditOption) (Report, erro
 	for _, o := range opts {
 		o(&cfg)
 	}
-	cr := &countingReader{r: io.LimitReader(page, cfg.limit+1)}
-	z := html.NewTokenizer(cr)
+	// One byte over the limit is read to tell a page of exactly the limit
+	// from a longer one: N reaches 0 only for the longer.
+	lr := &io.LimitedReader{R: page, N: cfg.limit + 1}
+	z := html.NewTokenizer(lr)
 	z.SetMaxBuf(int(cfg.limit) + 4096)
 	type elem struct {
 		tag    atom.Atom // 0 for unknown elements, matched by name
@@ -260,7 +262,7 @@ loop:
 	if readErr != nil && readErr != io.EOF {
 		return Report{}, readErr
 	}
-	truncated := cr.n > cfg.limit
+	truncated := lr.N == 0
 	total := pos
 	auditICP(&fd, want, found, total, cfg.tailPct)
 	auditPolice(&fd, want, found)
@@ -397,17 +399,6 @@ func eqFold(b []byte, w string) bool {
 		}
 	}
 	return true
-}
-
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
 }
 
 func (fd *finder) addLine(code string, sev Severity, line int, source string, kv ...string) {

@@ -122,6 +122,14 @@ func TestAuditLimitAndLanguage(t *testing.T) {
 	}
 	_, err = AuditFooter(io.MultiReader(strings.NewReader("<html>"), errReader{}), auditWant)
 	assert.Error(t, err)
+
+	exact := page(goodFooter)
+	r, err = AuditFooter(strings.NewReader(exact), auditWant, AuditLimit(int64(len(exact))))
+	require.NoError(t, err)
+	assert.False(t, r.Has("audit.truncated"), "a page of exactly the limit is read whole")
+	r, err = AuditFooter(strings.NewReader(exact+" "), auditWant, AuditLimit(int64(len(exact))))
+	require.NoError(t, err)
+	assert.True(t, r.Has("audit.truncated"), "one byte more is cut")
 }
 
 // lineOfFinding computes, independently of the tokenizer, the line on which

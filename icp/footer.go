@@ -171,7 +171,7 @@ func (f Footer) HTML() (template.HTML, error) {
 	data := struct {
 		Company, ICP, Police, PoliceURL, Icon, License, LicenseLabel string
 		MIIT                                                         template.URL
-	}{Company: f.Company, ICP: f.Shown().String(), MIIT: MIITURL, Icon: f.PoliceIcon, License: ""}
+	}{Company: f.Company, ICP: f.Shown().String(), MIIT: MIITURL, Icon: f.PoliceIcon}
 	if f.Police.IsValid() {
 		data.Police, data.PoliceURL = f.Police.String(), PoliceURL(f.Police)
 	}

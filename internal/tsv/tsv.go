@@ -30,12 +30,13 @@ const MaxLine = 64 << 10
 // that stopped it: a callback's error unchanged, [ErrTooLarge], or the
 // scanner's error (a line longer than [MaxLine]).
 func Read(r io.Reader, limit int, directive func(line int, key, value string) error, row func(line int, cols []string) error) (line int, err error) {
-	cr := &countingReader{r: io.LimitReader(r, int64(limit)+1)}
-	sc := bufio.NewScanner(cr)
+	// One byte over the limit is read: N reaches 0 only for longer input.
+	lr := &io.LimitedReader{R: r, N: int64(limit) + 1}
+	sc := bufio.NewScanner(lr)
 	sc.Buffer(make([]byte, 0, 4<<10), MaxLine)
 	for sc.Scan() {
 		line++
-		if cr.n > int64(limit) {
+		if lr.N == 0 {
 			return line, ErrTooLarge
 		}
 		text := strings.TrimSuffix(sc.Text(), "\r")
@@ -58,20 +59,8 @@ func Read(r io.Reader, limit int, directive func(line int, key, value string) er
 	if err := sc.Err(); err != nil {
 		return line + 1, err
 	}
-	if cr.n > int64(limit) {
+	if lr.N == 0 {
 		return line, ErrTooLarge
 	}
 	return line, nil
-}
-
-// countingReader counts the bytes read through it.
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
 }
