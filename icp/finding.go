@@ -250,6 +250,12 @@ func Message(tag language.Tag, code string, params map[string]string) string {
 // Chinese), so that words put into a message match its language. The base
 // must be stated: for Und, Base guesses English.
 func isEnglish(tag language.Tag) bool {
+	switch tag {
+	case language.English:
+		return true
+	case language.SimplifiedChinese, language.Und:
+		return false
+	}
 	b, conf := tag.Base()
 	return conf == language.Exact && b == englishBase
 }
