@@ -1,18 +1,11 @@
 package icp
 
 import (
-	"bytes"
-	"encoding"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"maps"
-	"reflect"
-	"slices"
-	"strconv"
-	"strings"
 
+	"github.com/icpkit/icpkit/internal/jsonx"
 	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/material"
 	"github.com/icpkit/icpkit/province"
@@ -175,11 +168,9 @@ func (e *DecodeError) Error() string {
 // Unwrap returns ErrDecode.
 func (e *DecodeError) Unwrap() error { return ErrDecode }
 
-// MaxDecodeBytes bounds what DecodeApplication and DecodeDeployment read.
-const MaxDecodeBytes = 32 << 20
-
-// maxDepth bounds JSON nesting; applications are shallow.
-const maxDepth = 32
+// MaxDecodeBytes bounds what DecodeApplication and refile.DecodeDeployment
+// read.
+const MaxDecodeBytes = jsonx.MaxBytes
 
 // DecodeApplication reads one application in JSON. Decoding is strict:
 // unknown fields, wrong types and bad enum values are errors naming the JSON
@@ -190,194 +181,11 @@ func DecodeApplication(r io.Reader) (Application, error) {
 	return a, err
 }
 
+// decodeStrict decodes with package jsonx and turns its error into a
+// [*DecodeError].
 func decodeStrict(r io.Reader, v any) error {
-	data, err := io.ReadAll(io.LimitReader(r, MaxDecodeBytes+1))
-	if err != nil {
-		return &DecodeError{Reason: "read: " + err.Error()}
-	}
-	if len(data) > MaxDecodeBytes {
-		return &DecodeError{Reason: fmt.Sprintf("input larger than %d bytes", MaxDecodeBytes)}
-	}
-	if d := jsonDepth(data); d > maxDepth {
-		return &DecodeError{Reason: fmt.Sprintf("nesting deeper than %d levels", maxDepth)}
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return locate(data, v, err)
-	}
-	if dec.More() {
-		return &DecodeError{Reason: "data after the JSON value"}
+	if e := jsonx.Decode(r, v); e != nil {
+		return &DecodeError{Path: e.Path, Reason: e.Reason}
 	}
 	return nil
-}
-
-// jsonDepth returns the maximum nesting of arrays and objects, ignoring
-// brackets inside strings.
-func jsonDepth(b []byte) int {
-	depth, maxD, inStr, esc := 0, 0, false, false
-	for _, c := range b {
-		switch {
-		case esc:
-			esc = false
-		case inStr && c == '\\':
-			esc = true
-		case c == '"':
-			inStr = !inStr
-		case inStr:
-		case c == '{' || c == '[':
-			depth++
-			maxD = max(maxD, depth)
-		case c == '}' || c == ']':
-			depth--
-		}
-	}
-	return maxD
-}
-
-// locate finds the JSON path of a decoding error by walking the generic
-// form of the input against the Go type.
-func locate(data []byte, v any, orig error) error {
-	if errors.Is(orig, io.ErrUnexpectedEOF) || errors.Is(orig, io.EOF) {
-		return &DecodeError{Reason: "JSON syntax: the input ends early"}
-	}
-	var syn *json.SyntaxError
-	if errors.As(orig, &syn) {
-		return &DecodeError{Reason: fmt.Sprintf("JSON syntax at byte %d: %v", syn.Offset, syn)}
-	}
-	var generic any
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if err := dec.Decode(&generic); err != nil {
-		return &DecodeError{Reason: err.Error()}
-	}
-	if e := walk(generic, reflect.TypeOf(v).Elem(), ""); e != nil {
-		return e
-	}
-	return &DecodeError{Reason: orig.Error()}
-}
-
-var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
-
-func walk(g any, t reflect.Type, path string) *DecodeError {
-	if g == nil {
-		return nil
-	}
-	if reflect.PointerTo(t).Implements(textUnmarshaler) {
-		s, ok := g.(string)
-		if !ok {
-			return &DecodeError{Path: path, Reason: fmt.Sprintf("want a string, got %s", jsonKind(g))}
-		}
-		if err := reflect.New(t).Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
-			return &DecodeError{Path: path, Reason: trimPrefixErr(err.Error())}
-		}
-		return nil
-	}
-	switch t.Kind() {
-	case reflect.Pointer:
-		return walk(g, t.Elem(), path)
-	case reflect.Struct:
-		m, ok := g.(map[string]any)
-		if !ok {
-			return &DecodeError{Path: path, Reason: fmt.Sprintf("want an object, got %s", jsonKind(g))}
-		}
-		fields := jsonFields(t)
-		keys := slices.AppendSeq(make([]string, 0, len(m)), maps.Keys(m))
-		slices.Sort(keys)
-		for _, k := range keys {
-			ft, ok := fields[k]
-			if !ok {
-				return &DecodeError{Path: join(path, k), Reason: "unknown field"}
-			}
-			if e := walk(m[k], ft, join(path, k)); e != nil {
-				return e
-			}
-		}
-		return nil
-	case reflect.Slice:
-		arr, ok := g.([]any)
-		if !ok {
-			return &DecodeError{Path: path, Reason: fmt.Sprintf("want an array, got %s", jsonKind(g))}
-		}
-		for i, x := range arr {
-			if e := walk(x, t.Elem(), path+"["+strconv.Itoa(i)+"]"); e != nil {
-				return e
-			}
-		}
-		return nil
-	case reflect.String:
-		if _, ok := g.(string); !ok {
-			return &DecodeError{Path: path, Reason: fmt.Sprintf("want a string, got %s", jsonKind(g))}
-		}
-	case reflect.Bool:
-		if _, ok := g.(bool); !ok {
-			return &DecodeError{Path: path, Reason: fmt.Sprintf("want true or false, got %s", jsonKind(g))}
-		}
-	case reflect.Int, reflect.Int64, reflect.Int32, reflect.Uint8, reflect.Uint32, reflect.Uint64, reflect.Float64:
-		n, ok := g.(json.Number)
-		if !ok {
-			return &DecodeError{Path: path, Reason: fmt.Sprintf("want a number, got %s", jsonKind(g))}
-		}
-		if err := json.Unmarshal([]byte(n), reflect.New(t).Interface()); err != nil {
-			return &DecodeError{Path: path, Reason: "number out of range"}
-		}
-	}
-	return nil
-}
-
-func trimPrefixErr(s string) string {
-	for _, p := range []string{"icp: ", "subject: ", "material: ", "province: "} {
-		s = strings.TrimPrefix(s, p)
-	}
-	return s
-}
-
-func join(path, k string) string {
-	if path == "" {
-		return k
-	}
-	return path + "." + k
-}
-
-func jsonKind(g any) string {
-	switch g.(type) {
-	case string:
-		return "a string"
-	case json.Number:
-		return "a number"
-	case bool:
-		return "a boolean"
-	case []any:
-		return "an array"
-	case map[string]any:
-		return "an object"
-	}
-	return "null"
-}
-
-// jsonFields maps JSON names to field types, following embedded structs.
-func jsonFields(t reflect.Type) map[string]reflect.Type {
-	out := map[string]reflect.Type{}
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
-		tag := f.Tag.Get("json")
-		name, _, _ := strings.Cut(tag, ",")
-		if name == "-" {
-			continue
-		}
-		if f.Anonymous && name == "" {
-			for k, v := range jsonFields(f.Type) {
-				out[k] = v
-			}
-			continue
-		}
-		if name == "" {
-			name = f.Name
-		}
-		out[name] = f.Type
-	}
-	return out
 }

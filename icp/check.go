@@ -11,59 +11,79 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/icpkit/icpkit/icp/domain"
+	"github.com/icpkit/icpkit/internal/catalog"
 	"github.com/icpkit/icpkit/internal/norm"
+	"github.com/icpkit/icpkit/internal/opt"
 	"github.com/icpkit/icpkit/province"
 	"github.com/icpkit/icpkit/subject"
 )
 
-// An Option changes how [Check] works.
-type Option func(*config)
+// An Option changes how [Check] works. The same options serve the icp
+// sub-packages: [At], [WithRules] and [WithLanguage] set the date, the rule
+// table and the language of refile.Plan and audit.AuditFooter as well.
+type Option func(*opt.Config)
 
+// config is a resolved option list with the defaults of Check.
 type config struct {
-	at      time.Time
-	atSet   bool
+	opt.Config
 	profile Profile
-	rules   *province.Table
-	tlds    *TLDTable
-	lang    language.Tag
-	locator func(subject.Mobile) (province.Province, bool)
-	opener  func(path string) (io.ReadCloser, error)
 	names   *NameRules
 	preapp  *PreApprovalTable
+}
+
+func newConfig(opts []Option) config {
+	c := config{Config: opt.Apply(opts), profile: Default}
+	if p, ok := c.Profile.(Profile); ok {
+		c.profile = p
+	}
+	c.names, _ = c.Names.(*NameRules)
+	if c.names == nil {
+		c.names = DefaultNameRules()
+	}
+	c.preapp, _ = c.PreApp.(*PreApprovalTable)
+	if c.preapp == nil {
+		c.preapp = DefaultPreApproval()
+	}
+	if c.TLDs == nil {
+		c.TLDs = domain.DefaultTLDs()
+	}
+	return c
 }
 
 // At sets the date every date rule uses: rules in force, ages, validity
 // windows. Without it Check uses today's date, the only place it reads the
 // clock.
-func At(t time.Time) Option { return func(c *config) { c.at, c.atSet = t, true } }
+func At(t time.Time) Option { return func(c *opt.Config) { c.At, c.AtSet = t, true } }
 
-// WithProfile sets the provider profile ([Brief] by default).
-func WithProfile(p Profile) Option { return func(c *config) { c.profile = p } }
+// WithProfile sets the provider profile ([Default] by default).
+func WithProfile(p Profile) Option { return func(c *opt.Config) { c.Profile = p } }
 
 // WithRules sets the province rule table ([province.Default] by default).
-func WithRules(t *province.Table) Option { return func(c *config) { c.rules = t } }
+func WithRules(t *province.Table) Option { return func(c *opt.Config) { c.Rules = t } }
 
-// WithTLDs sets the fileable-suffix list ([DefaultTLDs] by default).
-func WithTLDs(t *TLDTable) Option { return func(c *config) { c.tlds = t } }
+// WithTLDs sets the fileable-suffix list ([domain.DefaultTLDs] by default).
+func WithTLDs(t *domain.TLDTable) Option { return func(c *opt.Config) { c.TLDs = t } }
 
 // WithNameRules sets the site- and App-name word rules ([DefaultNameRules]
 // by default; see [LoadNameRules]).
-func WithNameRules(n *NameRules) Option { return func(c *config) { c.names = n } }
+func WithNameRules(n *NameRules) Option { return func(c *opt.Config) { c.Names = n } }
 
 // WithPreApproval sets the pre-approval categories and keywords
 // ([DefaultPreApproval] by default; see [LoadPreApproval]).
-func WithPreApproval(t *PreApprovalTable) Option { return func(c *config) { c.preapp = t } }
+func WithPreApproval(t *PreApprovalTable) Option { return func(c *opt.Config) { c.PreApp = t } }
 
-// WithLanguage sets the language of the messages (zh-Hans by default; en
-// is the other catalog).
-func WithLanguage(tag language.Tag) Option { return func(c *config) { c.lang = tag } }
+// WithLanguage sets the language of messages and display names: zh-Hans by
+// default; an English tag (en, en-GB …) selects English, and any other tag
+// falls back to zh-Hans.
+func WithLanguage(tag language.Tag) Option { return func(c *opt.Config) { c.Lang = tag } }
 
 // WithPhoneLocator supplies a lookup from a mobile number to the province
 // it is registered in, for the provinces that want local numbers. No
 // offline table can answer this; without a locator Check reports an info
 // finding instead.
 func WithPhoneLocator(f func(subject.Mobile) (province.Province, bool)) Option {
-	return func(c *config) { c.locator = f }
+	return func(c *opt.Config) { c.Locator = f }
 }
 
 // WithMaterialOpener supplies a way to open the files named in
@@ -71,7 +91,7 @@ func WithPhoneLocator(f func(subject.Mobile) (province.Province, bool)) Option {
 // checked against the profile's spec. Without it materials are checked for
 // presence only.
 func WithMaterialOpener(f func(path string) (io.ReadCloser, error)) Option {
-	return func(c *config) { c.opener = f }
+	return func(c *opt.Config) { c.Opener = f }
 }
 
 // MaxSites bounds the sites Check and Plan look at: no province takes more
@@ -171,31 +191,16 @@ func CheckRules() []Rule { return slices.Clone(checkRules) }
 //
 // Check does not modify app and is safe for concurrent use.
 func Check(app Application, opts ...Option) Report {
-	cfg := config{profile: Brief, lang: language.SimplifiedChinese}
-	for _, o := range opts {
-		o(&cfg)
+	cfg := newConfig(opts)
+	if !cfg.AtSet {
+		cfg.At = time.Now()
 	}
-	if cfg.rules == nil {
-		cfg.rules = province.Default()
-	}
-	if cfg.tlds == nil {
-		cfg.tlds = DefaultTLDs()
-	}
-	if cfg.names == nil {
-		cfg.names = DefaultNameRules()
-	}
-	if cfg.preapp == nil {
-		cfg.preapp = DefaultPreApproval()
-	}
-	if !cfg.atSet {
-		cfg.at = time.Now()
-	}
-	c := &checker{app: &app, cfg: cfg, at: cfg.at, today: subject.DateOf(cfg.at), fd: finder{lang: cfg.lang}}
+	c := &checker{app: &app, cfg: cfg, at: cfg.At, today: subject.DateOf(cfg.At), fd: finder{lang: cfg.Lang}}
 	if len(app.Sites) > MaxSites {
 		c.add("structure.too_many_sites", SeverityError, "sites", "icpkit input bound", "max", strconv.Itoa(MaxSites), "count", strconv.Itoa(len(app.Sites)))
 		return c.fd.report()
 	}
-	c.r = cfg.rules.RulesAt(app.Province, cfg.at)
+	c.r = cfg.Rules.RulesAt(app.Province, cfg.At)
 	c.owner = parsePerson("subject.owner", app.Subject.Owner)
 	for i, s := range app.Sites {
 		c.mgrs = append(c.mgrs, parsePerson(index("sites", i)+".manager", s.Manager))
@@ -230,7 +235,7 @@ func parsePerson(path string, p subject.Person) personInfo {
 // words picks the Chinese or English form of a parameter for the report's
 // language.
 func (c *checker) words(zh, en string) string {
-	if isEnglish(c.fd.lang) {
+	if catalog.IsEnglish(c.fd.lang) {
 		return en
 	}
 	return zh
@@ -266,15 +271,15 @@ func statusSeverity(st province.Status) Severity {
 
 func init() {
 	register(
-		msg{"filing.type_not_application", []string{"type"}, "%[1]s 不是可提交的备案类型", "%[1]s is not a filing type that can be submitted"},
-		msg{"filing.subject_number_required", []string{"type"}, "%[1]s 需要填写已有的主体备案号", "%[1]s needs the existing subject filing number"},
-		msg{"filing.subject_number_forbidden", []string{"type"}, "%[1]s 不应填写主体备案号", "%[1]s must not carry a subject filing number"},
-		msg{"filing.site_number_required", []string{"type"}, "%[1]s 需要填写该网站已有的备案号", "%[1]s needs the site's existing filing number"},
-		msg{"filing.site_number_forbidden", []string{"type"}, "%[1]s 的新网站不应填写备案号", "%[1]s: a new site must not carry a filing number"},
-		msg{"filing.site_number_other_subject", []string{"number", "subject"}, "网站备案号 %[1]s 不属于主体 %[2]s", "the site number %[1]s does not belong to the subject %[2]s"},
-		msg{"filing.number_province", []string{"number", "province"}, "备案号 %[1]s 不是 %[2]s 的号码", "the number %[1]s is not one of %[2]s"},
-		msg{"filing.number_kind", []string{"number", "want"}, "%[1]s 不是%[2]s", "%[1]s is not a %[2]s"},
-		msg{"filing.no_sites", []string{"type"}, "%[1]s 至少需要一个网站或服务", "%[1]s needs at least one site or service"},
+		msg("filing.type_not_application", []string{"type"}, "%[1]s 不是可提交的备案类型", "%[1]s is not a filing type that can be submitted"),
+		msg("filing.subject_number_required", []string{"type"}, "%[1]s 需要填写已有的主体备案号", "%[1]s needs the existing subject filing number"),
+		msg("filing.subject_number_forbidden", []string{"type"}, "%[1]s 不应填写主体备案号", "%[1]s must not carry a subject filing number"),
+		msg("filing.site_number_required", []string{"type"}, "%[1]s 需要填写该网站已有的备案号", "%[1]s needs the site's existing filing number"),
+		msg("filing.site_number_forbidden", []string{"type"}, "%[1]s 的新网站不应填写备案号", "%[1]s: a new site must not carry a filing number"),
+		msg("filing.site_number_other_subject", []string{"number", "subject"}, "网站备案号 %[1]s 不属于主体 %[2]s", "the site number %[1]s does not belong to the subject %[2]s"),
+		msg("filing.number_province", []string{"number", "province"}, "备案号 %[1]s 不是 %[2]s 的号码", "the number %[1]s is not one of %[2]s"),
+		msg("filing.number_kind", []string{"number", "want"}, "%[1]s 不是%[2]s", "%[1]s is not a %[2]s"),
+		msg("filing.no_sites", []string{"type"}, "%[1]s 至少需要一个网站或服务", "%[1]s needs at least one site or service"),
 	)
 }
 
@@ -343,11 +348,11 @@ func ruleFilingType(c *checker) {
 
 func init() {
 	register(
-		msg{"subject.certificate_type", []string{"kind", "type"}, "%[1]s 不能使用%[2]s备案", "a %[1]s cannot file with a %[2]s"},
-		msg{"subject.certificate_number", []string{"type", "part"}, "%[1]s号码无效（%[2]s）", "the %[1]s number is invalid (%[2]s)"},
-		msg{"subject.uscc_kind", []string{"declared", "coded"}, "统一社会信用代码表明主体性质为%[2]s，与所选的%[1]s不符", "the credit code says %[2]s, not the declared %[1]s"},
-		msg{"subject.certificate_province", []string{"certificate", "filing"}, "单位证件属于%[1]s，单位只能在证件所在省（%[1]s）备案，不能在%[2]s", "the certificate was issued in %[1]s; a unit files there, not in %[2]s"},
-		msg{"subject.certificate_pilot", nil, "统一社会信用代码为试点期代码，校验位不符合国家标准，但已合法颁发", "the credit code is a legally issued pilot code that fails the GB 32100 checksum"},
+		msg("subject.certificate_type", []string{"kind", "type"}, "%[1]s 不能使用%[2]s备案", "a %[1]s cannot file with a %[2]s"),
+		msg("subject.certificate_number", []string{"type", "part"}, "%[1]s号码无效（%[2]s）", "the %[1]s number is invalid (%[2]s)"),
+		msg("subject.uscc_kind", []string{"declared", "coded"}, "统一社会信用代码表明主体性质为%[2]s，与所选的%[1]s不符", "the credit code says %[2]s, not the declared %[1]s"),
+		msg("subject.certificate_province", []string{"certificate", "filing"}, "单位证件属于%[1]s，单位只能在证件所在省（%[1]s）备案，不能在%[2]s", "the certificate was issued in %[1]s; a unit files there, not in %[2]s"),
+		msg("subject.certificate_pilot", nil, "统一社会信用代码为试点期代码，校验位不符合国家标准，但已合法颁发", "the credit code is a legally issued pilot code that fails the GB 32100 checksum"),
 	)
 }
 
@@ -395,16 +400,16 @@ func ruleCertificate(c *checker) {
 
 func init() {
 	register(
-		msg{"person.document", []string{"type", "part"}, "%[1]s号码无效（%[2]s）", "the %[1]s number is invalid (%[2]s)"},
-		msg{"person.document_type", []string{"type"}, "负责人不能使用%[1]s作为身份证件", "a manager cannot identify with a %[1]s"},
-		msg{"person.name", []string{"part"}, "姓名格式不正确（%[1]s）", "the name is not valid (%[1]s)"},
-		msg{"person.age_below", []string{"age", "min"}, "年龄 %[1]s 岁，本省要求至少 %[2]s 岁", "aged %[1]s; this province wants at least %[2]s"},
-		msg{"person.age_proof", []string{"age", "min"}, "年龄 %[1]s 岁，未满 %[2]s 岁，需提供收入、工作或监护人证明", "aged %[1]s, under %[2]s: income, work or guardian proof is needed"},
-		msg{"person.age_above", []string{"age", "max"}, "年龄 %[1]s 岁，本省网站负责人不超过 %[2]s 岁", "aged %[1]s; this province takes site managers up to %[2]s"},
-		msg{"person.retirement", []string{"age"}, "年龄 %[1]s 岁，已过退休年龄（男 60、女 55），本省不接受", "aged %[1]s, past retirement age (men 60, women 55), which this province refuses"},
-		msg{"person.birth_future", nil, "证件号码中的出生日期晚于检查日期", "the birth date in the document number lies after the check date"},
-		msg{"document.validity", []string{"days", "min"}, "证件剩余有效期 %[1]s 天，至少需要 %[2]s 天", "the document is valid for %[1]s more days; at least %[2]s are needed"},
-		msg{"subject.owner_legal_rep", nil, "本省要求主体负责人为法定代表人", "this province wants the legal representative as the subject's manager"},
+		msg("person.document", []string{"type", "part"}, "%[1]s号码无效（%[2]s）", "the %[1]s number is invalid (%[2]s)"),
+		msg("person.document_type", []string{"type"}, "负责人不能使用%[1]s作为身份证件", "a manager cannot identify with a %[1]s"),
+		msg("person.name", []string{"part"}, "姓名格式不正确（%[1]s）", "the name is not valid (%[1]s)"),
+		msg("person.age_below", []string{"age", "min"}, "年龄 %[1]s 岁，本省要求至少 %[2]s 岁", "aged %[1]s; this province wants at least %[2]s"),
+		msg("person.age_proof", []string{"age", "min"}, "年龄 %[1]s 岁，未满 %[2]s 岁，需提供收入、工作或监护人证明", "aged %[1]s, under %[2]s: income, work or guardian proof is needed"),
+		msg("person.age_above", []string{"age", "max"}, "年龄 %[1]s 岁，本省网站负责人不超过 %[2]s 岁", "aged %[1]s; this province takes site managers up to %[2]s"),
+		msg("person.retirement", []string{"age"}, "年龄 %[1]s 岁，已过退休年龄（男 60、女 55），本省不接受", "aged %[1]s, past retirement age (men 60, women 55), which this province refuses"),
+		msg("person.birth_future", nil, "证件号码中的出生日期晚于检查日期", "the birth date in the document number lies after the check date"),
+		msg("document.validity", []string{"days", "min"}, "证件剩余有效期 %[1]s 天，至少需要 %[2]s 天", "the document is valid for %[1]s more days; at least %[2]s are needed"),
+		msg("subject.owner_legal_rep", nil, "本省要求主体负责人为法定代表人", "this province wants the legal representative as the subject's manager"),
 	)
 }
 
@@ -500,13 +505,13 @@ func (c *checker) checkValidity(field string, until subject.Date, min province.F
 
 func init() {
 	register(
-		msg{"address.empty", nil, "地址不能为空", "the address is empty"},
-		msg{"address.too_long", []string{"detail"}, "地址过长（超过 %[1]s 字）", "the address is too long (over %[1]s characters)"},
-		msg{"address.no_house_number", nil, "地址需要详细到门牌号（号、栋、单元、室，农村地址到村、组）；确无门牌号时在备注中写明“已是最详细地址”", "the address must reach the house number (号, 栋, 单元, 室; village or group in rural areas); if there is none, note 已是最详细地址 in the remark"},
-		msg{"address.no_room_number", nil, "本省要求个人地址详细到房间号", "this province wants an individual's address down to the room number"},
-		msg{"address.shixiaqu", []string{"detail"}, "地址中不能出现“%[1]s”", "the address cannot contain %[1]s"},
-		msg{"address.province_mismatch", []string{"detail"}, "地址以“%[1]s”开头，与备案省份不一致", "the address starts with %[1]s, which is not the filing province"},
-		msg{"address.obsolete_district", []string{"detail"}, "请使用现行区划名称（%[1]s）", "use the current district name (%[1]s)"},
+		msg("address.empty", nil, "地址不能为空", "the address is empty"),
+		msg("address.too_long", []string{"detail"}, "地址过长（超过 %[1]s 字）", "the address is too long (over %[1]s characters)"),
+		msg("address.no_house_number", nil, "地址需要详细到门牌号（号、栋、单元、室，农村地址到村、组）；确无门牌号时在备注中写明“已是最详细地址”", "the address must reach the house number (号, 栋, 单元, 室; village or group in rural areas); if there is none, note 已是最详细地址 in the remark"),
+		msg("address.no_room_number", nil, "本省要求个人地址详细到房间号", "this province wants an individual's address down to the room number"),
+		msg("address.shixiaqu", []string{"detail"}, "地址中不能出现“%[1]s”", "the address cannot contain %[1]s"),
+		msg("address.province_mismatch", []string{"detail"}, "地址以“%[1]s”开头，与备案省份不一致", "the address starts with %[1]s, which is not the filing province"),
+		msg("address.obsolete_district", []string{"detail"}, "请使用现行区划名称（%[1]s）", "use the current district name (%[1]s)"),
 	)
 }
 
@@ -533,7 +538,7 @@ func ruleAddress(c *checker) {
 
 func init() {
 	register(
-		msg{"subject.name_licence", []string{"at", "match"}, "单位名称与执照上的名称不一致（第 %[1]s 个字起，%[2]s）", "the unit name differs from the licence's (from character %[1]s, %[2]s)"},
+		msg("subject.name_licence", []string{"at", "match"}, "单位名称与执照上的名称不一致（第 %[1]s 个字起，%[2]s）", "the unit name differs from the licence's (from character %[1]s, %[2]s)"),
 	)
 }
 
@@ -554,10 +559,10 @@ func ruleUnitName(c *checker) {
 
 func init() {
 	register(
-		msg{"individual.non_local_refused", []string{"id_province", "province"}, "身份证签发地为%[1]s，%[2]s不接受外省个人备案", "the ID card is from %[1]s; %[2]s does not accept individuals from other provinces"},
-		msg{"individual.non_local_proof", []string{"id_province", "proofs"}, "身份证签发地为%[1]s，需提供本省居住证明（%[2]s）", "the ID card is from %[1]s: a residence proof of this province is needed (%[2]s)"},
-		msg{"individual.non_local_unknown", []string{"id_province"}, "身份证签发地为%[1]s，资料未说明本省是否接受外省个人，请向接入商确认", "the ID card is from %[1]s and the sources do not say whether this province accepts it; ask the provider"},
-		msg{"site.personal_space", nil, "本省不接受“个人空间/博客”类服务内容，请选择“其他”并描述内容", "this province does not accept 个人空间/博客 as service content; choose 其他 and describe the content"},
+		msg("individual.non_local_refused", []string{"id_province", "province"}, "身份证签发地为%[1]s，%[2]s不接受外省个人备案", "the ID card is from %[1]s; %[2]s does not accept individuals from other provinces"),
+		msg("individual.non_local_proof", []string{"id_province", "proofs"}, "身份证签发地为%[1]s，需提供本省居住证明（%[2]s）", "the ID card is from %[1]s: a residence proof of this province is needed (%[2]s)"),
+		msg("individual.non_local_unknown", []string{"id_province"}, "身份证签发地为%[1]s，资料未说明本省是否接受外省个人，请向接入商确认", "the ID card is from %[1]s and the sources do not say whether this province accepts it; ask the provider"),
+		msg("site.personal_space", nil, "本省不接受“个人空间/博客”类服务内容，请选择“其他”并描述内容", "this province does not accept 个人空间/博客 as service content; choose 其他 and describe the content"),
 	)
 }
 
@@ -599,20 +604,20 @@ func ruleIndividual(c *checker) {
 
 func init() {
 	register(
-		msg{"contact.mobile", []string{"part"}, "手机号码无效（%[1]s）", "the mobile number is invalid (%[1]s)"},
-		msg{"contact.mobile_sms", []string{"class"}, "该号码（%[1]s）可能收不到工信部备案核验短信，请换用基础运营商号码", "this number (%[1]s) may not receive the MIIT verification SMS; use a basic operator's number"},
-		msg{"contact.emergency", []string{"part"}, "应急联系电话无效（%[1]s）", "the emergency phone is invalid (%[1]s)"},
-		msg{"contact.emergency_virtual", []string{"class"}, "应急联系电话不能是%[1]s号码", "the emergency phone cannot be a %[1]s number"},
-		msg{"contact.emergency_same", nil, "应急联系电话不能与负责人的手机号码相同", "the emergency phone cannot equal a manager's mobile"},
-		msg{"contact.shared_phone", nil, "主体负责人与网站负责人不是同一人时，手机号码不能相同", "when the subject's and the site's managers are different people, their mobiles must differ"},
-		msg{"contact.shared_email", nil, "主体负责人与网站负责人不是同一人时，电子邮箱不能相同", "when the subject's and the site's managers are different people, their e-mails must differ"},
-		msg{"contact.distinct_numbers", []string{"min", "count"}, "本省要求至少 %[1]s 个不同的联系电话，现有 %[2]s 个", "this province wants at least %[1]s different phone numbers; there are %[2]s"},
-		msg{"contact.local", []string{"province"}, "本省要求使用本省号码，该号码归属%[1]s", "this province wants a local number; this one belongs to %[1]s"},
-		msg{"contact.local_unchecked", []string{"roles"}, "本省要求本地号码（%[1]s），离线无法核对号码归属地", "this province wants local numbers (%[1]s); the number's home province cannot be checked offline"},
-		msg{"contact.email", []string{"part"}, "电子邮箱格式不正确（%[1]s）", "the e-mail address is not valid (%[1]s)"},
-		msg{"contact.company_email", []string{"domains"}, "单位邮箱建议使用本单位域名（%[1]s）", "a unit's e-mail should use its own domain (%[1]s)"},
-		msg{"contact.landline_required", nil, "本省要求单位填写真实的固定电话", "this province wants a unit's real landline"},
-		msg{"contact.landline", []string{"part"}, "固定电话无效（%[1]s）", "the landline is invalid (%[1]s)"},
+		msg("contact.mobile", []string{"part"}, "手机号码无效（%[1]s）", "the mobile number is invalid (%[1]s)"),
+		msg("contact.mobile_sms", []string{"class"}, "该号码（%[1]s）可能收不到工信部备案核验短信，请换用基础运营商号码", "this number (%[1]s) may not receive the MIIT verification SMS; use a basic operator's number"),
+		msg("contact.emergency", []string{"part"}, "应急联系电话无效（%[1]s）", "the emergency phone is invalid (%[1]s)"),
+		msg("contact.emergency_virtual", []string{"class"}, "应急联系电话不能是%[1]s号码", "the emergency phone cannot be a %[1]s number"),
+		msg("contact.emergency_same", nil, "应急联系电话不能与负责人的手机号码相同", "the emergency phone cannot equal a manager's mobile"),
+		msg("contact.shared_phone", nil, "主体负责人与网站负责人不是同一人时，手机号码不能相同", "when the subject's and the site's managers are different people, their mobiles must differ"),
+		msg("contact.shared_email", nil, "主体负责人与网站负责人不是同一人时，电子邮箱不能相同", "when the subject's and the site's managers are different people, their e-mails must differ"),
+		msg("contact.distinct_numbers", []string{"min", "count"}, "本省要求至少 %[1]s 个不同的联系电话，现有 %[2]s 个", "this province wants at least %[1]s different phone numbers; there are %[2]s"),
+		msg("contact.local", []string{"province"}, "本省要求使用本省号码，该号码归属%[1]s", "this province wants a local number; this one belongs to %[1]s"),
+		msg("contact.local_unchecked", []string{"roles"}, "本省要求本地号码（%[1]s），离线无法核对号码归属地", "this province wants local numbers (%[1]s); the number's home province cannot be checked offline"),
+		msg("contact.email", []string{"part"}, "电子邮箱格式不正确（%[1]s）", "the e-mail address is not valid (%[1]s)"),
+		msg("contact.company_email", []string{"domains"}, "单位邮箱建议使用本单位域名（%[1]s）", "a unit's e-mail should use its own domain (%[1]s)"),
+		msg("contact.landline_required", nil, "本省要求单位填写真实的固定电话", "this province wants a unit's real landline"),
+		msg("contact.landline", []string{"part"}, "固定电话无效（%[1]s）", "the landline is invalid (%[1]s)"),
 	)
 }
 
@@ -753,11 +758,11 @@ func (c *checker) localNumbers(people []personInfo) {
 		if !applies(pi) || pi.mobErr != nil || !pi.mobile.IsValid() {
 			continue
 		}
-		if c.cfg.locator == nil {
+		if c.cfg.Locator == nil {
 			unchecked = true
 			continue
 		}
-		if p, ok := c.cfg.locator(pi.mobile); ok && p != c.app.Province {
+		if p, ok := c.cfg.Locator(pi.mobile); ok && p != c.app.Province {
 			c.add("contact.local", SeverityError, pi.path+".mobile", c.r.LocalPhoneRoles.Source(), "province", p.String())
 		}
 	}
@@ -770,18 +775,18 @@ func (c *checker) localNumbers(people []personInfo) {
 
 func init() {
 	register(
-		msg{"domain.none", nil, "网站至少需要一个域名", "a website needs at least one domain"},
-		msg{"domain.invalid", []string{"domain", "part"}, "域名 %[1]s 无效（%[2]s）", "the domain %[1]s is invalid (%[2]s)"},
-		msg{"domain.subdomain", []string{"domain", "registrable"}, "应备案主域名 %[2]s，而不是子域名 %[1]s", "file the registrable domain %[2]s, not the sub-domain %[1]s"},
-		msg{"domain.tld", []string{"suffix"}, "域名后缀 .%[1]s 不在本省可备案的后缀列表中", "the suffix .%[1]s cannot be filed in this province"},
-		msg{"domain.kind_suffix", []string{"family"}, "该主体性质须使用 %[1]s 域名", "this kind of subject must use a %[1]s domain"},
-		msg{"domain.gov_subdomain", []string{"domain"}, "%[1]s 是 gov.cn 下的子域名，需要单独备案", "%[1]s is a gov.cn sub-domain and needs a filing of its own"},
-		msg{"domain.holder", []string{"holder"}, "域名持有者“%[1]s”与备案主体不一致", "the domain holder %[1]q is not the filing subject"},
-		msg{"domain.holder_folded", []string{"holder"}, "域名持有者“%[1]s”与主体名称仅括号、空格写法不同，本省可能要求完全一致", "the domain holder %[1]q differs from the subject only in brackets or spaces; some provinces want it exact"},
-		msg{"domain.holder_legal_rep", nil, "本省要求域名持有者为单位名称，不能是法定代表人", "this province wants the unit itself, not its legal representative, as the domain holder"},
-		msg{"domain.expires", []string{"days", "min"}, "域名剩余注册期 %[1]s 天，本省要求至少 %[2]s 天", "the domain stays registered for %[1]s more days; this province wants at least %[2]s"},
-		msg{"domain.expires_missing", nil, "未填写域名到期日，无法核对剩余注册期", "the domain's expiry date is missing, so its remaining term cannot be checked"},
-		msg{"domain.duplicate", []string{"domain"}, "域名 %[1]s 在多个网站中重复出现", "the domain %[1]s appears in more than one site"},
+		msg("domain.none", nil, "网站至少需要一个域名", "a website needs at least one domain"),
+		msg("domain.invalid", []string{"domain", "part"}, "域名 %[1]s 无效（%[2]s）", "the domain %[1]s is invalid (%[2]s)"),
+		msg("domain.subdomain", []string{"domain", "registrable"}, "应备案主域名 %[2]s，而不是子域名 %[1]s", "file the registrable domain %[2]s, not the sub-domain %[1]s"),
+		msg("domain.tld", []string{"suffix"}, "域名后缀 .%[1]s 不在本省可备案的后缀列表中", "the suffix .%[1]s cannot be filed in this province"),
+		msg("domain.kind_suffix", []string{"family"}, "该主体性质须使用 %[1]s 域名", "this kind of subject must use a %[1]s domain"),
+		msg("domain.gov_subdomain", []string{"domain"}, "%[1]s 是 gov.cn 下的子域名，需要单独备案", "%[1]s is a gov.cn sub-domain and needs a filing of its own"),
+		msg("domain.holder", []string{"holder"}, "域名持有者“%[1]s”与备案主体不一致", "the domain holder %[1]q is not the filing subject"),
+		msg("domain.holder_folded", []string{"holder"}, "域名持有者“%[1]s”与主体名称仅括号、空格写法不同，本省可能要求完全一致", "the domain holder %[1]q differs from the subject only in brackets or spaces; some provinces want it exact"),
+		msg("domain.holder_legal_rep", nil, "本省要求域名持有者为单位名称，不能是法定代表人", "this province wants the unit itself, not its legal representative, as the domain holder"),
+		msg("domain.expires", []string{"days", "min"}, "域名剩余注册期 %[1]s 天，本省要求至少 %[2]s 天", "the domain stays registered for %[1]s more days; this province wants at least %[2]s"),
+		msg("domain.expires_missing", nil, "未填写域名到期日，无法核对剩余注册期", "the domain's expiry date is missing, so its remaining term cannot be checked"),
+		msg("domain.duplicate", []string{"domain"}, "域名 %[1]s 在多个网站中重复出现", "the domain %[1]s appears in more than one site"),
 	)
 }
 
@@ -795,16 +800,17 @@ func ruleDomains(c *checker) {
 		}
 		for j, d := range st.Domains {
 			f := index(sp+".domains", j)
-			host, reg, suffix, err := splitHost("RegistrableDomain", d)
+			name, err := domain.Parse(d)
+			host, reg, suffix := name.Host, name.Registrable, name.Suffix
 			if err != nil {
 				part := err.Error()
-				if de, ok := err.(*DomainError); ok {
+				if de, ok := err.(*domain.DomainError); ok {
 					part = de.Part + ": " + de.Err.Error()
 				}
 				c.add("domain.invalid", SeverityError, f, "TC-domain", "domain", norm.Clip(d, 80), "part", part)
 				continue
 			}
-			if govSub(host, reg) {
+			if name.GovSubdomain() {
 				c.add("domain.gov_subdomain", SeverityError, f, "TC-domain; HW-domain", "domain", host)
 			} else if host != reg && st.ServiceType == ServiceWebsite {
 				c.add("domain.subdomain", SeverityError, f, "TC-domain; HW-domain doc_0005", "domain", host, "registrable", reg)
@@ -813,10 +819,10 @@ func ruleDomains(c *checker) {
 				c.add("domain.duplicate", SeverityError, f, "TC-site", "domain", reg)
 			}
 			seen[reg] = true
-			if ok, src := c.cfg.tlds.FileableAt(suffix, c.r, c.at); !ok {
-				c.add("domain.tld", SeverityError, f, src, "suffix", DisplayDomain(suffix))
+			if ok, src := c.cfg.TLDs.FileableAt(suffix, c.r, c.at); !ok {
+				c.add("domain.tld", SeverityError, f, src, "suffix", domain.Display(suffix))
 			}
-			if ok, fam := KindSuffixOK(s.Kind, suffix); !ok {
+			if ok, fam := kindSuffixOK(s.Kind, suffix); !ok {
 				c.add("domain.kind_suffix", SeverityError, f, "HW-prov doc_0218; HW-policy", "family", fam)
 			}
 		}
@@ -871,7 +877,7 @@ func (c *checker) checkHolder(sp string, st Site) {
 
 func init() {
 	register(
-		msg{"site.app_missing", nil, "App 备案需要填写包名、平台和证书指纹", "an App filing needs its package name, platforms and certificate fingerprints"},
+		msg("site.app_missing", nil, "App 备案需要填写包名、平台和证书指纹", "an App filing needs its package name, platforms and certificate fingerprints"),
 	)
 }
 
@@ -900,16 +906,16 @@ func (c *checker) checkApp(sp string, st Site) {
 		c.add("site.app_missing", SeverityError, sp+".app", "HW-app")
 		return
 	}
-	if a.PackageName != "" && !ValidAndroidPackage(a.PackageName) {
+	if a.PackageName != "" && !validAndroidPackage(a.PackageName) {
 		c.add("app.package", SeverityError, sp+".app.package_name", "HW-app", "value", norm.Clip(a.PackageName, 60))
 	}
 	if a.AndroidMD5 != "" {
-		if _, ok := NormalizeFingerprint(a.AndroidMD5, 16); !ok {
+		if _, ok := normalizeFingerprint(a.AndroidMD5, 16); !ok {
 			c.add("app.fingerprint", SeverityError, sp+".app.android_md5", "HW-app", "platform", "Android", "want", "MD5 (32)")
 		}
 	}
 	if a.IOSSHA1 != "" {
-		if _, ok := NormalizeFingerprint(a.IOSSHA1, 20); !ok {
+		if _, ok := normalizeFingerprint(a.IOSSHA1, 20); !ok {
 			c.add("app.fingerprint", SeverityError, sp+".app.ios_sha1", "HW-app", "platform", "iOS", "want", "SHA-1 (40)")
 		}
 	}
@@ -919,7 +925,7 @@ func ruleLimits(c *checker) {
 	if c.app.FilingType != FirstFiling && c.app.FilingType != NewSite && c.app.FilingType != NewSiteNoSubject {
 		return
 	}
-	checkLimits(&c.fd, LimitInput{Individual: c.app.Subject.Kind == subject.Individual, Existing: c.app.Subject.ExistingServices,
+	checkLimits(&c.fd, limitInput{Individual: c.app.Subject.Kind == subject.Individual, Existing: c.app.Subject.ExistingServices,
 		Sites: c.app.Sites, Rules: c.r})
 }
 
@@ -927,16 +933,16 @@ func ruleLimits(c *checker) {
 
 func init() {
 	register(
-		msg{"resource.product", []string{"product", "allowed"}, "产品“%[1]s”不能用于备案（可用：%[2]s）", "the product %[1]q cannot be used for filing (allowed: %[2]s)"},
-		msg{"resource.billing", []string{"billing"}, "计费方式“%[1]s”不能用于备案，需要包年包月", "the billing %[1]q cannot be used for filing; a subscription is needed"},
-		msg{"resource.months", []string{"months", "min"}, "服务器购买时长 %[1]s 个月，至少需要 %[2]s 个月", "the server is bought for %[1]s months; at least %[2]s are needed"},
-		msg{"resource.region", []string{"region"}, "服务器地域“%[1]s”不在中国内地，无法也无需备案", "the server region %[1]q is outside the mainland, where no filing is possible or needed"},
-		msg{"access.provider", nil, "需要填写接入商", "the access provider is missing"},
-		msg{"access.ip_missing", nil, "网站需要至少一个公网 IP", "a website needs at least one public IP"},
-		msg{"access.ip_private", []string{"ip"}, "%[1]s 不是公网 IP（内网、回环或链路本地地址）", "%[1]s is not a public IP (private, loopback or link-local)"},
-		msg{"access.ip_reserved", []string{"ip"}, "%[1]s 是保留地址，不能用于备案", "%[1]s is a reserved address and cannot be filed"},
-		msg{"access.ip_documentation", []string{"ip"}, "%[1]s 是文档示例地址，请填写真实的公网 IP", "%[1]s is a documentation address; enter the real public IP"},
-		msg{"access.sites_per_instance", []string{"ip", "count", "max"}, "IP %[1]s 上有 %[2]s 个网站，每台服务器最多 %[3]s 个", "the IP %[1]s carries %[2]s sites; a server takes at most %[3]s"},
+		msg("resource.product", []string{"product", "allowed"}, "产品“%[1]s”不能用于备案（可用：%[2]s）", "the product %[1]q cannot be used for filing (allowed: %[2]s)"),
+		msg("resource.billing", []string{"billing"}, "计费方式“%[1]s”不能用于备案，需要包年包月", "the billing %[1]q cannot be used for filing; a subscription is needed"),
+		msg("resource.months", []string{"months", "min"}, "服务器购买时长 %[1]s 个月，至少需要 %[2]s 个月", "the server is bought for %[1]s months; at least %[2]s are needed"),
+		msg("resource.region", []string{"region"}, "服务器地域“%[1]s”不在中国内地，无法也无需备案", "the server region %[1]q is outside the mainland, where no filing is possible or needed"),
+		msg("access.provider", nil, "需要填写接入商", "the access provider is missing"),
+		msg("access.ip_missing", nil, "网站需要至少一个公网 IP", "a website needs at least one public IP"),
+		msg("access.ip_private", []string{"ip"}, "%[1]s 不是公网 IP（内网、回环或链路本地地址）", "%[1]s is not a public IP (private, loopback or link-local)"),
+		msg("access.ip_reserved", []string{"ip"}, "%[1]s 是保留地址，不能用于备案", "%[1]s is a reserved address and cannot be filed"),
+		msg("access.ip_documentation", []string{"ip"}, "%[1]s 是文档示例地址，请填写真实的公网 IP", "%[1]s is a documentation address; enter the real public IP"),
+		msg("access.sites_per_instance", []string{"ip", "count", "max"}, "IP %[1]s 上有 %[2]s 个网站，每台服务器最多 %[3]s 个", "the IP %[1]s carries %[2]s sites; a server takes at most %[3]s"),
 	)
 }
 
@@ -946,10 +952,10 @@ func ruleResource(c *checker) {
 	if rs.Region != "" && rs.Region != "mainland" {
 		c.add("resource.region", SeverityError, "resource.region", "TC-cloud; HW-cond", "region", norm.Clip(rs.Region, 40))
 	}
-	if len(sr.Products) > 0 && rs.Product != "" && !slices.Contains(sr.Products, rs.Product) {
-		c.add("resource.product", SeverityError, "resource.product", sr.Source, "product", norm.Clip(rs.Product, 40), "allowed", strings.Join(sr.Products, ", "))
+	if rs.Product != "" && !sr.AcceptsProduct(rs.Product) {
+		c.add("resource.product", SeverityError, "resource.product", sr.Source, "product", norm.Clip(rs.Product, 40), "allowed", strings.Join(sr.Products(), ", "))
 	}
-	if len(sr.Billing) > 0 && rs.Billing != "" && !slices.Contains(sr.Billing, rs.Billing) {
+	if rs.Billing != "" && !sr.AcceptsBilling(rs.Billing) {
 		c.add("resource.billing", SeverityError, "resource.billing", sr.Source, "billing", norm.Clip(rs.Billing, 40))
 	}
 	if sr.MinMonths > 0 && rs.Months < sr.MinMonths && (rs.Product != "" || rs.Months != 0) {
@@ -968,9 +974,9 @@ var (
 	}
 )
 
-// IPProblem classifies an address for filing: "" for a usable public
+// ipProblem classifies an address for filing: "" for a usable public
 // address, else "private", "reserved" or "documentation".
-func IPProblem(ip netip.Addr) string {
+func ipProblem(ip netip.Addr) string {
 	ip = ip.Unmap()
 	switch {
 	case !ip.IsValid(), ip.IsPrivate(), ip.IsLoopback(), ip.IsLinkLocalUnicast(), ip.IsLinkLocalMulticast(), ip.IsUnspecified(), ip.IsMulticast():
@@ -1002,7 +1008,7 @@ func ruleAccess(c *checker) {
 		}
 		for j, ip := range st.Access.IPs {
 			f := index(sp+".ips", j)
-			switch IPProblem(ip) {
+			switch ipProblem(ip) {
 			case "private":
 				c.add("access.ip_private", SeverityError, f, "TC-cloud; HW-prep", "ip", ip.String())
 			case "reserved":
@@ -1030,11 +1036,11 @@ func ruleAccess(c *checker) {
 
 func init() {
 	register(
-		msg{"offline.mobile_real_name", nil, "负责人手机号须登记在本人名下（运营商实名信息一致），离线无法核对", "each manager's mobile must be registered in their own name with the operator; this cannot be checked offline"},
-		msg{"offline.face_verification", nil, "互联网信息服务负责人须完成人脸核验（工信部 64 号文）", "the service manager must pass face verification (MIIT document No. 64)"},
-		msg{"offline.seals", nil, "请人工核对证件扫描件的完整印章与边框", "check by hand that the scans show complete seals and borders"},
-		msg{"offline.sms_verification", nil, "接入商初审通过后 24 小时内须完成工信部短信核验", "finish the MIIT SMS verification within 24 hours of the provider's first review"},
-		msg{"offline.domain_real_name", nil, "域名须完成实名认证且已满 3 天，离线无法核对", "the domain's real-name verification must be done at least 3 days before; this cannot be checked offline"},
+		msg("offline.mobile_real_name", nil, "负责人手机号须登记在本人名下（运营商实名信息一致），离线无法核对", "each manager's mobile must be registered in their own name with the operator; this cannot be checked offline"),
+		msg("offline.face_verification", nil, "互联网信息服务负责人须完成人脸核验（工信部 64 号文）", "the service manager must pass face verification (MIIT document No. 64)"),
+		msg("offline.seals", nil, "请人工核对证件扫描件的完整印章与边框", "check by hand that the scans show complete seals and borders"),
+		msg("offline.sms_verification", nil, "接入商初审通过后 24 小时内须完成工信部短信核验", "finish the MIIT SMS verification within 24 hours of the provider's first review"),
+		msg("offline.domain_real_name", nil, "域名须完成实名认证且已满 3 天，离线无法核对", "the domain's real-name verification must be done at least 3 days before; this cannot be checked offline"),
 	)
 }
 

@@ -596,3 +596,22 @@ func BenchmarkCheck(b *testing.B) {
 		_ = Check(app, At(checkDay))
 	}
 }
+
+func TestKindSuffix(t *testing.T) {
+	ok, _ := kindSuffixOK(subject.Government, "gov.cn")
+	assert.True(t, ok)
+	ok, fam := kindSuffixOK(subject.Government, "com")
+	assert.False(t, ok)
+	assert.Contains(t, fam, ".gov.cn")
+	ok, _ = kindSuffixOK(subject.Government, "政务")
+	assert.True(t, ok)
+	ok, _ = kindSuffixOK(subject.Institution, "org.cn")
+	assert.True(t, ok)
+	ok, _ = kindSuffixOK(subject.Institution, "公益")
+	assert.True(t, ok)
+	ok, _ = kindSuffixOK(subject.Institution, "com")
+	assert.False(t, ok)
+	ok, _ = kindSuffixOK(subject.Enterprise, "xyz")
+	assert.True(t, ok)
+
+}

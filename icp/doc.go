@@ -2,6 +2,25 @@
 // the numbers, the footer a site must show, the pre-check of an application
 // and the rules on domains, site names and pre-approvals.
 //
+// # Start here
+//
+// Most users need five calls:
+//
+//   - [DecodeApplication] reads a filing application from JSON, strictly;
+//   - [Check] runs every rule on it and returns a [Report] of findings;
+//   - [ParseNumber] and [NormalizeNumber] read filing numbers;
+//   - [Footer.HTML] renders the footer snippet a site must show;
+//   - refile.Plan (package icp/refile) tells which filings a change of
+//     hosting needs, and audit.AuditFooter (package icp/audit) checks a
+//     published page.
+//
+// The rest of icp is their vocabulary. Sub-packages hold one concept each:
+// icp/domain (registrable domains and the fileable-suffix list),
+// icp/workday (the working-day calendar), icp/audit (the footer audit) and
+// icp/refile (deployments and the re-filing plan). icp/domain and
+// icp/workday stand alone; icp builds on them; icp/audit and icp/refile
+// build on icp and take its [Option] values.
+//
 // # The domain
 //
 // Every website, App, mini-program or quick app served from a mainland
@@ -34,8 +53,9 @@
 // A site shows its number at the bottom of its home page, linked to
 // https://beian.miit.gov.cn/ (33号令 Art. 13); a site number, not the bare
 // subject number, except in Guangdong according to one provider. [Footer]
-// renders the snippet as HTML or text, refusing inconsistent numbers, and
-// [AuditFooter] reads a page and reports what is wrong with its footer.
+// renders the snippet as HTML or text, refusing inconsistent numbers; the
+// footer audit of package icp/audit reads a page and reports what is wrong
+// with its footer.
 //
 // # The application check
 //
@@ -43,32 +63,27 @@
 // [DecodeApplication] reads strictly, naming the JSON path of any error.
 // [Check] runs every rule ([CheckRules] lists them with their sources) and
 // returns all findings at once. Options set the date ([At]), the provider
-// [Profile] ([Brief] by default; [Aliyun], [Tencent], [Huawei]), the rule
+// [Profile] ([Default] unless given; [Alibaba], [Tencent], [Huawei]), the rule
 // table, the language, a phone locator and a material opener. Rules come
-// from the province table (package province) and the data files of this
-// package (icp/data: fileable suffixes, site-name words, pre-approval
-// categories and keywords, the holiday calendar), each replaceable with its
-// Load function; those files are tab-separated with "#" comments and
+// from the province table (package province), the fileable-suffix list of
+// package icp/domain and the data files of this package (icp/data:
+// site-name words, pre-approval categories and keywords), each replaceable
+// with its Load function; those files are tab-separated with "#" comments and
 // "#@ version" lines, and a loader refuses input over 4 MiB. What cannot be
 // checked offline appears as info findings. [RegisterValidations] and [RegisterTranslations] offer the same
 // identifiers as validator/v10 tags to host applications.
 //
-// # Re-filing, the calendar and the timeline
+// # The timeline
 //
-// [Plan] compares two [Deployment] values — what is filed and where it is
-// hosted, before and after a change — and returns the filings the change
-// needs (moving to another access provider needs a new access filing; an IP
-// change at the same provider does not), who must pass the MIIT SMS check,
-// the documents and the order. [Calendar] counts working days across
-// statutory holidays and make-up days, each year citing its State Council
-// notice; [NewTimeline] dates an order from the provider's first review to
-// the authority's latest decision and the police filing.
+// [NewTimeline] dates an order from the provider's first review to the
+// authority's latest decision and the police filing, counting working days
+// with the calendar of package icp/workday. [Verifiers] says who must pass
+// the MIIT SMS verification for a filing type.
 //
 // # Domains and sites
 //
-// [RegistrableDomain] gives the name that is filed (the ICANN eTLD+1, in
-// A-label form); [CheckSiteName], [CheckPreApproval] and [CheckLimits] judge a
-// site on its own.
+// [CheckSiteName] and [CheckPreApproval] judge a site on its own; the
+// domain rules use package icp/domain.
 //
 // # Findings
 //
@@ -76,4 +91,6 @@
 // [Severity], the JSON path of the field at fault or the line of a page,
 // parameters, the source keys of the rule, and a message in zh-Hans or en
 // from golang.org/x/text message catalogs ([Codes] lists every code).
+// [NewFinding] and [NewReport] let a panel add findings of its own that
+// read like these.
 package icp

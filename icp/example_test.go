@@ -3,11 +3,10 @@ package icp_test
 import (
 	"errors"
 	"fmt"
-	"strings"
-
-	"golang.org/x/text/language"
+	"time"
 
 	"github.com/icpkit/icpkit/icp"
+	"github.com/icpkit/icpkit/province"
 )
 
 func ExampleParseNumber() {
@@ -65,19 +64,23 @@ func ExampleFooter_HTML_errors() {
 	// true
 }
 
-func ExampleAuditFooter() {
-	page := `<html><body><p>…</p>
-<footer><a href="http://www.miitbeian.gov.cn/">浙ICP备2021000001号-1</a></footer>
-</body></html>`
-	want := icp.Footer{ICP: icp.MustParseNumber("浙ICP备2021000001号-1")}
-	r, err := icp.AuditFooter(strings.NewReader(page), want, icp.AuditLanguage(language.English))
+func ExampleNewTimeline() {
+	tl, err := icp.NewTimeline(icp.TimelineInput{
+		Submitted: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC),
+		Province:  province.Zhejiang,
+		Type:      icp.FirstFiling,
+	})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	for _, f := range r.Findings {
-		fmt.Println(f)
+	for _, s := range tl.Steps {
+		fmt.Println(s.Name, s.Latest.Format(time.DateOnly))
 	}
 	// Output:
-	// error audit.icp_obsolete_link line 2: the filing number 浙ICP备2021000001号-1 links to the obsolete address http://www.miitbeian.gov.cn/ instead of https://beian.miit.gov.cn/
+	// provider_review 2026-11-30
+	// sms_verification 2026-12-01
+	// authority_review 2027-01-12
+	// footer 2027-01-12
+	// police_filing 2027-02-11
 }

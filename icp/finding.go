@@ -4,12 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"sync"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/message"
-	"golang.org/x/text/message/catalog"
 
+	"github.com/icpkit/icpkit/internal/catalog"
 	"github.com/icpkit/icpkit/internal/norm"
 )
 
@@ -146,121 +144,49 @@ func sortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Severity > fs[j].Severity })
 }
 
-// msg is one catalog entry: the parameter names in the order the format
-// strings use them (%[1]s …), and the zh-Hans and en texts.
-type msg struct {
-	code   string
-	params []string
-	zh, en string
-}
-
-var (
-	catMu    sync.Mutex
-	catIndex = map[string]msg{}
-	catDone  bool
-)
-
-// register adds messages; each file of the package registers its own from
-// init, before any message is rendered.
-func register(ms ...msg) {
-	catMu.Lock()
-	defer catMu.Unlock()
-	if catDone {
-		panic("icp: register after the message index was frozen")
-	}
-	for _, m := range ms {
-		if _, dup := catIndex[m.code]; dup {
-			panic("icp: duplicate message code " + m.code)
-		}
-		catIndex[m.code] = m
-	}
-}
-
-// messages is the frozen index: built once, on first use, then read
-// without locks.
-type messages struct {
-	zh, en *message.Printer
-	index  map[string]msg
-	plainZ map[string]string // parameterless messages, zh-Hans
-	plainE map[string]string // parameterless messages, en
-}
-
-var frozen = sync.OnceValue(func() *messages {
-	catMu.Lock()
-	defer catMu.Unlock()
-	catDone = true
-	b := catalog.NewBuilder(catalog.Fallback(language.SimplifiedChinese))
-	for _, m := range catIndex {
-		_ = b.SetString(language.SimplifiedChinese, m.code, m.zh)
-		_ = b.SetString(language.English, m.code, m.en)
-	}
-	ms := &messages{
-		zh:    message.NewPrinter(language.SimplifiedChinese, message.Catalog(b)),
-		en:    message.NewPrinter(language.English, message.Catalog(b)),
-		index: catIndex, plainZ: map[string]string{}, plainE: map[string]string{},
-	}
-	for code, m := range catIndex {
-		if len(m.params) == 0 {
-			ms.plainZ[code] = ms.zh.Sprintf(code)
-			ms.plainE[code] = ms.en.Sprintf(code)
-		}
-	}
-	return ms
-})
-
-// Codes returns every finding code with a message, sorted.
-func Codes() []string {
-	ms := frozen()
-	out := make([]string, 0, len(ms.index))
-	for c := range ms.index {
-		out = append(out, c)
-	}
-	sort.Strings(out)
-	return out
-}
+// Codes returns every finding code with a message, sorted: those of this
+// package and of the icp sub-packages linked into the program (icp/audit,
+// icp/refile).
+func Codes() []string { return catalog.Codes() }
 
 // Message renders the message of code with params in English when tag is an
 // English tag (en, en-GB, …) and in Simplified Chinese otherwise, the
 // catalog's two languages. Unknown codes render as the code itself.
 func Message(tag language.Tag, code string, params map[string]string) string {
-	ms := frozen()
-	m, ok := ms.index[code]
-	if !ok {
-		return code
-	}
-	en := isEnglish(tag)
-	if len(m.params) == 0 {
-		if en {
-			return ms.plainE[code]
+	return catalog.Message(tag, code, params)
+}
+
+// msg builds a catalog entry: the code, its parameter names in the order
+// the texts use them (%[1]s …), and the zh-Hans and en texts.
+func msg(code string, params []string, zh, en string) catalog.Msg {
+	return catalog.Msg{Code: code, Params: params, Zh: zh, En: en}
+}
+
+func register(ms ...catalog.Msg) { catalog.Register(ms...) }
+
+// NewFinding returns a finding whose message is the catalog's text for
+// code in lang ([Message]), with its parameters given as name, value pairs.
+// It is how the icp sub-packages, and a panel adding rules of its own to a
+// [Report], build findings that read like those of [Check]. Personal data
+// must be masked in kv before it gets here.
+func NewFinding(lang language.Tag, code string, sev Severity, field, source string, kv ...string) Finding {
+	var params map[string]string
+	if len(kv) > 0 {
+		params = make(map[string]string, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			params[kv[i]] = kv[i+1]
 		}
-		return ms.plainZ[code]
 	}
-	args := make([]any, len(m.params))
-	for i, p := range m.params {
-		args[i] = params[p]
-	}
-	if en {
-		return ms.en.Sprintf(code, args...)
-	}
-	return ms.zh.Sprintf(code, args...)
+	return Finding{Code: code, Severity: sev, Field: field, Params: params,
+		Message: catalog.Message(lang, code, params), Source: source}
 }
 
-// isEnglish reports whether messages in tag render in English, as the
-// catalog's language matching decides (en-GB does, ja falls back to
-// Chinese), so that words put into a message match its language. The base
-// must be stated: for Und, Base guesses English.
-func isEnglish(tag language.Tag) bool {
-	switch tag {
-	case language.English:
-		return true
-	case language.SimplifiedChinese, language.Und:
-		return false
-	}
-	b, conf := tag.Base()
-	return conf == language.Exact && b == englishBase
+// NewReport returns fs as a [Report]: errors first, then warnings, then
+// infos, in the order of discovery within a severity. It sorts fs in place.
+func NewReport(fs []Finding) Report {
+	sortFindings(fs)
+	return Report{Findings: fs}
 }
-
-var englishBase, _ = language.English.Base()
 
 // finder collects findings in one language.
 type finder struct {
@@ -269,18 +195,7 @@ type finder struct {
 }
 
 func (f *finder) add(code string, sev Severity, field, source string, kv ...string) {
-	var params map[string]string
-	if len(kv) > 0 {
-		params = make(map[string]string, len(kv)/2)
-		for i := 0; i+1 < len(kv); i += 2 {
-			params[kv[i]] = kv[i+1]
-		}
-	}
-	f.out = append(f.out, Finding{Code: code, Severity: sev, Field: field, Params: params,
-		Message: Message(f.lang, code, params), Source: source})
+	f.out = append(f.out, NewFinding(f.lang, code, sev, field, source, kv...))
 }
 
-func (f *finder) report() Report {
-	sortFindings(f.out)
-	return Report{Findings: f.out}
-}
+func (f *finder) report() Report { return NewReport(f.out) }

@@ -4,45 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-
-	"github.com/icpkit/icpkit/province"
 )
-
-func FuzzLoadTLDs(f *testing.F) {
-	f.Add("io\tUNCERTAIN\tlocal\t-\t-\n")
-	f.Add("中国\tCONFIRMED\tTC-domain\t2020-01-01\t-\tnote\n")
-	f.Fuzz(func(t *testing.T, s string) {
-		tb, err := LoadTLDs(strings.NewReader(s))
-		if err == nil {
-			_, _ = tb.Fileable("com", checkRulesZhejiang())
-		}
-	})
-}
-
-func FuzzLoadCalendar(f *testing.F) {
-	f.Add("#@ year 2028 UNCERTAIN x\n2028-01-03\toff\t元旦\n")
-	f.Add("#@ year 2028 CONFIRMED x\n#@ year 2030 CONFIRMED y\n")
-	f.Fuzz(func(t *testing.T, s string) {
-		cal, err := DefaultCalendar().Extend(strings.NewReader(s))
-		if err != nil {
-			return
-		}
-		if _, err := cal.AddWorkdays(date("2026-09-18"), 20); err != nil {
-			t.Fatalf("extended calendar lost 2026: %v", err)
-		}
-	})
-}
-
-func FuzzHostFromURL(f *testing.F) {
-	for _, s := range []string{"https://www.example.com/a", "example.com", "http://[::1]:80/", "://", "http://例子.中国/"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if h, err := HostFromURL(s); err == nil {
-			_, _ = RegistrableDomain(h)
-		}
-	})
-}
 
 // FuzzCheck decodes arbitrary JSON as an application and checks it: a
 // typed decode error or a report, never a panic, every finding with a code
@@ -69,8 +31,4 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 	})
-}
-
-func checkRulesZhejiang() province.Rules {
-	return province.Default().RulesAt(province.Zhejiang, checkDay)
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/icpkit/icpkit/internal/tsv"
 	"golang.org/x/text/language"
 )
 
@@ -41,8 +42,12 @@ type PreApprovalTable struct {
 	byFirst  map[rune][]int // first rune of a keyword (upper case) → keyword indexes
 }
 
-// DefaultPreApproval returns the embedded pre-approval table.
-var DefaultPreApproval = sync.OnceValue(func() *PreApprovalTable {
+// DefaultPreApproval returns the embedded pre-approval table
+// (icp/data/preapproval_categories.tsv and preapproval_keywords.tsv),
+// loaded once on first use.
+func DefaultPreApproval() *PreApprovalTable { return defaultPreApproval() }
+
+var defaultPreApproval = sync.OnceValue(func() *PreApprovalTable {
 	c, err := dataFS.Open("data/preapproval_categories.tsv")
 	if err != nil {
 		panic(err)
@@ -70,8 +75,8 @@ func LoadPreApproval(categories, keywords io.Reader) (*PreApprovalTable, error) 
 
 func loadPreApproval(cname string, cr io.Reader, kname string, kr io.Reader) (*PreApprovalTable, error) {
 	d := &PreApprovalTable{cats: map[string]Category{}}
-	_, err := readTSV(cname, cr, 6, 7, func(c []string) error {
-		if err := checkStatus(c[4]); err != nil {
+	_, err := tsv.ReadVersioned("icp", cname, cr, 6, 7, func(c []string) error {
+		if err := tsv.CheckStatus(c[4]); err != nil {
 			return err
 		}
 		cat := Category{ID: c[0], Authority: c[1], Document: c[2], National: c[3] == "yes", Source: c[5]}
@@ -91,11 +96,11 @@ func loadPreApproval(cname string, cr io.Reader, kname string, kr io.Reader) (*P
 	if err != nil {
 		return nil, err
 	}
-	_, err = readTSV(kname, kr, 5, 5, func(c []string) error {
+	_, err = tsv.ReadVersioned("icp", kname, kr, 5, 5, func(c []string) error {
 		if _, ok := d.cats[c[0]]; !ok {
 			return fmt.Errorf("unknown category %q", c[0])
 		}
-		if err := checkStatus(c[3]); err != nil {
+		if err := tsv.CheckStatus(c[3]); err != nil {
 			return err
 		}
 		if c[1] == "" || c[4] == "" || c[4] == "-" {
@@ -132,25 +137,25 @@ func (d *PreApprovalTable) Categories() []Category {
 	return out
 }
 
-// A Hit is a pre-approval keyword found in a text.
-type Hit struct {
+// A hit is a pre-approval keyword found in a text.
+type hit struct {
 	Category string
 	Word     string
 	Source   string
 }
 
-// ScanPreApproval returns the pre-approval keywords in text, each category
+// scanPreApproval returns the pre-approval keywords in text, each category
 // at most once. Keywords give false positives; where a false positive is
 // known, its phrase is excluded in the data (整理财务 does not count as 理财),
 // and a hit is meant to be shown with its word, not taken as a verdict.
-func ScanPreApproval(text string) []Hit { return DefaultPreApproval().Scan(text) }
+func scanPreApproval(text string) []hit { return DefaultPreApproval().scan(text) }
 
-// Scan is [ScanPreApproval] with this table's keywords.
-func (d *PreApprovalTable) Scan(text string) []Hit {
+// scan is [scanPreApproval] with this table's keywords.
+func (d *PreApprovalTable) scan(text string) []hit {
 	if text == "" {
 		return nil
 	}
-	var out []Hit
+	var out []hit
 	upper := text
 	for i := 0; i < len(text); i++ {
 		if c := text[i]; 'a' <= c && c <= 'z' {
@@ -181,13 +186,13 @@ func (d *PreApprovalTable) Scan(text string) []Hit {
 			continue
 		}
 		if keywordIn(upper, k.upper, k.except) {
-			out = append(out, Hit{Category: k.category, Word: k.word, Source: k.source})
+			out = append(out, hit{Category: k.category, Word: k.word, Source: k.source})
 		}
 	}
 	return out
 }
 
-func hitCategory(hs []Hit, cat string) bool {
+func hitCategory(hs []hit, cat string) bool {
 	for _, h := range hs {
 		if h.Category == cat {
 			return true
@@ -229,10 +234,10 @@ func covered(s string, at, n int, except []string) bool {
 
 func init() {
 	register(
-		msg{"site.preapproval_individual", []string{"category", "word"}, "个人不能开办需要前置审批的网站（%[1]s，关键词“%[2]s”）", "an individual cannot run a site that needs a pre-approval (%[1]s, keyword %[2]q)"},
-		msg{"site.preapproval_needed", []string{"category", "word", "document"}, "内容涉及 %[1]s（关键词“%[2]s”）：需提供%[3]s，或不涉及前置审批承诺书", "the content touches %[1]s (keyword %[2]q): provide %[3]s, or a commitment that it is not involved"},
-		msg{"site.preapproval_commitment", []string{"category", "word"}, "已声明不涉及 %[1]s（关键词“%[2]s”）：请附不涉及前置审批承诺书", "declared as not involving %[1]s (keyword %[2]q): attach the commitment letter"},
-		msg{"site.preapproval_abolished", []string{"category", "word"}, "%[1]s 前置审批已在全国取消（关键词“%[2]s”），但部分省份仍会询问", "the %[1]s pre-approval was abolished nationally (keyword %[2]q), but some provinces still ask"},
+		msg("site.preapproval_individual", []string{"category", "word"}, "个人不能开办需要前置审批的网站（%[1]s，关键词“%[2]s”）", "an individual cannot run a site that needs a pre-approval (%[1]s, keyword %[2]q)"),
+		msg("site.preapproval_needed", []string{"category", "word", "document"}, "内容涉及 %[1]s（关键词“%[2]s”）：需提供%[3]s，或不涉及前置审批承诺书", "the content touches %[1]s (keyword %[2]q): provide %[3]s, or a commitment that it is not involved"),
+		msg("site.preapproval_commitment", []string{"category", "word"}, "已声明不涉及 %[1]s（关键词“%[2]s”）：请附不涉及前置审批承诺书", "declared as not involving %[1]s (keyword %[2]q): attach the commitment letter"),
+		msg("site.preapproval_abolished", []string{"category", "word"}, "%[1]s 前置审批已在全国取消（关键词“%[2]s”），但部分省份仍会询问", "the %[1]s pre-approval was abolished nationally (keyword %[2]q), but some provinces still ask"),
 	)
 }
 
@@ -267,7 +272,7 @@ func checkPreApproval(fd *finder, in PreApprovalInput) {
 	fields := slices.AppendSeq(make([]string, 0, len(in.Texts)), maps.Keys(in.Texts))
 	slices.Sort(fields)
 	for _, field := range fields {
-		for _, h := range d.Scan(in.Texts[field]) {
+		for _, h := range d.scan(in.Texts[field]) {
 			if done[h.Category] {
 				continue
 			}

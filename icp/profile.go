@@ -1,18 +1,47 @@
 package icp
 
-import "github.com/icpkit/icpkit/material"
+import (
+	"slices"
 
-// ServerRule is a provider's rule for the resource a filing is made for
-// (reference/domain.md §8.5).
+	"github.com/icpkit/icpkit/material"
+)
+
+// ServerRule is a provider's rule for the resource a filing is made for.
+// Its product and billing lists are read through methods, so that a
+// built-in profile cannot be changed by writing into a shared slice; build
+// a changed rule with [ServerRule.WithProducts] and [ServerRule.WithBilling].
 type ServerRule struct {
-	Products  []string // accepted product tokens
-	Billing   []string // accepted billing tokens; empty: any
-	MinMonths int      // months bought, renewals included
+	products  []string
+	billing   []string
+	MinMonths int // months bought, renewals included
 	// SitesPerInstance caps the sites filed against one server (0: none).
 	SitesPerInstance int
 	Source           string
 	Status           string // CONFIRMED or UNCERTAIN
 }
+
+// Products returns the accepted product tokens (a copy); empty: any.
+func (r ServerRule) Products() []string { return slices.Clone(r.products) }
+
+// Billing returns the accepted billing tokens (a copy); empty: any.
+func (r ServerRule) Billing() []string { return slices.Clone(r.billing) }
+
+// AcceptsProduct reports whether the product token is accepted.
+func (r ServerRule) AcceptsProduct(p string) bool {
+	return len(r.products) == 0 || slices.Contains(r.products, p)
+}
+
+// AcceptsBilling reports whether the billing token is accepted.
+func (r ServerRule) AcceptsBilling(b string) bool {
+	return len(r.billing) == 0 || slices.Contains(r.billing, b)
+}
+
+// WithProducts returns r accepting exactly the given products (none: any).
+func (r ServerRule) WithProducts(p ...string) ServerRule { r.products = slices.Clone(p); return r }
+
+// WithBilling returns r accepting exactly the given billing tokens (none:
+// any).
+func (r ServerRule) WithBilling(b ...string) ServerRule { r.billing = slices.Clone(b); return r }
 
 // Profile is a provider's set of rules on top of the authorities': its
 // material specs, its server rule, and whether the company e-mail must use
@@ -27,28 +56,25 @@ type Profile struct {
 	Source       string
 }
 
-// Brief is the original brief's profile and the default: JPG/PNG materials
-// of at least 300 dpi and at most 4 MB; a mainland ECS bought by
-// subscription or a lightweight server, for at least 3 months; the company
-// e-mail on the subject's domain, as a warning.
-var Brief = Profile{
-	Name:      "brief",
+// Default is the profile used when none is given.
+var Default = Profile{
+	Name:      "default",
 	Materials: material.Brief,
-	Server: ServerRule{Products: []string{"ecs", "lightweight"}, Billing: []string{"subscription"}, MinMonths: 3,
+	Server: ServerRule{products: []string{"ecs", "lightweight"}, billing: []string{"subscription"}, MinMonths: 3,
 		Source: "DESIGN.md (the brief)", Status: "UNCERTAIN"},
 	CompanyEmail: SeverityWarning,
 	Source:       "DESIGN.md (the brief)",
 }
 
-// Aliyun is Alibaba Cloud's profile: a 备案服务号 bound to one of its
+// Alibaba is Alibaba Cloud's profile: a 备案服务号 bound to one of its
 // mainland products (ALI-bsn); ECS or lightweight servers by subscription
 // for at least 3 months and at most 5 filings per instance are reported
 // only by third-party pages (UNCERTAIN). Domain certificates 200 KB–4 MB.
-var Aliyun = Profile{
-	Name:      "aliyun",
+var Alibaba = Profile{
+	Name:      "alibaba",
 	Materials: material.Alibaba,
-	Server: ServerRule{Products: []string{"ecs", "lightweight", "slb", "ace", "market", "webapp", "nat", "nat64", "ens", "virtual_host"},
-		Billing: []string{"subscription"}, MinMonths: 3, SitesPerInstance: 5, Source: "ALI-bsn; third-party pages", Status: "UNCERTAIN"},
+	Server: ServerRule{products: []string{"ecs", "lightweight", "slb", "ace", "market", "webapp", "nat", "nat64", "ens", "virtual_host"},
+		billing: []string{"subscription"}, MinMonths: 3, SitesPerInstance: 5, Source: "ALI-bsn; third-party pages", Status: "UNCERTAIN"},
 	Source: "ALI-bsn; ALI-domaincert",
 }
 
@@ -58,7 +84,7 @@ var Aliyun = Profile{
 var Tencent = Profile{
 	Name:      "tencent",
 	Materials: material.Tencent,
-	Server: ServerRule{Products: []string{"cvm", "lighthouse", "clb", "scf_pack", "cloudbase_pack"}, Billing: []string{"subscription"},
+	Server: ServerRule{products: []string{"cvm", "lighthouse", "clb", "scf_pack", "cloudbase_pack"}, billing: []string{"subscription"},
 		MinMonths: 3, SitesPerInstance: 5, Source: "TC-cloud", Status: "CONFIRMED"},
 	Source: "TC-cloud; TC-upload",
 }
@@ -70,15 +96,15 @@ var Tencent = Profile{
 var Huawei = Profile{
 	Name:      "huawei",
 	Materials: material.Huawei,
-	Server: ServerRule{Products: []string{"ecs", "flexus_x", "flexus_l", "enterprise_portal", "nat"}, Billing: []string{"subscription"},
+	Server: ServerRule{products: []string{"ecs", "flexus_x", "flexus_l", "enterprise_portal", "nat"}, billing: []string{"subscription"},
 		MinMonths: 3, SitesPerInstance: 5, Source: "HW-prep; HW-rules", Status: "CONFIRMED"},
 	Source: "HW-prep; HW-mat",
 }
 
 // Profiles returns the built-in profiles.
-func Profiles() []Profile { return []Profile{Brief, Aliyun, Tencent, Huawei} }
+func Profiles() []Profile { return []Profile{Default, Alibaba, Tencent, Huawei} }
 
-// ProfileByName returns a built-in profile by name (brief, aliyun, tencent,
+// ProfileByName returns a built-in profile by name (default, alibaba, tencent,
 // huawei).
 func ProfileByName(name string) (Profile, bool) {
 	for _, p := range Profiles() {

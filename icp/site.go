@@ -101,17 +101,17 @@ type Site struct {
 
 func init() {
 	register(
-		msg{"limit.individual_services", []string{"max", "count"}, "个人最多可备案 %[1]s 个互联网信息服务，本次合计 %[2]s 个", "an individual may file at most %[1]s services; this makes %[2]s"},
-		msg{"limit.unit_sites", []string{"max", "count"}, "本省单位最多 %[1]s 个网站，本次合计 %[2]s 个", "this province allows a unit at most %[1]s sites; this makes %[2]s"},
-		msg{"limit.sites_per_order", []string{"max", "count"}, "本省每次最多提交 %[1]s 个网站，本次 %[2]s 个", "this province takes at most %[1]s sites per order; this has %[2]s"},
-		msg{"limit.domains_per_order", []string{"max", "count"}, "本省每次最多提交 %[1]s 个域名，本次 %[2]s 个", "this province takes at most %[1]s domains per order; this has %[2]s"},
-		msg{"limit.one_domain_per_site", []string{"count"}, "本省要求一个网站只备案一个域名，此网站有 %[1]s 个", "this province files one domain per site; this site has %[1]s"},
-		msg{"limit.site_plan", []string{"threshold", "count"}, "网站数量达到 %[1]s 个（本次合计 %[2]s 个），需要提交网站建设方案书", "with %[2]s sites (from %[1]s on) a 网站建设方案书 (site plan) is required"},
+		msg("limit.individual_services", []string{"max", "count"}, "个人最多可备案 %[1]s 个互联网信息服务，本次合计 %[2]s 个", "an individual may file at most %[1]s services; this makes %[2]s"),
+		msg("limit.unit_sites", []string{"max", "count"}, "本省单位最多 %[1]s 个网站，本次合计 %[2]s 个", "this province allows a unit at most %[1]s sites; this makes %[2]s"),
+		msg("limit.sites_per_order", []string{"max", "count"}, "本省每次最多提交 %[1]s 个网站，本次 %[2]s 个", "this province takes at most %[1]s sites per order; this has %[2]s"),
+		msg("limit.domains_per_order", []string{"max", "count"}, "本省每次最多提交 %[1]s 个域名，本次 %[2]s 个", "this province takes at most %[1]s domains per order; this has %[2]s"),
+		msg("limit.one_domain_per_site", []string{"count"}, "本省要求一个网站只备案一个域名，此网站有 %[1]s 个", "this province files one domain per site; this site has %[1]s"),
+		msg("limit.site_plan", []string{"threshold", "count"}, "网站数量达到 %[1]s 个（本次合计 %[2]s 个），需要提交网站建设方案书", "with %[2]s sites (from %[1]s on) a 网站建设方案书 (site plan) is required"),
 	)
 }
 
-// LimitInput is what [CheckLimits] counts.
-type LimitInput struct {
+// limitInput is what [checkLimitsReport] counts.
+type limitInput struct {
 	Individual bool
 	Existing   int    // services the subject already holds
 	Sites      []Site // the sites of this order
@@ -119,20 +119,20 @@ type LimitInput struct {
 	Language   language.Tag
 }
 
-// CheckLimits applies the quantity limits (reference/domain.md §5.4):
+// checkLimitsReport applies the quantity limits (reference/domain.md §5.4):
 // individuals' services (5 nationally, HW-rules), the province's unit-site
 // cap, per-order caps on sites and domains, one domain per site where the
 // province requires it, and the site counts from which a 网站建设方案书 is
 // required. Findings name sites[i].domains where one site is at fault.
-func CheckLimits(in LimitInput) Report {
+func checkLimitsReport(in limitInput) Report {
 	fd := finder{lang: in.Language}
 	checkLimits(&fd, in)
 	return fd.report()
 }
 
-// SitePlanRequired reports whether the province asks for a 网站建设方案书
+// sitePlanRequired reports whether the province asks for a 网站建设方案书
 // with total sites of the subject.
-func SitePlanRequired(r province.Rules, individual bool, total int) (bool, int) {
+func sitePlanRequired(r province.Rules, individual bool, total int) (bool, int) {
 	f := r.PlanThresholdUnitSites
 	if individual {
 		f = r.PlanThresholdIndividualSites
@@ -143,7 +143,7 @@ func SitePlanRequired(r province.Rules, individual bool, total int) (bool, int) 
 	return false, 0
 }
 
-func checkLimits(fd *finder, in LimitInput) {
+func checkLimits(fd *finder, in limitInput) {
 	r := in.Rules
 	total := in.Existing + len(in.Sites)
 	itoa := strconv.Itoa
@@ -175,7 +175,7 @@ func checkLimits(fd *finder, in LimitInput) {
 			}
 		}
 	}
-	if need, th := SitePlanRequired(r, in.Individual, total); need {
+	if need, th := sitePlanRequired(r, in.Individual, total); need {
 		src := r.PlanThresholdUnitSites.Source()
 		if in.Individual {
 			src = r.PlanThresholdIndividualSites.Source()

@@ -147,7 +147,7 @@ func TestPreApproval(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			var cats []string
-			for _, h := range ScanPreApproval(tt.text) {
+			for _, h := range scanPreApproval(tt.text) {
 				cats = append(cats, h.Category)
 				assert.NotEmpty(t, h.Word)
 			}
@@ -178,19 +178,19 @@ func TestAppChecks(t *testing.T) {
 	for _, bad := range []string{"计算器", "免费记账", "示例测试版", "记账😀", "demo记账"} {
 		assert.False(t, CheckAppName(bad, "sites[0].name", language.Und).OK(), bad)
 	}
-	assert.True(t, ValidAndroidPackage("com.example.app"))
-	assert.True(t, ValidAndroidPackage("cn.example.my_app2"))
+	assert.True(t, validAndroidPackage("com.example.app"))
+	assert.True(t, validAndroidPackage("cn.example.my_app2"))
 	for _, bad := range []string{"example", "com..app", "com.1app", "com.exa-mple", ""} {
-		assert.False(t, ValidAndroidPackage(bad), bad)
+		assert.False(t, validAndroidPackage(bad), bad)
 	}
-	fp, ok := NormalizeFingerprint("ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89", 16)
+	fp, ok := normalizeFingerprint("ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89", 16)
 	assert.True(t, ok)
 	assert.Equal(t, "ABCDEF0123456789ABCDEF0123456789", fp)
-	_, ok = NormalizeFingerprint(strings.Repeat("a", 40), 20)
+	_, ok = normalizeFingerprint(strings.Repeat("a", 40), 20)
 	assert.True(t, ok)
-	_, ok = NormalizeFingerprint(strings.Repeat("g", 32), 16)
+	_, ok = normalizeFingerprint(strings.Repeat("g", 32), 16)
 	assert.False(t, ok)
-	_, ok = NormalizeFingerprint(strings.Repeat("a", 32), 20)
+	_, ok = normalizeFingerprint(strings.Repeat("a", 32), 20)
 	assert.False(t, ok)
 }
 
@@ -199,23 +199,23 @@ func TestCheckLimits(t *testing.T) {
 	site := func(domains ...string) Site { return Site{Domains: domains} }
 	tests := []struct {
 		name string
-		in   LimitInput
+		in   limitInput
 		want []string
 	}{
-		{"an individual's sixth service", LimitInput{Individual: true, Existing: 5, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Zhejiang, at)}, []string{"limit.individual_services"}},
-		{"an individual's fifth service", LimitInput{Individual: true, Existing: 4, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Zhejiang, at)}, nil},
-		{"Shaanxi unit over 30 sites", LimitInput{Existing: 30, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Shaanxi, at)}, []string{"limit.unit_sites"}},
-		{"Hubei: one site per order", LimitInput{Sites: []Site{site("a.com"), site("b.com")}, Rules: province.RulesAt(province.Hubei, at)}, []string{"limit.sites_per_order"}},
-		{"Henan unit: 5 domains per order", LimitInput{Sites: []Site{site("a.com"), site("b.com"), site("c.com"), site("d.com"), site("e.com"), site("f.com")}, Rules: province.RulesAt(province.Henan, at)}, []string{"limit.domains_per_order"}},
-		{"Henan: one domain per site", LimitInput{Sites: []Site{site("a.com", "b.com")}, Rules: province.RulesAt(province.Henan, at)}, []string{"limit.one_domain_per_site"}},
-		{"Hunan: site plan from the second site", LimitInput{Existing: 1, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Hunan, at)}, []string{"limit.site_plan"}},
-		{"Jiangsu individual: site plan from 10", LimitInput{Individual: true, Existing: 9, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Jiangsu, at)}, []string{"limit.individual_services", "limit.site_plan"}},
-		{"Zhejiang unit, two sites", LimitInput{Sites: []Site{site("a.com"), site("b.com", "c.com")}, Rules: province.RulesAt(province.Zhejiang, at)}, nil},
+		{"an individual's sixth service", limitInput{Individual: true, Existing: 5, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Zhejiang, at)}, []string{"limit.individual_services"}},
+		{"an individual's fifth service", limitInput{Individual: true, Existing: 4, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Zhejiang, at)}, nil},
+		{"Shaanxi unit over 30 sites", limitInput{Existing: 30, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Shaanxi, at)}, []string{"limit.unit_sites"}},
+		{"Hubei: one site per order", limitInput{Sites: []Site{site("a.com"), site("b.com")}, Rules: province.RulesAt(province.Hubei, at)}, []string{"limit.sites_per_order"}},
+		{"Henan unit: 5 domains per order", limitInput{Sites: []Site{site("a.com"), site("b.com"), site("c.com"), site("d.com"), site("e.com"), site("f.com")}, Rules: province.RulesAt(province.Henan, at)}, []string{"limit.domains_per_order"}},
+		{"Henan: one domain per site", limitInput{Sites: []Site{site("a.com", "b.com")}, Rules: province.RulesAt(province.Henan, at)}, []string{"limit.one_domain_per_site"}},
+		{"Hunan: site plan from the second site", limitInput{Existing: 1, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Hunan, at)}, []string{"limit.site_plan"}},
+		{"Jiangsu individual: site plan from 10", limitInput{Individual: true, Existing: 9, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Jiangsu, at)}, []string{"limit.individual_services", "limit.site_plan"}},
+		{"Zhejiang unit, two sites", limitInput{Sites: []Site{site("a.com"), site("b.com", "c.com")}, Rules: province.RulesAt(province.Zhejiang, at)}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, f := range CheckLimits(tt.in).Findings {
+			for _, f := range checkLimitsReport(tt.in).Findings {
 				got = append(got, f.Code)
 			}
 			assert.ElementsMatch(t, tt.want, got)
@@ -280,10 +280,10 @@ func TestLoadPreApproval(t *testing.T) {
 	kws := "crypto\t比特币\t-\tUNCERTAIN\tpanel policy\n"
 	tb, err := LoadPreApproval(strings.NewReader(cats), strings.NewReader(kws))
 	require.NoError(t, err)
-	hits := tb.Scan("比特币行情")
+	hits := tb.scan("比特币行情")
 	require.Len(t, hits, 1)
 	assert.Equal(t, "crypto", hits[0].Category)
-	assert.Empty(t, ScanPreApproval("比特币行情"), "the default table is unchanged")
+	assert.Empty(t, scanPreApproval("比特币行情"), "the default table is unchanged")
 	require.Len(t, tb.Categories(), 1)
 
 	app := enterpriseApp()

@@ -11,7 +11,9 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/icpkit/icpkit/icp/domain"
 	"github.com/icpkit/icpkit/internal/norm"
+	"github.com/icpkit/icpkit/internal/tsv"
 	"github.com/icpkit/icpkit/province"
 )
 
@@ -31,8 +33,11 @@ type NameRules struct {
 	version string
 }
 
-// DefaultNameRules returns the embedded name rules.
-var DefaultNameRules = mustData("names.tsv", loadNameRules)
+var defaultNameRules = tsv.Embedded(dataFS, "names.tsv", loadNameRules)
+
+// DefaultNameRules returns the embedded name rules (icp/data/names.tsv),
+// loaded once on first use.
+func DefaultNameRules() *NameRules { return defaultNameRules() }
 
 // LoadNameRules reads name rules in the format of icp/data/names.tsv.
 func LoadNameRules(r io.Reader) (*NameRules, error) { return loadNameRules("<input>", r) }
@@ -42,7 +47,7 @@ func (n *NameRules) Version() string { return n.version }
 
 func loadNameRules(name string, r io.Reader) (*NameRules, error) {
 	var out []nameRule
-	v, err := readTSV(name, r, 6, 7, func(c []string) error {
+	v, err := tsv.ReadVersioned("icp", name, r, 6, 7, func(c []string) error {
 		nr := nameRule{scope: c[0], rule: c[1], word: c[2], source: c[5]}
 		if !slices.Contains([]string{"all", "unit", "individual", "app"}, nr.scope) {
 			return fmt.Errorf("scope %q", nr.scope)
@@ -58,7 +63,7 @@ func loadNameRules(name string, r io.Reader) (*NameRules, error) {
 		default:
 			return fmt.Errorf("severity %q", c[3])
 		}
-		if err := checkStatus(c[4]); err != nil {
+		if err := tsv.CheckStatus(c[4]); err != nil {
 			return err
 		}
 		if nr.word == "" || nr.source == "" || nr.source == "-" {
@@ -93,21 +98,21 @@ type NameOptions struct {
 
 func init() {
 	register(
-		msg{"site.name_empty", nil, "网站名称不能为空", "the site name is empty"},
-		msg{"site.name_short", []string{"min"}, "网站名称至少需要 %[1]s 个字", "the site name needs at least %[1]s characters"},
-		msg{"site.name_min_han", []string{"min"}, "本省要求网站名称至少包含 %[1]s 个汉字", "this province wants at least %[1]s Chinese characters in the site name"},
-		msg{"site.name_digits", nil, "网站名称不能是纯数字", "the site name cannot be digits only"},
-		msg{"site.name_letters", nil, "网站名称不能是纯英文字母", "the site name cannot be Latin letters only"},
-		msg{"site.name_domain", []string{"word"}, "网站名称不能是域名或网址（%[1]s）", "the site name cannot be a domain or address (%[1]s)"},
-		msg{"site.name_symbol", []string{"word"}, "网站名称不能包含特殊符号“%[1]s”", "the site name cannot contain the symbol %[1]q"},
-		msg{"site.name_word", []string{"word"}, "网站名称不能包含“%[1]s”", "the site name cannot contain %[1]q"},
-		msg{"site.name_word_warning", []string{"word"}, "网站名称中的“%[1]s”可能被驳回", "%[1]q in the site name may be refused"},
-		msg{"site.name_leading", []string{"word"}, "非国家级单位的网站名称不能以“%[1]s”开头", "a site name of a non-national unit cannot start with %[1]q"},
-		msg{"site.name_province_word", []string{"word"}, "本省不接受网站名称中的“%[1]s”", "this province does not accept %[1]q in site names"},
-		msg{"site.name_preapproval", []string{"word"}, "网站名称含“%[1]s”，需要前置审批", "%[1]q in the site name needs a pre-approval"},
-		msg{"site.name_english", nil, "本省网站名称不能含英文", "this province does not accept English in site names"},
-		msg{"site.name_long", []string{"max"}, "个人网站名称建议不超过 %[1]s 个字", "an individual's site name should have at most %[1]s characters"},
-		msg{"site.name_place", []string{"word"}, "个人网站名称应避免地名“%[1]s”", "an individual's site name should avoid the place name %[1]q"},
+		msg("site.name_empty", nil, "网站名称不能为空", "the site name is empty"),
+		msg("site.name_short", []string{"min"}, "网站名称至少需要 %[1]s 个字", "the site name needs at least %[1]s characters"),
+		msg("site.name_min_han", []string{"min"}, "本省要求网站名称至少包含 %[1]s 个汉字", "this province wants at least %[1]s Chinese characters in the site name"),
+		msg("site.name_digits", nil, "网站名称不能是纯数字", "the site name cannot be digits only"),
+		msg("site.name_letters", nil, "网站名称不能是纯英文字母", "the site name cannot be Latin letters only"),
+		msg("site.name_domain", []string{"word"}, "网站名称不能是域名或网址（%[1]s）", "the site name cannot be a domain or address (%[1]s)"),
+		msg("site.name_symbol", []string{"word"}, "网站名称不能包含特殊符号“%[1]s”", "the site name cannot contain the symbol %[1]q"),
+		msg("site.name_word", []string{"word"}, "网站名称不能包含“%[1]s”", "the site name cannot contain %[1]q"),
+		msg("site.name_word_warning", []string{"word"}, "网站名称中的“%[1]s”可能被驳回", "%[1]q in the site name may be refused"),
+		msg("site.name_leading", []string{"word"}, "非国家级单位的网站名称不能以“%[1]s”开头", "a site name of a non-national unit cannot start with %[1]q"),
+		msg("site.name_province_word", []string{"word"}, "本省不接受网站名称中的“%[1]s”", "this province does not accept %[1]q in site names"),
+		msg("site.name_preapproval", []string{"word"}, "网站名称含“%[1]s”，需要前置审批", "%[1]q in the site name needs a pre-approval"),
+		msg("site.name_english", nil, "本省网站名称不能含英文", "this province does not accept English in site names"),
+		msg("site.name_long", []string{"max"}, "个人网站名称建议不超过 %[1]s 个字", "an individual's site name should have at most %[1]s characters"),
+		msg("site.name_place", []string{"word"}, "个人网站名称应避免地名“%[1]s”", "an individual's site name should avoid the place name %[1]q"),
 	)
 }
 
@@ -244,17 +249,17 @@ func looksLikeDomain(s string) bool {
 	if !strings.ContainsAny(s, ".。") || strings.ContainsAny(s, " ") {
 		return false
 	}
-	_, err := RegistrableDomain(s)
+	_, err := domain.RegistrableDomain(s)
 	return err == nil
 }
 
 func init() {
 	register(
-		msg{"app.name_word", []string{"word"}, "App 名称不能包含“%[1]s”", "the App name cannot contain %[1]q"},
-		msg{"app.name_emoji", nil, "App 名称不能包含表情符号", "the App name cannot contain emoji"},
-		msg{"app.name_generic", []string{"word"}, "App 名称不能只是通用词“%[1]s”", "the App name cannot be the generic word %[1]q alone"},
-		msg{"app.package", []string{"value"}, "安卓包名 %[1]s 不是反向域名格式（如 com.example.app）", "the Android package name %[1]s is not in reverse-DNS form (com.example.app)"},
-		msg{"app.fingerprint", []string{"platform", "want"}, "%[1]s 证书指纹应为 %[2]s 十六进制", "the %[1]s certificate fingerprint must be %[2]s hex"},
+		msg("app.name_word", []string{"word"}, "App 名称不能包含“%[1]s”", "the App name cannot contain %[1]q"),
+		msg("app.name_emoji", nil, "App 名称不能包含表情符号", "the App name cannot contain emoji"),
+		msg("app.name_generic", []string{"word"}, "App 名称不能只是通用词“%[1]s”", "the App name cannot be the generic word %[1]q alone"),
+		msg("app.package", []string{"value"}, "安卓包名 %[1]s 不是反向域名格式（如 com.example.app）", "the Android package name %[1]s is not in reverse-DNS form (com.example.app)"),
+		msg("app.fingerprint", []string{"platform", "want"}, "%[1]s 证书指纹应为 %[2]s 十六进制", "the %[1]s certificate fingerprint must be %[2]s hex"),
 	)
 }
 
@@ -291,10 +296,10 @@ func checkAppName(fd *finder, name, field string, words *NameRules) {
 	}
 }
 
-// ValidAndroidPackage reports whether s is an Android package name in
+// validAndroidPackage reports whether s is an Android package name in
 // reverse-DNS form: at least two segments of letters, digits and
 // underscores, each starting with a letter.
-func ValidAndroidPackage(s string) bool {
+func validAndroidPackage(s string) bool {
 	if len(s) == 0 || len(s) > 255 {
 		return false
 	}
@@ -316,10 +321,10 @@ func ValidAndroidPackage(s string) bool {
 	return true
 }
 
-// NormalizeFingerprint checks a certificate fingerprint of hexBytes bytes
+// normalizeFingerprint checks a certificate fingerprint of hexBytes bytes
 // (16 for an Android MD5, 20 for an iOS SHA-1), with or without colons, and
 // returns it in upper-case hex without colons.
-func NormalizeFingerprint(s string, hexBytes int) (string, bool) {
+func normalizeFingerprint(s string, hexBytes int) (string, bool) {
 	h := strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(s), ":", ""))
 	if len(h) != hexBytes*2 {
 		return "", false

@@ -9,16 +9,17 @@ import (
 	ut "github.com/go-playground/universal-translator"
 	"github.com/go-playground/validator/v10"
 
+	"github.com/icpkit/icpkit/icp/domain"
 	"github.com/icpkit/icpkit/province"
 	"github.com/icpkit/icpkit/subject"
 )
 
 func init() {
 	register(
-		msg{"structure.required", []string{"field"}, "缺少必填项 %[1]s", "the required field %[1]s is missing"},
-		msg{"structure.too_long", []string{"field", "max"}, "%[1]s 超过 %[2]s 个字符", "%[1]s is longer than %[2]s"},
-		msg{"structure.invalid", []string{"field", "tag"}, "%[1]s 不符合要求（%[2]s）", "%[1]s does not pass %[2]s"},
-		msg{"structure.too_many_sites", []string{"max", "count"}, "一份申请最多检查 %[1]s 个网站，此申请有 %[2]s 个", "an application is checked with at most %[1]s sites; this one has %[2]s"},
+		msg("structure.required", []string{"field"}, "缺少必填项 %[1]s", "the required field %[1]s is missing"),
+		msg("structure.too_long", []string{"field", "max"}, "%[1]s 超过 %[2]s 个字符", "%[1]s is longer than %[2]s"),
+		msg("structure.invalid", []string{"field", "tag"}, "%[1]s 不符合要求（%[2]s）", "%[1]s does not pass %[2]s"),
+		msg("structure.too_many_sites", []string{"max", "count"}, "一份申请最多检查 %[1]s 个网站，此申请有 %[2]s 个", "an application is checked with at most %[1]s sites; this one has %[2]s"),
 	)
 }
 
@@ -119,7 +120,7 @@ var validations = []validation{
 		"{0}必须是有效的公安备案号", "{0} must be a valid public-security filing number"},
 	{"cn_province", func(s string) bool { _, err := province.Parse(s); return err == nil },
 		"{0}必须是中国内地的省级行政区", "{0} must be a mainland province"},
-	{"icp_domain", func(s string) bool { r, err := RegistrableDomain(s); return err == nil && r != "" },
+	{"icp_domain", func(s string) bool { r, err := domain.RegistrableDomain(s); return err == nil && r != "" },
 		"{0}必须是可备案的域名", "{0} must be a fileable domain"},
 }
 

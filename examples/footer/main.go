@@ -27,6 +27,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/icpkit/icpkit/icp"
+	"github.com/icpkit/icpkit/icp/audit"
 	"github.com/icpkit/icpkit/province"
 )
 
@@ -40,10 +41,10 @@ func run(args []string, stdout, stderr io.Writer, client *http.Client) int {
 	company := fs.String("company", "", "company name shown before the numbers")
 	license := fs.String("license", "", "an ICP证 or B2 licence to show")
 	icon := fs.String("icon", "", "URL of the 公网安备 emblem (no icon when empty)")
-	audit := fs.String("audit", "", "audit this page (a file or an http(s) URL) instead of printing")
+	pageArg := fs.String("audit", "", "audit this page (a file or an http(s) URL) instead of printing")
 	lang := fs.String("lang", "zh", "language of audit messages: zh or en")
 	timeout := fs.Duration("timeout", 10*time.Second, "timeout for fetching a page")
-	maxBytes := fs.Int64("max-bytes", icp.DefaultAuditLimit, "bytes of the page to read")
+	maxBytes := fs.Int64("max-bytes", audit.DefaultLimit, "bytes of the page to read")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -70,7 +71,7 @@ func run(args []string, stdout, stderr io.Writer, client *http.Client) int {
 		}
 	}
 	f.Company, f.PoliceIcon = *company, *icon
-	if *audit == "" {
+	if *pageArg == "" {
 		h, err := f.HTML()
 		if err != nil {
 			fmt.Fprintln(stderr, "footer:", err)
@@ -91,13 +92,13 @@ func run(args []string, stdout, stderr io.Writer, client *http.Client) int {
 	if *lang == "en" {
 		tag = language.English
 	}
-	page, err := open(*audit, client, *timeout, *maxBytes)
+	page, err := open(*pageArg, client, *timeout, *maxBytes)
 	if err != nil {
 		fmt.Fprintln(stderr, "footer:", err)
 		return 2
 	}
 	defer page.Close()
-	r, err := icp.AuditFooter(page, f, icp.AuditLimit(*maxBytes), icp.AuditLanguage(tag))
+	r, err := audit.AuditFooter(page, f, audit.Limit(*maxBytes), icp.WithLanguage(tag))
 	if err != nil {
 		fmt.Fprintln(stderr, "footer: reading the page:", err)
 		return 2

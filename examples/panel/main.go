@@ -26,6 +26,7 @@ import (
 	zhtrans "github.com/go-playground/validator/v10/translations/zh"
 
 	"github.com/icpkit/icpkit/icp"
+	"github.com/icpkit/icpkit/icp/domain"
 )
 
 func main() {
@@ -135,18 +136,18 @@ func (h *handler) check(p *page) {
 		return
 	}
 	n := icp.MustParseNumber(p.Form.Number)
-	reg, _ := icp.RegistrableDomain(p.Form.Domain)
-	suffix, _ := icp.PublicSuffixOf(reg)
+	reg, _ := domain.RegistrableDomain(p.Form.Domain)
+	suffix, _ := domain.PublicSuffixOf(reg)
 	rules := n.Province().Rules()
-	if ok, src := icp.DefaultTLDs().Fileable(suffix, rules); !ok {
-		p.Findings = append(p.Findings, finding{"error", fmt.Sprintf("域名后缀 .%s 不能在%s备案（%s）", icp.DisplayDomain(suffix), n.Province().Name(), src)})
+	if ok, src := domain.DefaultTLDs().Fileable(suffix, rules); !ok {
+		p.Findings = append(p.Findings, finding{"error", fmt.Sprintf("域名后缀 .%s 不能在%s备案（%s）", domain.Display(suffix), n.Province().Name(), src)})
 	}
-	if host := strings.ToLower(strings.TrimSuffix(p.Form.Domain, ".")); icp.GovSubdomain(host) {
+	if host := strings.ToLower(strings.TrimSuffix(p.Form.Domain, ".")); domain.GovSubdomain(host) {
 		p.Findings = append(p.Findings, finding{"error", host + " 是 gov.cn 下的子域名，需要单独备案"})
 	} else if reg != host {
-		p.Findings = append(p.Findings, finding{"info", fmt.Sprintf("%s 由主域名 %s 的备案覆盖", host, icp.DisplayDomain(reg))})
+		p.Findings = append(p.Findings, finding{"info", fmt.Sprintf("%s 由主域名 %s 的备案覆盖", host, domain.Display(reg))})
 	}
-	p.Findings = append(p.Findings, finding{"info", fmt.Sprintf("请确认 %s 已在 %s 名下备案，并在接入商完成接入", icp.DisplayDomain(reg), n)})
+	p.Findings = append(p.Findings, finding{"info", fmt.Sprintf("请确认 %s 已在 %s 名下备案，并在接入商完成接入", domain.Display(reg), n)})
 	f := icp.Footer{ICP: n, Company: p.Form.Company}
 	if p.Form.Police != "" {
 		f.Police = icp.MustParseNumber(p.Form.Police)

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	precheck [-lang zh|en] [-json] [-date YYYY-MM-DD] [-profile brief|aliyun|tencent|huawei] [app.json | -]
+//	precheck [-lang zh|en] [-json] [-date YYYY-MM-DD] [-profile default|alibaba|tencent|huawei] [app.json | -]
 //
 // With no file it checks an embedded sample: an enterprise in 浙江 with two
 // sites, the second of which has a couple of problems. Material paths in the
@@ -42,7 +42,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	lang := fs.String("lang", "zh", "language of the messages: zh or en")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	date := fs.String("date", "", "check at this date (YYYY-MM-DD); default today")
-	profile := fs.String("profile", "brief", "provider profile: brief, aliyun, tencent or huawei")
+	profile := fs.String("profile", "default", "provider profile: default, alibaba, tencent or huawei")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: precheck [flags] [app.json | -]")
 		fs.PrintDefaults()
@@ -75,7 +75,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	p, ok := icp.ProfileByName(*profile)
 	if !ok {
-		fmt.Fprintf(stderr, "precheck: unknown -profile %q (brief, aliyun, tencent or huawei)\n", *profile)
+		fmt.Fprintf(stderr, "precheck: unknown -profile %q (default, alibaba, tencent or huawei)\n", *profile)
 		return 2
 	}
 	opts = append(opts, icp.WithProfile(p))

@@ -50,7 +50,7 @@ func TestSample(t *testing.T) {
 }
 
 func TestProfiles(t *testing.T) {
-	for _, p := range []string{"brief", "aliyun", "tencent", "huawei"} {
+	for _, p := range []string{"default", "alibaba", "tencent", "huawei"} {
 		code, _, _ := runArgs(t, "", "-date", "2026-11-26", "-profile", p)
 		assert.Equal(t, 1, code, p)
 	}

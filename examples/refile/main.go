@@ -23,6 +23,7 @@ import (
 	"strings"
 
 	"github.com/icpkit/icpkit/icp"
+	"github.com/icpkit/icpkit/icp/refile"
 	"github.com/icpkit/icpkit/subject"
 )
 
@@ -42,21 +43,21 @@ const base = `{"subject": {"kind": "enterprise", "name": "杭州示例网络科�
 
 var scenarios = map[string]struct {
 	title string
-	edit  func(d *icp.Deployment)
+	edit  func(d *refile.Deployment)
 }{
-	"migrate": {"迁移到另一家接入商 / move to another provider", func(d *icp.Deployment) {
+	"migrate": {"迁移到另一家接入商 / move to another provider", func(d *refile.Deployment) {
 		d.Sites[0].Access = []icp.Access{{Provider: "tencent", IPs: []netip.Addr{netip.MustParseAddr("42.192.1.1")}}}
 	}},
-	"ip-change": {"同一接入商更换 IP / new IP at the same provider", func(d *icp.Deployment) {
+	"ip-change": {"同一接入商更换 IP / new IP at the same provider", func(d *refile.Deployment) {
 		d.Sites[0].Access[0].IPs = []netip.Addr{netip.MustParseAddr("121.40.10.99")}
 	}},
-	"add-domain": {"给网站增加一个域名 / add a domain to the site", func(d *icp.Deployment) {
+	"add-domain": {"给网站增加一个域名 / add a domain to the site", func(d *refile.Deployment) {
 		d.Sites[0].Domains = append(d.Sites[0].Domains, "example.cn")
 	}},
-	"rename": {"公司更名（信用代码不变）/ company renamed, same credit code", func(d *icp.Deployment) {
+	"rename": {"公司更名（信用代码不变）/ company renamed, same credit code", func(d *refile.Deployment) {
 		d.Subject.Name = "杭州新名网络科技有限公司"
 	}},
-	"new-manager": {"更换网站负责人 / new site manager", func(d *icp.Deployment) {
+	"new-manager": {"更换网站负责人 / new site manager", func(d *refile.Deployment) {
 		d.Sites[0].Manager = subject.Person{Name: "李四",
 			Document: subject.Document{Type: subject.ResidentIDCard, Number: "330102199005122345"},
 			Mobile:   "13700137000", EmergencyPhone: "13600136000", Email: "lisi@example.com"}
@@ -81,7 +82,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	var before, after icp.Deployment
+	var before, after refile.Deployment
 	var err error
 	title := ""
 	switch {
@@ -91,8 +92,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "refile: unknown scenario %q (%s)\n", *scenario, scenarioNames())
 			return 2
 		}
-		before, _ = icp.DecodeDeployment(strings.NewReader(base))
-		after, _ = icp.DecodeDeployment(strings.NewReader(base))
+		before, _ = refile.DecodeDeployment(strings.NewReader(base))
+		after, _ = refile.DecodeDeployment(strings.NewReader(base))
 		sc.edit(&after)
 		title = sc.title
 	case fs.NArg() == 2:
@@ -109,7 +110,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 		return 2
 	}
-	plan := icp.Plan(before, after)
+	plan := refile.Plan(before, after)
 	if !plan.Findings.OK() {
 		for _, f := range plan.Findings.Errors() {
 			fmt.Fprintf(stderr, "refile: %s: %s\n", f.Field, f.Message)
@@ -130,12 +131,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func load(path string) (icp.Deployment, error) {
+func load(path string) (refile.Deployment, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return icp.Deployment{}, err
+		return refile.Deployment{}, err
 	}
-	d, err := icp.DecodeDeployment(bytes.NewReader(b))
+	d, err := refile.DecodeDeployment(bytes.NewReader(b))
 	var de *icp.DecodeError
 	if errors.As(err, &de) && de.Path != "" {
 		return d, fmt.Errorf("%s: the field %s: %s", path, de.Path, de.Reason)
@@ -146,7 +147,7 @@ func load(path string) (icp.Deployment, error) {
 	return d, nil
 }
 
-func printPlan(w io.Writer, title string, plan icp.RefilingPlan, en bool) {
+func printPlan(w io.Writer, title string, plan refile.Result, en bool) {
 	fmt.Fprintln(w, title)
 	fmt.Fprintln(w, strings.Repeat("=", 60))
 	if len(plan.Actions) == 0 {

@@ -16,6 +16,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/icpkit/icpkit/icp"
+	"github.com/icpkit/icpkit/icp/audit"
+	"github.com/icpkit/icpkit/icp/domain"
+	"github.com/icpkit/icpkit/icp/refile"
 	"github.com/icpkit/icpkit/material"
 	"github.com/icpkit/icpkit/province"
 	"github.com/icpkit/icpkit/subject"
@@ -67,22 +70,22 @@ func TestJunkSweep(t *testing.T) {
 		var sp *subject.ParseError
 		var pp *province.ParseError
 		var ne *icp.NumberError
-		var de *icp.DomainError
+		var de *domain.DomainError
 		return errors.As(err, &sp) || errors.As(err, &pp) || errors.As(err, &ne) || errors.As(err, &de)
 	}
 	strParsers := map[string]func(string) error{
-		"province.Parse":          func(s string) error { _, err := province.Parse(s); return err },
-		"subject.ParseResidentID": func(s string) error { _, err := subject.ParseResidentID(s); return err },
-		"subject.ParseIDNumber":   func(s string) error { _, err := subject.ParseIDNumber(s); return err },
-		"subject.ParseCreditCode": func(s string) error { _, err := subject.ParseCreditCode(s); return err },
-		"subject.ParseMobile":     func(s string) error { _, err := subject.ParseMobile(s); return err },
-		"subject.ParseLandline":   func(s string) error { _, err := subject.ParseLandline(s); return err },
-		"subject.ParseDocument":   func(s string) error { _, err := subject.ParseDocument(subject.Passport, s); return err },
-		"subject.CheckEmail":      subject.CheckEmail,
-		"subject.CheckPersonName": subject.CheckPersonName,
-		"icp.ParseNumber":         func(s string) error { _, err := icp.ParseNumber(s); return err },
-		"icp.NormalizeNumber":     func(s string) error { _, _, err := icp.NormalizeNumber(s); return err },
-		"icp.RegistrableDomain":   func(s string) error { _, err := icp.RegistrableDomain(s); return err },
+		"province.Parse":           func(s string) error { _, err := province.Parse(s); return err },
+		"subject.ParseResidentID":  func(s string) error { _, err := subject.ParseResidentID(s); return err },
+		"subject.ParseIDNumber":    func(s string) error { _, err := subject.ParseIDNumber(s); return err },
+		"subject.ParseCreditCode":  func(s string) error { _, err := subject.ParseCreditCode(s); return err },
+		"subject.ParseMobile":      func(s string) error { _, err := subject.ParseMobile(s); return err },
+		"subject.ParseLandline":    func(s string) error { _, err := subject.ParseLandline(s); return err },
+		"subject.ParseDocument":    func(s string) error { _, err := subject.ParseDocument(subject.Passport, s); return err },
+		"subject.CheckEmail":       subject.CheckEmail,
+		"subject.CheckPersonName":  subject.CheckPersonName,
+		"icp.ParseNumber":          func(s string) error { _, err := icp.ParseNumber(s); return err },
+		"icp.NormalizeNumber":      func(s string) error { _, _, err := icp.NormalizeNumber(s); return err },
+		"domain.RegistrableDomain": func(s string) error { _, err := domain.RegistrableDomain(s); return err },
 	}
 	for jn, in := range junk() {
 		for pn, parse := range strParsers {
@@ -111,7 +114,7 @@ func TestJunkSweep(t *testing.T) {
 		})
 		bounded(t, "AuditFooter("+jn+")", 64<<20, func() {
 			want := icp.Footer{ICP: icp.MustParseNumber("京ICP备12345678号-1")}
-			r, err := icp.AuditFooter(strings.NewReader(in), want)
+			r, err := audit.AuditFooter(strings.NewReader(in), want)
 			if err != nil {
 				t.Errorf("AuditFooter(%s): %v", jn, err)
 			}
@@ -133,11 +136,11 @@ func TestJunkSweep(t *testing.T) {
 			unsourced(t, "Check("+jn+")", r.Findings)
 		})
 		bounded(t, "Plan("+jn+")", 256<<20, func() {
-			d, err := icp.DecodeDeployment(strings.NewReader(in))
+			d, err := refile.DecodeDeployment(strings.NewReader(in))
 			if err != nil {
 				return
 			}
-			unsourced(t, "Plan("+jn+")", icp.Plan(d, d).Findings.Findings)
+			unsourced(t, "Plan("+jn+")", refile.Plan(d, d).Findings.Findings)
 		})
 	}
 }
@@ -158,8 +161,8 @@ func TestTooManySites(t *testing.T) {
 	r := icp.Check(app, icp.At(time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)))
 	require.Len(t, r.Findings, 1)
 	assert.Equal(t, "structure.too_many_sites", r.Findings[0].Code)
-	d := icp.Deployment{Subject: icp.DeploymentSubject{Kind: subject.Enterprise, Province: province.Zhejiang}, Sites: make([]icp.DeployedSite, icp.MaxSites+1)}
-	p := icp.Plan(d, d)
+	d := refile.Deployment{Subject: refile.DeploymentSubject{Kind: subject.Enterprise, Province: province.Zhejiang}, Sites: make([]refile.DeployedSite, icp.MaxSites+1)}
+	p := refile.Plan(d, d)
 	assert.False(t, p.Findings.OK())
 }
 
@@ -192,11 +195,11 @@ func TestPrivacy(t *testing.T) {
 	_, perr := subject.ParseResidentID(idNum[:17] + "1")
 	_, merr := subject.ParseMobile(mobile + "1")
 	_, derr := icp.DecodeApplication(strings.NewReader(`{"subject":{"owner":{"mobile":` + mobile + `}}}`))
-	dep := icp.Deployment{Subject: icp.DeploymentSubject{Kind: subject.Individual, Province: province.Hunan, Owner: app.Subject.Owner,
-		Certificate: app.Subject.Certificate}, Sites: []icp.DeployedSite{{Name: "x", Manager: app.Subject.Owner}}}
+	dep := refile.Deployment{Subject: refile.DeploymentSubject{Kind: subject.Individual, Province: province.Hunan, Owner: app.Subject.Owner,
+		Certificate: app.Subject.Certificate}, Sites: []refile.DeployedSite{{Name: "x", Manager: app.Subject.Owner}}}
 	after := dep
 	after.Subject.Owner.Mobile = "13812345678"
-	plan := icp.Plan(dep, after)
+	plan := refile.Plan(dep, after)
 	values := []any{id, mob, doc, app, app.Subject, app.Subject.Owner, app.Sites[0], app.Subject.Owner.Mobile,
 		app.Subject.Owner.Document, report, report.Findings[0], perr, merr, derr, dep, plan, &app, &id, &mob}
 	for i, v := range values {
@@ -229,18 +232,18 @@ func TestPrivacy(t *testing.T) {
 
 func TestConcurrency(t *testing.T) {
 	app := sampleApp()
-	before := icp.Deployment{Subject: icp.DeploymentSubject{Kind: subject.Individual, Province: province.Hunan, Owner: app.Subject.Owner,
-		Certificate: app.Subject.Certificate}, Sites: []icp.DeployedSite{{Name: "x", Domains: []string{"zhangsan.cn"}, Manager: app.Subject.Owner,
+	before := refile.Deployment{Subject: refile.DeploymentSubject{Kind: subject.Individual, Province: province.Hunan, Owner: app.Subject.Owner,
+		Certificate: app.Subject.Certificate}, Sites: []refile.DeployedSite{{Name: "x", Domains: []string{"zhangsan.cn"}, Manager: app.Subject.Owner,
 		Access: []icp.Access{{Provider: "aliyun", IPs: []netip.Addr{netip.MustParseAddr("121.40.10.10")}}}}}}
 	after := before
-	after.Sites = []icp.DeployedSite{before.Sites[0]}
+	after.Sites = []refile.DeployedSite{before.Sites[0]}
 	after.Sites[0].Access = []icp.Access{{Provider: "tencent", IPs: []netip.Addr{netip.MustParseAddr("42.192.1.1")}}}
 	var jpeg bytes.Buffer
 	jpeg.WriteString("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x02\x01\x01\x2c\x01\x2c\x00\x00")
 	jpeg.WriteString("\xff\xc0\x00\x11\x08\x00\x10\x00\x10\x03\x01\x11\x00\x02\x11\x00\x03\x11\x00")
 	jpeg.WriteString("\xff\xda\x00\x0c\x03\x01\x00\x02\x00\x03\x00\x00\x3f\x00\x12\x34\xff\xd9")
 	wantCheck := len(icp.Check(app, icp.At(day)).Findings)
-	wantPlan := len(icp.Plan(before, after).Actions)
+	wantPlan := len(refile.Plan(before, after).Actions)
 
 	var table sync.Map // the table in use, swapped while checks run
 	table.Store("t", province.Default())
@@ -255,7 +258,7 @@ func TestConcurrency(t *testing.T) {
 					t.Errorf("Check: %d findings, want %d", n, wantCheck)
 				}
 			case 1:
-				if n := len(icp.Plan(before, after).Actions); n != wantPlan {
+				if n := len(refile.Plan(before, after).Actions); n != wantPlan {
 					t.Errorf("Plan: %d actions, want %d", n, wantPlan)
 				}
 			case 2:

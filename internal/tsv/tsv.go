@@ -10,8 +10,11 @@ package tsv
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"strings"
+	"sync"
 )
 
 // ErrTooLarge is returned when the input exceeds the limit given to [Read].
@@ -63,4 +66,56 @@ func Read(r io.Reader, limit int, directive func(line int, key, value string) er
 		return line, ErrTooLarge
 	}
 	return line, nil
+}
+
+// MaxData bounds what a rule-file loader reads: 4 MiB.
+const MaxData = 4 << 20
+
+// ReadVersioned reads a rule file whose only directive is "#@ version": it
+// returns the version, and passes each row with between minCols and maxCols
+// columns to row. Errors are prefixed with pkg and name the file and line,
+// as in "domain: tlds.tsv:12: …".
+func ReadVersioned(pkg, name string, r io.Reader, minCols, maxCols int, row func(cols []string) error) (version string, err error) {
+	line, err := Read(r, MaxData, func(_ int, k, v string) error {
+		if k != "version" {
+			return fmt.Errorf("unknown directive %q", k)
+		}
+		version = v
+		return nil
+	}, func(_ int, cols []string) error {
+		if len(cols) < minCols || len(cols) > maxCols {
+			return fmt.Errorf("want %d to %d tab-separated columns, got %d", minCols, maxCols, len(cols))
+		}
+		return row(cols)
+	})
+	if err != nil {
+		return "", fmt.Errorf("%s: %s:%d: %w", pkg, name, line, err)
+	}
+	return version, nil
+}
+
+// CheckStatus accepts the two statuses a rule row may carry.
+func CheckStatus(s string) error {
+	if s != "CONFIRMED" && s != "UNCERTAIN" {
+		return fmt.Errorf("status %q is not CONFIRMED or UNCERTAIN", s)
+	}
+	return nil
+}
+
+// Embedded returns a function that loads data/name from fsys once, on first
+// use. The embedded files are checked by their packages' tests, so a load
+// error is a build defect and panics.
+func Embedded[T any](fsys fs.FS, name string, load func(string, io.Reader) (T, error)) func() T {
+	return sync.OnceValue(func() T {
+		f, err := fsys.Open("data/" + name)
+		if err != nil {
+			panic(err)
+		}
+		defer f.Close()
+		v, err := load(name, f)
+		if err != nil {
+			panic(err)
+		}
+		return v
+	})
 }

@@ -1,4 +1,4 @@
-package icp
+package refile
 
 import (
 	"encoding/json"
@@ -7,11 +7,11 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/icpkit/icpkit/icp"
 	"github.com/icpkit/icpkit/province"
 	"github.com/icpkit/icpkit/subject"
 )
@@ -20,14 +20,14 @@ func deployment(sites int) Deployment {
 	owner := subject.Person{Name: "张三", Document: subject.Document{Type: subject.ResidentIDCard, Number: subject.Secret(ownerID)},
 		Mobile: "13800138000", EmergencyPhone: "13900139000", Email: "admin@example.com", LegalRepresentative: true}
 	d := Deployment{Subject: DeploymentSubject{Kind: subject.Enterprise, Name: "杭州示例网络科技有限公司",
-		Number:      MustParseNumber("浙ICP备2021000001号"),
+		Number:      icp.MustParseNumber("浙ICP备2021000001号"),
 		Certificate: subject.Document{Type: subject.BusinessLicense, Number: subject.Secret(zjCC)},
 		Province:    province.Zhejiang, Address: "浙江省杭州市西湖区文三路100号5幢301室", Owner: owner}}
 	for i := range sites {
-		n, _ := d.Subject.Number.WithIndex(i+1, Website)
+		n, _ := d.Subject.Number.WithIndex(i+1, icp.Website)
 		d.Sites = append(d.Sites, DeployedSite{Number: n, Name: fmt.Sprintf("示例站点%d", i+1),
 			Domains: []string{fmt.Sprintf("example%d.com", i+1)}, Manager: owner,
-			Access: []Access{{Provider: "aliyun", IPs: []netip.Addr{netip.MustParseAddr("121.40.10.10")}}}})
+			Access: []icp.Access{{Provider: "aliyun", IPs: []netip.Addr{netip.MustParseAddr("121.40.10.10")}}}})
 	}
 	return d
 }
@@ -38,7 +38,7 @@ func clone(d Deployment) Deployment {
 	c.Sites = make([]DeployedSite, len(d.Sites))
 	for i, s := range d.Sites {
 		s.Domains = append([]string(nil), s.Domains...)
-		s.Access = append([]Access(nil), s.Access...)
+		s.Access = append([]icp.Access(nil), s.Access...)
 		for j := range s.Access {
 			s.Access[j].IPs = append([]netip.Addr(nil), s.Access[j].IPs...)
 		}
@@ -48,7 +48,7 @@ func clone(d Deployment) Deployment {
 }
 
 type want struct {
-	typ      FilingType
+	typ      icp.FilingType
 	required bool
 	code     string
 }
@@ -73,97 +73,97 @@ func TestPlanSituations(t *testing.T) {
 		note   string
 	}{
 		{"move to another provider", func() Deployment { return clone(base) }, func(d *Deployment) {
-			d.Sites[0].Access = []Access{{Provider: "tencent", IPs: []netip.Addr{netip.MustParseAddr("42.192.1.1")}}}
-		}, []want{{NewAccess, true, "plan.new_access"}, {CancelAccess, false, "plan.cancel_access"}}, ""},
+			d.Sites[0].Access = []icp.Access{{Provider: "tencent", IPs: []netip.Addr{netip.MustParseAddr("42.192.1.1")}}}
+		}, []want{{icp.NewAccess, true, "plan.new_access"}, {icp.CancelAccess, false, "plan.cancel_access"}}, ""},
 		{"add a second provider", func() Deployment { return clone(base) }, func(d *Deployment) {
-			d.Sites[0].Access = append(d.Sites[0].Access, Access{Provider: "tencent", IPs: []netip.Addr{netip.MustParseAddr("42.192.1.1")}})
-		}, []want{{NewAccess, true, "plan.new_access"}}, ""},
+			d.Sites[0].Access = append(d.Sites[0].Access, icp.Access{Provider: "tencent", IPs: []netip.Addr{netip.MustParseAddr("42.192.1.1")}})
+		}, []want{{icp.NewAccess, true, "plan.new_access"}}, ""},
 		{"no provider left: empty shell", func() Deployment { return clone(base) }, func(d *Deployment) { d.Sites[0].Access = nil },
 			nil, "plan.empty_shell"},
 		{"IP change at the same provider", func() Deployment { return clone(base) }, func(d *Deployment) {
 			d.Sites[0].Access[0].IPs = []netip.Addr{netip.MustParseAddr("121.40.10.99")}
-		}, []want{{ChangeAccess, false, "plan.ip_change"}}, ""},
+		}, []want{{icp.ChangeAccess, false, "plan.ip_change"}}, ""},
 		{"IP change of a commercial site", func() Deployment { b := clone(base); b.Sites[0].Commercial = true; return b }, func(d *Deployment) {
 			d.Sites[0].Access[0].IPs = []netip.Addr{netip.MustParseAddr("121.40.10.99")}
-		}, []want{{ChangeAccess, true, "plan.ip_change_required"}}, ""},
+		}, []want{{icp.ChangeAccess, true, "plan.ip_change_required"}}, ""},
 		{"IP change in Hunan", func() Deployment {
 			b := clone(base)
 			b.Subject.Province = province.Hunan
 			return b
 		}, func(d *Deployment) { d.Sites[0].Access[0].IPs = []netip.Addr{netip.MustParseAddr("121.40.10.99")} },
-			[]want{{ChangeAccess, true, "plan.ip_change_required"}}, ""},
+			[]want{{icp.ChangeAccess, true, "plan.ip_change_required"}}, ""},
 		{"a domain added to a site", func() Deployment { return clone(base) }, func(d *Deployment) {
 			d.Sites[0].Domains = append(d.Sites[0].Domains, "example-new.cn")
-		}, []want{{NewSite, true, "plan.domain_added"}}, "plan.conflict_add_domain"},
+		}, []want{{icp.NewSite, true, "plan.domain_added"}}, "plan.conflict_add_domain"},
 		{"a domain removed", func() Deployment {
 			b := clone(base)
 			b.Sites[0].Domains = append(b.Sites[0].Domains, "example-old.cn")
 			return b
 		},
-			func(d *Deployment) { d.Sites[0].Domains = d.Sites[0].Domains[:1] }, []want{{ChangeSite, true, "plan.domain_removed"}}, ""},
+			func(d *Deployment) { d.Sites[0].Domains = d.Sites[0].Domains[:1] }, []want{{icp.ChangeSite, true, "plan.domain_removed"}}, ""},
 		{"a site removed", func() Deployment { return clone(base) }, func(d *Deployment) { d.Sites = d.Sites[:1] },
-			[]want{{CancelSite, true, "plan.site_removed"}}, ""},
+			[]want{{icp.CancelSite, true, "plan.site_removed"}}, ""},
 		{"a site added", func() Deployment { return clone(base) }, func(d *Deployment) {
 			d.Sites = append(d.Sites, DeployedSite{Name: "新站点", Domains: []string{"brand-new.cn"}, Manager: d.Subject.Owner,
-				Access: []Access{{Provider: "aliyun", IPs: []netip.Addr{netip.MustParseAddr("121.40.10.10")}}}})
-		}, []want{{NewSite, true, "plan.new_site"}}, ""},
+				Access: []icp.Access{{Provider: "aliyun", IPs: []netip.Addr{netip.MustParseAddr("121.40.10.10")}}}})
+		}, []want{{icp.NewSite, true, "plan.new_site"}}, ""},
 		{"subject renamed, same credit code", func() Deployment { return clone(base) }, func(d *Deployment) { d.Subject.Name = "杭州新名网络科技有限公司" },
-			[]want{{ChangeSubject, true, "plan.subject_renamed"}}, ""},
+			[]want{{icp.ChangeSubject, true, "plan.subject_renamed"}}, ""},
 		{"subject address changed", func() Deployment { return clone(base) }, func(d *Deployment) { d.Subject.Address = "浙江省杭州市滨江区江南大道588号" },
-			[]want{{ChangeSubject, true, "plan.subject_changed"}}, ""},
+			[]want{{icp.ChangeSubject, true, "plan.subject_changed"}}, ""},
 		{"another legal entity", func() Deployment { return clone(base) }, func(d *Deployment) {
 			d.Subject.Certificate.Number = subject.Secret(synthCC("91330106MA2H0K3L8"))
 			d.Subject.Name = "杭州另一公司"
-		}, []want{{SiteMigration, true, "plan.entity_migration"}, {SiteMigration, true, "plan.entity_migration"}}, "plan.entity_cancel"},
+		}, []want{{icp.SiteMigration, true, "plan.entity_migration"}, {icp.SiteMigration, true, "plan.entity_migration"}}, "plan.entity_cancel"},
 		{"another legal entity where the province allows the swap", func() Deployment { b := clone(base); b.Subject.Province = province.Hebei; return b },
 			func(d *Deployment) { d.Subject.Certificate.Number = subject.Secret(synthCC("91130106MA2H0K3L8")) },
-			[]want{{ChangeSubject, true, "plan.entity_change"}}, ""},
+			[]want{{icp.ChangeSubject, true, "plan.entity_change"}}, ""},
 		{"individual to company, legal representative, Zhejiang", individual, func(d *Deployment) {
 			d.Subject.Kind, d.Subject.Name = subject.Enterprise, "杭州示例网络科技有限公司"
 			d.Subject.Certificate = subject.Document{Type: subject.BusinessLicense, Number: subject.Secret(zjCC)}
 			d.Subject.Owner.LegalRepresentative = true
-		}, []want{{ChangeSubject, true, "plan.individual_to_company"}}, ""},
+		}, []want{{icp.ChangeSubject, true, "plan.individual_to_company"}}, ""},
 		{"individual to company, refused in Beijing", func() Deployment { d := individual(); d.Subject.Province = province.Beijing; return d }, func(d *Deployment) {
 			d.Subject.Kind, d.Subject.Name = subject.Enterprise, "北京示例科技有限公司"
 			d.Subject.Certificate = subject.Document{Type: subject.BusinessLicense, Number: subject.Secret(synthCC("91110106MA2H0K3L7"))}
 			d.Subject.Owner.LegalRepresentative = true
-		}, []want{{FirstFiling, true, "plan.individual_to_company"}, {CancelSubject, true, "plan.individual_to_company"}}, ""},
+		}, []want{{icp.FirstFiling, true, "plan.individual_to_company"}, {icp.CancelSubject, true, "plan.individual_to_company"}}, ""},
 		{"company to individual", func() Deployment { return clone(base) }, func(d *Deployment) {
 			d.Subject.Kind, d.Subject.Name = subject.Individual, "张三"
 			d.Subject.Certificate = d.Subject.Owner.Document
-		}, []want{{FirstFiling, true, "plan.company_to_individual"}, {CancelSubject, true, "plan.company_to_individual"}}, ""},
+		}, []want{{icp.FirstFiling, true, "plan.company_to_individual"}, {icp.CancelSubject, true, "plan.company_to_individual"}}, ""},
 		{"site manager replaced", func() Deployment { return clone(base) }, func(d *Deployment) {
 			d.Sites[0].Manager = subject.Person{Name: "李四", Document: subject.Document{Type: subject.ResidentIDCard, Number: subject.Secret(managerID)},
 				Mobile: "13700137000", EmergencyPhone: "13600136000", Email: "lisi@example.com"}
-		}, []want{{ChangeSite, true, "plan.site_changed"}}, ""},
+		}, []want{{icp.ChangeSite, true, "plan.site_changed"}}, ""},
 		{"subject owner replaced", func() Deployment { return clone(base) }, func(d *Deployment) {
 			d.Subject.Owner = subject.Person{Name: "李四", Document: subject.Document{Type: subject.ResidentIDCard, Number: subject.Secret(managerID)},
 				Mobile: "13700137000", EmergencyPhone: "13600136000", Email: "lisi@example.com", LegalRepresentative: true}
-		}, []want{{ChangeSubject, true, "plan.subject_changed"}}, ""},
+		}, []want{{icp.ChangeSubject, true, "plan.subject_changed"}}, ""},
 		{"subject owner replaced in Hunan", func() Deployment { b := clone(base); b.Subject.Province = province.Hunan; return b }, func(d *Deployment) {
 			d.Subject.Owner = subject.Person{Name: "李四", Document: subject.Document{Type: subject.ResidentIDCard, Number: subject.Secret(managerID)},
 				Mobile: "13700137000", EmergencyPhone: "13600136000", Email: "lisi@example.com", LegalRepresentative: true}
-		}, []want{{ChangeAll, true, "plan.owner_changed_all"}}, ""},
+		}, []want{{icp.ChangeAll, true, "plan.owner_changed_all"}}, ""},
 		{"an individual's contacts", individual, func(d *Deployment) {
 			d.Subject.Owner.Mobile = "13500135000"
 			for i := range d.Sites {
 				d.Sites[i].Manager.Mobile = "13500135000"
 			}
-		}, []want{{ChangeAll, true, "plan.contacts_all"}}, ""},
+		}, []want{{icp.ChangeAll, true, "plan.contacts_all"}}, ""},
 		{"move to another province", func() Deployment { return clone(base) }, func(d *Deployment) {
 			d.Subject.Province = province.Jiangsu
 			d.Subject.Address = "江苏省南京市玄武区中山路1号"
-		}, []want{{FirstFiling, true, "plan.province_moved"}, {CancelSubject, true, "plan.province_moved"}}, ""},
+		}, []want{{icp.FirstFiling, true, "plan.province_moved"}, {icp.CancelSubject, true, "plan.province_moved"}}, ""},
 		{"every site retired: an empty-shell subject (Zhejiang keeps it)", func() Deployment { return clone(base) }, func(d *Deployment) { d.Sites = nil },
-			[]want{{CancelSite, true, "plan.site_removed"}, {CancelSite, true, "plan.site_removed"}}, "plan.empty_subject_kept"},
+			[]want{{icp.CancelSite, true, "plan.site_removed"}, {icp.CancelSite, true, "plan.site_removed"}}, "plan.empty_subject_kept"},
 		{"every site retired in Henan: the subject is cancelled", func() Deployment { b := clone(base); b.Subject.Province = province.Henan; return b },
-			func(d *Deployment) { d.Sites = nil }, []want{{CancelSite, true, "plan.site_removed"}, {CancelSite, true, "plan.site_removed"}}, "plan.empty_subject_cancelled"},
+			func(d *Deployment) { d.Sites = nil }, []want{{icp.CancelSite, true, "plan.site_removed"}, {icp.CancelSite, true, "plan.site_removed"}}, "plan.empty_subject_cancelled"},
 		{"domain ownership transferred", func() Deployment {
 			b := clone(base)
 			b.Sites[0].DomainHolder = "杭州示例网络科技有限公司"
 			return b
 		},
-			func(d *Deployment) { d.Sites[0].DomainHolder = "别的公司" }, []want{{SiteMigration, true, "plan.domain_transferred"}}, ""},
+			func(d *Deployment) { d.Sites[0].DomainHolder = "别的公司" }, []want{{icp.SiteMigration, true, "plan.domain_transferred"}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -196,17 +196,17 @@ func TestPlanSituations(t *testing.T) {
 func TestPlanOrdering(t *testing.T) {
 	before := deployment(2)
 	after := clone(before)
-	after.Sites[0].Access = []Access{{Provider: "tencent", IPs: []netip.Addr{netip.MustParseAddr("42.192.1.1")}}}
+	after.Sites[0].Access = []icp.Access{{Provider: "tencent", IPs: []netip.Addr{netip.MustParseAddr("42.192.1.1")}}}
 	after.Sites[1].Name = "改名的站点"
 	after.Sites = append(after.Sites, DeployedSite{Name: "新站点", Domains: []string{"brand-new.cn"}, Manager: after.Subject.Owner,
-		Access: []Access{{Provider: "tencent", IPs: []netip.Addr{netip.MustParseAddr("42.192.1.1")}}}})
+		Access: []icp.Access{{Provider: "tencent", IPs: []netip.Addr{netip.MustParseAddr("42.192.1.1")}}}})
 	plan := Plan(before, after)
-	var types []FilingType
+	var types []icp.FilingType
 	for _, a := range plan.Actions {
 		types = append(types, a.Type)
 	}
 	// Zhejiang does not allow "access first, change later": change first.
-	assert.Equal(t, []FilingType{ChangeSite, NewAccess, NewSite, CancelAccess}, types)
+	assert.Equal(t, []icp.FilingType{icp.ChangeSite, icp.NewAccess, icp.NewSite, icp.CancelAccess}, types)
 	assert.Equal(t, []int{0, 1}, plan.Actions[2].After, "the new site waits for the change and the access")
 	codes := map[string]bool{}
 	for _, n := range plan.Notes {
@@ -217,19 +217,19 @@ func TestPlanOrdering(t *testing.T) {
 
 	// Beijing allows access first.
 	before.Subject.Province = province.Beijing
-	before.Subject.Number = MustParseNumber("京ICP备12345678号")
+	before.Subject.Number = icp.MustParseNumber("京ICP备12345678号")
 	for i := range before.Sites {
-		before.Sites[i].Number, _ = before.Subject.Number.WithIndex(i+1, Website)
+		before.Sites[i].Number, _ = before.Subject.Number.WithIndex(i+1, icp.Website)
 	}
 	after2 := clone(before)
-	after2.Sites[0].Access = []Access{{Provider: "tencent", IPs: []netip.Addr{netip.MustParseAddr("42.192.1.1")}}}
+	after2.Sites[0].Access = []icp.Access{{Provider: "tencent", IPs: []netip.Addr{netip.MustParseAddr("42.192.1.1")}}}
 	after2.Sites[1].Name = "改名的站点"
 	plan = Plan(before, after2)
 	types = nil
 	for _, a := range plan.Actions {
 		types = append(types, a.Type)
 	}
-	assert.Equal(t, []FilingType{NewAccess, ChangeSite, CancelAccess}, types)
+	assert.Equal(t, []icp.FilingType{icp.NewAccess, icp.ChangeSite, icp.CancelAccess}, types)
 }
 
 func TestPlanProperties(t *testing.T) {
@@ -252,14 +252,14 @@ func TestPlanProperties(t *testing.T) {
 
 func TestPlanInvalid(t *testing.T) {
 	d := deployment(1)
-	sourced := func(p RefilingPlan) {
+	sourced := func(p Result) {
 		t.Helper()
 		for _, f := range p.Findings.Findings {
 			assert.NotEmpty(t, f.Source, "%s at %s names its source", f.Code, f.Field)
 		}
 	}
 	bad := clone(d)
-	bad.Sites[0].Number = MustParseNumber("浙ICP备2021000009号-1")
+	bad.Sites[0].Number = icp.MustParseNumber("浙ICP备2021000009号-1")
 	p := Plan(d, bad)
 	require.False(t, p.Findings.OK())
 	assert.Equal(t, "after.sites[0].number", p.Findings.Errors()[0].Field)
@@ -277,66 +277,6 @@ func TestPlanInvalid(t *testing.T) {
 	sourced(p)
 }
 
-func TestVerifiersTable(t *testing.T) {
-	tests := []struct {
-		t     FilingType
-		owner bool
-		mgr   bool
-	}{
-		{FirstFiling, true, true}, {NewSite, true, true}, {NewAccess, false, true}, {ChangeSubject, true, false},
-		{ChangeSite, false, true}, {ChangeAccess, false, false}, {SiteMigration, false, false}, {CancelSubject, true, false},
-		{CancelSite, false, false}, {CancelAccess, false, false}, {AccountTransfer, false, false}, {ChangeAll, true, true},
-	}
-	for _, tt := range tests {
-		v := Verifiers(tt.t)
-		assert.Equal(t, tt.owner, contains(v, VerifierOwner), tt.t.String())
-		assert.Equal(t, tt.mgr, contains(v, VerifierManager), tt.t.String())
-	}
-	assert.Equal(t, []Verifier{VerifierOwner}, VerifiersForChange(true, false))
-	assert.Equal(t, []Verifier{VerifierManager}, VerifiersForChange(false, true))
-	assert.Nil(t, VerifiersForChange(false, false), "an access-only change needs no SMS")
-}
-
-func contains(vs []Verifier, v Verifier) bool {
-	for _, x := range vs {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
-func TestTimeline(t *testing.T) {
-	app := enterpriseApp()
-	app.Subject.Owner.Document.ValidUntil = subject.Date{Year: 2027, Month: 2, Day: 1}
-	tl, err := NewTimeline(TimelineInput{Submitted: date("2026-09-24"), Province: province.Zhejiang, Type: FirstFiling, Application: &app})
-	require.NoError(t, err)
-	steps := map[string]Step{}
-	for _, s := range tl.Steps {
-		steps[s.Name] = s
-	}
-	assert.Equal(t, "2026-09-28", steps["provider_review"].Earliest.Format(time.DateOnly))
-	assert.Equal(t, "2026-09-29", steps["provider_review"].Latest.Format(time.DateOnly))
-	assert.Equal(t, "2026-09-30", steps["sms_verification"].Latest.Format(time.DateOnly), "24 hours after the hand-over")
-	// Zhejiang: 30 working days from 2026-09-29, across National Day.
-	assert.Equal(t, "2026-11-16", steps["authority_review"].Latest.Format(time.DateOnly))
-	assert.Equal(t, "2026-12-16", steps["police_filing"].Latest.Format(time.DateOnly))
-	require.Len(t, tl.Lapses, 1)
-	assert.Equal(t, "subject.owner.document.valid_until", tl.Lapses[0].Field)
-
-	bj, err := NewTimeline(TimelineInput{Submitted: date("2026-09-24"), Province: province.Beijing, Type: ChangeAccess})
-	require.NoError(t, err)
-	for _, s := range bj.Steps {
-		assert.NotEqual(t, "sms_verification", s.Name, "a change of access needs no SMS")
-		if s.Name == "authority_review" {
-			assert.Equal(t, "2026-11-02", s.Latest.Format(time.DateOnly), "Beijing: 20 working days")
-		}
-	}
-	_, err = NewTimeline(TimelineInput{Submitted: date("2027-12-01"), Province: province.Zhejiang, Type: FirstFiling})
-	assert.ErrorIs(t, err, ErrOutsideCalendar)
-	assert.Equal(t, 24, SMSWindowHours)
-}
-
 func TestDecodeDeployment(t *testing.T) {
 	js := `{"subject": {"kind": "enterprise", "name": "杭州示例网络科技有限公司", "number": "浙ICP备2021000001号",
 	  "certificate": {"type": "business_license", "number": "` + zjCC + `"}, "province": "浙江",
@@ -348,7 +288,7 @@ func TestDecodeDeployment(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "浙ICP备2021000001号-1", d.Sites[0].Number.String())
 	_, err = DecodeDeployment(strings.NewReader(strings.Replace(js, `"commercial"`, `"comercial"`, 1)))
-	var de *DecodeError
+	var de *icp.DecodeError
 	require.ErrorAs(t, err, &de)
 	assert.Equal(t, "sites[0].comercial", de.Path)
 	b, err := json.Marshal(Plan(d, d))
@@ -389,4 +329,10 @@ func BenchmarkPlan10Sites(b *testing.B) {
 	for b.Loop() {
 		_ = Plan(before, after)
 	}
+}
+
+func TestVerifiersForChange(t *testing.T) {
+	assert.Equal(t, []icp.Verifier{icp.VerifierOwner}, verifiersForChange(true, false))
+	assert.Equal(t, []icp.Verifier{icp.VerifierManager}, verifiersForChange(false, true))
+	assert.Nil(t, verifiersForChange(false, false), "an access-only change needs no SMS")
 }

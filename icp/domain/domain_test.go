@@ -1,4 +1,4 @@
-package icp
+package domain
 
 import (
 	"strings"
@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/icpkit/icpkit/province"
-	"github.com/icpkit/icpkit/subject"
 )
 
 func TestRegistrableDomain(t *testing.T) {
@@ -67,7 +66,7 @@ func TestRegistrableDomain(t *testing.T) {
 			assert.Equal(t, tt.want, got)
 		})
 	}
-	assert.Equal(t, "例子.中国", DisplayDomain("xn--fsqu00a.xn--fiqs8s"))
+	assert.Equal(t, "例子.中国", Display("xn--fsqu00a.xn--fiqs8s"))
 	ps, err := PublicSuffixOf("www.例子.公司")
 	require.NoError(t, err)
 	assert.Equal(t, "xn--55qx5d", ps)
@@ -131,22 +130,6 @@ func TestFileableTLDs(t *testing.T) {
 			assert.NotEmpty(t, src)
 		})
 	}
-	ok, _ := KindSuffixOK(subject.Government, "gov.cn")
-	assert.True(t, ok)
-	ok, fam := KindSuffixOK(subject.Government, "com")
-	assert.False(t, ok)
-	assert.Contains(t, fam, ".gov.cn")
-	ok, _ = KindSuffixOK(subject.Government, "政务")
-	assert.True(t, ok)
-	ok, _ = KindSuffixOK(subject.Institution, "org.cn")
-	assert.True(t, ok)
-	ok, _ = KindSuffixOK(subject.Institution, "公益")
-	assert.True(t, ok)
-	ok, _ = KindSuffixOK(subject.Institution, "com")
-	assert.False(t, ok)
-	ok, _ = KindSuffixOK(subject.Enterprise, "xyz")
-	assert.True(t, ok)
-
 	custom, err := LoadTLDs(strings.NewReader("io\tUNCERTAIN\tlocal list\t-\t-\n"))
 	require.NoError(t, err)
 	ok, src := custom.Fileable("io", zj)

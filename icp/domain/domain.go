@@ -1,4 +1,4 @@
-package icp
+package domain
 
 import (
 	"errors"
@@ -35,7 +35,7 @@ type DomainError struct {
 
 // Error implements the error interface, naming the function, input and part.
 func (e *DomainError) Error() string {
-	return fmt.Sprintf("icp.%s(%q): %s: %v", e.Func, e.Input, e.Part, e.Err)
+	return fmt.Sprintf("domain.%s(%q): %s: %v", e.Func, e.Input, e.Part, e.Err)
 }
 
 // Unwrap returns the sentinel error.
@@ -72,6 +72,29 @@ func splitHost(fn, host string) (a, reg, suffix string, err error) {
 	rest := a[:len(a)-len(suffix)-1]
 	return a, rest[strings.LastIndexByte(rest, '.')+1:] + "." + suffix, suffix, nil
 }
+
+// Name is a host split into the parts a filing cares about, each in
+// lower-case A-label form: the host itself, the registrable domain that is
+// filed, and its ICANN public suffix.
+type Name struct {
+	Host        string // www.example.com.cn
+	Registrable string // example.com.cn
+	Suffix      string // com.cn
+}
+
+// Parse splits host (A-labels or U-labels, any case) into a [Name]. Errors
+// are [*DomainError] values, as from [RegistrableDomain].
+func Parse(host string) (Name, error) {
+	a, reg, suffix, err := splitHost("Parse", host)
+	if err != nil {
+		return Name{}, err
+	}
+	return Name{Host: a, Registrable: reg, Suffix: suffix}, nil
+}
+
+// GovSubdomain reports whether n is a sub-domain of a registrable domain
+// under gov.cn, which is filed through its parent (see [GovSubdomain]).
+func (n Name) GovSubdomain() bool { return govSub(n.Host, n.Registrable) }
 
 // govSub reports whether the A-label host a, whose registrable domain is
 // reg, is a sub-domain under gov.cn.
@@ -184,9 +207,9 @@ func HostFromURL(s string) (string, error) {
 	return u.Hostname(), nil
 }
 
-// DisplayDomain returns the U-label form of an A-label domain for display
+// Display returns the U-label form of an A-label domain for display
 // (xn--fsqu00a.xn--fiqs8s → 例子.中国). Invalid input is returned unchanged.
-func DisplayDomain(a string) string {
+func Display(a string) string {
 	u, err := idna.Display.ToUnicode(a)
 	if err != nil {
 		return a

@@ -1,6 +1,7 @@
-package icp
+package workday
 
 import (
+	"embed"
 	"errors"
 	"fmt"
 	"io"
@@ -14,7 +15,7 @@ import (
 
 // ErrOutsideCalendar is returned for a date whose year the calendar has no
 // data for: a working-day count there would be a guess.
-var ErrOutsideCalendar = errors.New("icp: date outside the holiday calendar")
+var ErrOutsideCalendar = errors.New("workday: date outside the holiday calendar")
 
 // A CalendarError names the date outside the calendar.
 type CalendarError struct {
@@ -40,7 +41,7 @@ type YearNotice struct {
 // Calendar is the working-day calendar of mainland China: statutory
 // holidays (off) and make-up working days (work) per year, each year citing
 // its State Council notice. It is immutable and safe for concurrent use;
-// [DefaultCalendar] returns the embedded one, [Calendar.Extend] adds years.
+// [Default] returns the embedded one, [Calendar.Extend] adds years.
 type Calendar struct {
 	version string
 	years   map[int]YearNotice
@@ -57,14 +58,19 @@ const (
 	dayOff  uint8 = 2
 )
 
-// DefaultCalendar returns the embedded calendar (icp/data/holidays.tsv):
-// 2020 to 2027.
-var DefaultCalendar = mustData("holidays.tsv", func(name string, r io.Reader) (*Calendar, error) {
+//go:embed data/holidays.tsv
+var dataFS embed.FS
+
+var defaultCalendar = tsv.Embedded(dataFS, "holidays.tsv", func(name string, r io.Reader) (*Calendar, error) {
 	return loadCalendar(name, r, nil)
 })
 
-// LoadCalendar reads a calendar in the format of icp/data/holidays.tsv.
-func LoadCalendar(r io.Reader) (*Calendar, error) { return loadCalendar("<input>", r, nil) }
+// Default returns the embedded calendar (icp/workday/data/holidays.tsv),
+// loaded once on first use.
+func Default() *Calendar { return defaultCalendar() }
+
+// Load reads a calendar in the format of icp/workday/data/holidays.tsv.
+func Load(r io.Reader) (*Calendar, error) { return loadCalendar("<input>", r, nil) }
 
 // Extend returns a calendar with the years of r added, replacing years that
 // c already has: a panel can load next year's notice without a release.
@@ -80,7 +86,7 @@ func loadCalendar(name string, r io.Reader, base *Calendar) (*Calendar, error) {
 	rows := map[int][]calRow{}
 	cur := 0
 	version := ""
-	line, err := tsv.Read(r, maxDataSize, func(_ int, k, v string) error {
+	line, err := tsv.Read(r, tsv.MaxData, func(_ int, k, v string) error {
 		switch k {
 		case "version":
 			version = v
@@ -93,7 +99,7 @@ func loadCalendar(name string, r io.Reader, base *Calendar) (*Calendar, error) {
 			if err != nil || y < 1990 || y > 2200 {
 				return fmt.Errorf("year %q", f[0])
 			}
-			if err := checkStatus(f[1]); err != nil {
+			if err := tsv.CheckStatus(f[1]); err != nil {
 				return err
 			}
 			if strings.TrimSpace(f[2]) == "" {
@@ -126,7 +132,7 @@ func loadCalendar(name string, r io.Reader, base *Calendar) (*Calendar, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("icp: %s:%d: %w", name, line, err)
+		return nil, fmt.Errorf("workday: %s:%d: %w", name, line, err)
 	}
 	if base != nil {
 		for y, n := range base.years {
@@ -141,7 +147,7 @@ func loadCalendar(name string, r io.Reader, base *Calendar) (*Calendar, error) {
 		}
 	}
 	if len(years) == 0 {
-		return nil, fmt.Errorf("icp: %s: no #@ year line", name)
+		return nil, fmt.Errorf("workday: %s: no #@ year line", name)
 	}
 	ys := make([]int, 0, len(years))
 	for y := range years {
@@ -150,7 +156,7 @@ func loadCalendar(name string, r io.Reader, base *Calendar) (*Calendar, error) {
 	sort.Ints(ys)
 	for i := 1; i < len(ys); i++ {
 		if ys[i] != ys[i-1]+1 {
-			return nil, fmt.Errorf("icp: %s: years %d and %d leave a gap", name, ys[i-1], ys[i])
+			return nil, fmt.Errorf("workday: %s: years %d and %d leave a gap", name, ys[i-1], ys[i])
 		}
 	}
 	cal := &Calendar{version: version, years: years, first: ys[0], last: ys[len(ys)-1]}
@@ -237,7 +243,7 @@ func (c *Calendar) IsWorkday(d time.Time) (bool, error) {
 // It does not allocate on success.
 func (c *Calendar) AddWorkdays(d time.Time, n int) (time.Time, error) {
 	if n < 0 {
-		return time.Time{}, fmt.Errorf("icp: AddWorkdays: negative count %d", n)
+		return time.Time{}, fmt.Errorf("workday: AddWorkdays: negative count %d", n)
 	}
 	i, err := c.index(d)
 	if err != nil {

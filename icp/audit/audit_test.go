@@ -1,4 +1,4 @@
-package icp
+package audit
 
 import (
 	"bytes"
@@ -7,12 +7,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/icpkit/icpkit/icp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 )
 
-var auditWant = Footer{ICP: MustParseNumber("浙ICP备2021000001号-1"), Police: MustParseNumber("浙公网安备33010602011771号")}
+var auditWant = icp.Footer{ICP: icp.MustParseNumber("浙ICP备2021000001号-1"), Police: icp.MustParseNumber("浙公网安备33010602011771号")}
 
 // page wraps a footer in a page with some body text before it.
 func page(footer string) string {
@@ -110,7 +111,7 @@ func TestAuditFooter(t *testing.T) {
 
 func TestAuditLimitAndLanguage(t *testing.T) {
 	big := page(strings.Repeat("<p>填充内容填充内容</p>\n", 5000) + goodFooter)
-	r, err := AuditFooter(strings.NewReader(big), auditWant, AuditLimit(4096), AuditLanguage(language.English))
+	r, err := AuditFooter(strings.NewReader(big), auditWant, Limit(4096), icp.WithLanguage(language.English))
 	require.NoError(t, err)
 	assert.True(t, r.Has("audit.truncated"))
 	assert.True(t, r.Has("audit.icp_missing"))
@@ -124,17 +125,17 @@ func TestAuditLimitAndLanguage(t *testing.T) {
 	assert.Error(t, err)
 
 	exact := page(goodFooter)
-	r, err = AuditFooter(strings.NewReader(exact), auditWant, AuditLimit(int64(len(exact))))
+	r, err = AuditFooter(strings.NewReader(exact), auditWant, Limit(int64(len(exact))))
 	require.NoError(t, err)
 	assert.False(t, r.Has("audit.truncated"), "a page of exactly the limit is read whole")
-	r, err = AuditFooter(strings.NewReader(exact+" "), auditWant, AuditLimit(int64(len(exact))))
+	r, err = AuditFooter(strings.NewReader(exact+" "), auditWant, Limit(int64(len(exact))))
 	require.NoError(t, err)
 	assert.True(t, r.Has("audit.truncated"), "one byte more is cut")
 }
 
 // lineOfFinding computes, independently of the tokenizer, the line on which
 // the text a finding names first appears in the page.
-func lineOfFinding(html string, f Finding) int {
+func lineOfFinding(html string, f icp.Finding) int {
 	needle := f.Params["number"]
 	if needle == "" {
 		needle = f.Params["text"]
@@ -151,34 +152,6 @@ type errReader struct{}
 
 func (errReader) Read([]byte) (int, error) { return 0, fmt.Errorf("connection reset") }
 
-func TestMessagesComplete(t *testing.T) {
-	codes := Codes()
-	require.NotEmpty(t, codes)
-	for _, c := range codes {
-		m := frozen().index[c]
-		assert.NotEmpty(t, m.zh, c)
-		assert.NotEmpty(t, m.en, c)
-		params := map[string]string{}
-		for _, p := range m.params {
-			params[p] = "⟨" + p + "⟩"
-		}
-		for _, tag := range []language.Tag{language.SimplifiedChinese, language.English} {
-			out := Message(tag, c, params)
-			assert.NotContains(t, out, "%!", "%s renders its parameters", c)
-			for _, p := range m.params {
-				assert.Contains(t, out, "⟨"+p+"⟩", "%s uses parameter %s in %s", c, p, tag)
-			}
-		}
-	}
-	assert.Equal(t, "no.such.code", Message(language.English, "no.such.code", nil))
-
-	// Tags other than the catalog's two render in the matching one.
-	params := map[string]string{"type": "网站迁移"}
-	assert.Equal(t, Message(language.English, "filing.no_sites", params), Message(language.BritishEnglish, "filing.no_sites", params))
-	assert.Equal(t, Message(language.SimplifiedChinese, "filing.no_sites", params), Message(language.Japanese, "filing.no_sites", params))
-	assert.Equal(t, Message(language.SimplifiedChinese, "contact.mobile_sms", nil), Message(language.TraditionalChinese, "contact.mobile_sms", nil))
-}
-
 func TestReportJSON(t *testing.T) {
 	r, err := AuditFooter(strings.NewReader(page("")), auditWant)
 	require.NoError(t, err)
@@ -188,7 +161,7 @@ func TestReportJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"ok":false`)
 	assert.Contains(t, string(b), `"severity":"error"`)
-	empty, _ := Report{}.MarshalJSON()
+	empty, _ := icp.Report{}.MarshalJSON()
 	assert.Equal(t, `{"ok":true,"findings":[]}`, string(empty))
 }
 

@@ -1,4 +1,4 @@
-package icp
+package audit
 
 import (
 	"bytes"
@@ -12,74 +12,66 @@ import (
 	"golang.org/x/net/html/atom"
 	"golang.org/x/text/language"
 
+	"github.com/icpkit/icpkit/icp"
+	"github.com/icpkit/icpkit/internal/catalog"
 	"github.com/icpkit/icpkit/internal/norm"
+	"github.com/icpkit/icpkit/internal/opt"
 )
 
-// DefaultAuditLimit is how many bytes of a page AuditFooter reads unless
+// DefaultLimit is how many bytes of a page [AuditFooter] reads unless
 // told otherwise: 2 MiB. Footers sit at the end of a page, so a page cut
 // there reports audit.truncated.
-const DefaultAuditLimit = 2 << 20
-
-// An AuditOption changes how [AuditFooter] works.
-type AuditOption func(*auditConfig)
-
-type auditConfig struct {
-	limit   int64
-	lang    language.Tag
-	tailPct int
-}
+const DefaultLimit = 2 << 20
 
 // maxAuditNumbers bounds the numbers an audit collects: a footer holds a
 // handful, and a page full of numbers is not a footer.
 const maxAuditNumbers = 100
 
-// AuditLimit sets how many bytes of the page are read (at least 1 KiB).
-func AuditLimit(n int64) AuditOption {
-	return func(c *auditConfig) { c.limit = max(n, 1024) }
+// Limit sets how many bytes of the page [AuditFooter] reads (at least
+// 1 KiB).
+func Limit(n int64) icp.Option {
+	return func(c *opt.Config) { c.AuditLimit = max(n, 1024) }
 }
-
-// AuditLanguage sets the language of the messages (zh-Hans by default).
-func AuditLanguage(tag language.Tag) AuditOption { return func(c *auditConfig) { c.lang = tag } }
 
 // bottomBytes: a number within the last 4 KiB of a page is at its bottom,
 // whatever the page's length.
 const bottomBytes = 4 << 10
 
-// AuditTail sets the share of the page, in percent from the end, in which
-// the number counts as "at the bottom" (default 40); the last 4 KiB always
+// Tail sets the share of the page, in percent from the end, in which the
+// number counts as "at the bottom" (default 40); the last 4 KiB always
 // count.
-func AuditTail(percent int) AuditOption {
-	return func(c *auditConfig) { c.tailPct = min(max(percent, 1), 100) }
+func Tail(percent int) icp.Option {
+	return func(c *opt.Config) { c.AuditTail = min(max(percent, 1), 100) }
 }
 
 func init() {
 	register(
-		msg{"audit.icp_missing", []string{"number"}, "页面上没有找到备案号 %[1]s", "the filing number %[1]s is not on the page"},
-		msg{"audit.icp_not_linked", []string{"number"}, "备案号 %[1]s 没有链接到 https://beian.miit.gov.cn/", "the filing number %[1]s is not linked to https://beian.miit.gov.cn/"},
-		msg{"audit.icp_obsolete_link", []string{"number", "href"}, "备案号 %[1]s 链接到已停用的地址 %[2]s，应为 https://beian.miit.gov.cn/", "the filing number %[1]s links to the obsolete address %[2]s instead of https://beian.miit.gov.cn/"},
-		msg{"audit.icp_link_variant", []string{"number", "href"}, "备案号 %[1]s 的链接 %[2]s 不是标准地址 https://beian.miit.gov.cn/", "the filing number %[1]s links to %[2]s rather than https://beian.miit.gov.cn/"},
-		msg{"audit.icp_wrong_link", []string{"number", "href"}, "备案号 %[1]s 链接到 %[2]s，而不是工信部备案系统", "the filing number %[1]s links to %[2]s, not to the MIIT filing system"},
-		msg{"audit.icp_other_number", []string{"number", "want"}, "页面展示的是 %[1]s，而不是本站的备案号 %[2]s", "the page shows %[1]s instead of this site's number %[2]s"},
-		msg{"audit.icp_subject_only", []string{"number", "want"}, "页面只展示了主体备案号 %[1]s，应展示网站备案号 %[2]s", "the page shows only the subject number %[1]s; it should show the site number %[2]s"},
-		msg{"audit.icp_license_for_filing", []string{"number", "want"}, "页面展示的是许可证号 %[1]s，备案号 %[2]s 也须展示", "the page shows the licence %[1]s; the filing number %[2]s must be shown as well"},
-		msg{"audit.icp_hidden", []string{"number", "how"}, "备案号 %[1]s 被隐藏（%[2]s）", "the filing number %[1]s is hidden (%[2]s)"},
-		msg{"audit.icp_not_at_bottom", []string{"number"}, "备案号 %[1]s 不在页面底部", "the filing number %[1]s is not at the bottom of the page"},
-		msg{"audit.number_format", []string{"number", "fixes"}, "号码 %[1]s 的写法不规范（%[2]s）", "the number %[1]s is not written in its standard form (%[2]s)"},
-		msg{"audit.double_hao", []string{"number"}, "号码 %[1]s 中“号”重复", "the number %[1]s repeats 号"},
-		msg{"audit.placeholder", []string{"text"}, "页面上有占位符而不是备案号：%[1]s", "the page shows a placeholder instead of a number: %[1]s"},
-		msg{"audit.unofficial_number", []string{"text"}, "%[1]s 不是工信部的备案号（非官方前缀）", "%[1]s is not an MIIT filing number (unofficial prefix)"},
-		msg{"audit.police_missing", []string{"number"}, "页面上没有找到公安备案号 %[1]s", "the public-security number %[1]s is not on the page"},
-		msg{"audit.police_not_linked", []string{"number"}, "公安备案号 %[1]s 没有链接到公安备案查询页", "the public-security number %[1]s is not linked to its query page"},
-		msg{"audit.police_legacy_link", []string{"number", "href"}, "公安备案号 %[1]s 链接到旧地址 %[2]s", "the public-security number %[1]s links to the legacy address %[2]s"},
-		msg{"audit.too_many_numbers", []string{"max"}, "页面上的备案号超过 %[1]s 个，只检查了前 %[1]s 个", "the page holds more than %[1]s numbers; only the first %[1]s were audited"},
-		msg{"audit.truncated", []string{"limit"}, "页面超过 %[1]s 字节，只检查了前面部分", "the page is longer than %[1]s bytes; only its beginning was audited"},
+		msg("audit.icp_missing", []string{"number"}, "页面上没有找到备案号 %[1]s", "the filing number %[1]s is not on the page"),
+		msg("audit.icp_not_linked", []string{"number"}, "备案号 %[1]s 没有链接到 https://beian.miit.gov.cn/", "the filing number %[1]s is not linked to https://beian.miit.gov.cn/"),
+		msg("audit.icp_obsolete_link", []string{"number", "href"}, "备案号 %[1]s 链接到已停用的地址 %[2]s，应为 https://beian.miit.gov.cn/", "the filing number %[1]s links to the obsolete address %[2]s instead of https://beian.miit.gov.cn/"),
+		msg("audit.icp_link_variant", []string{"number", "href"}, "备案号 %[1]s 的链接 %[2]s 不是标准地址 https://beian.miit.gov.cn/", "the filing number %[1]s links to %[2]s rather than https://beian.miit.gov.cn/"),
+		msg("audit.icp_wrong_link", []string{"number", "href"}, "备案号 %[1]s 链接到 %[2]s，而不是工信部备案系统", "the filing number %[1]s links to %[2]s, not to the MIIT filing system"),
+		msg("audit.icp_other_number", []string{"number", "want"}, "页面展示的是 %[1]s，而不是本站的备案号 %[2]s", "the page shows %[1]s instead of this site's number %[2]s"),
+		msg("audit.icp_subject_only", []string{"number", "want"}, "页面只展示了主体备案号 %[1]s，应展示网站备案号 %[2]s", "the page shows only the subject number %[1]s; it should show the site number %[2]s"),
+		msg("audit.icp_license_for_filing", []string{"number", "want"}, "页面展示的是许可证号 %[1]s，备案号 %[2]s 也须展示", "the page shows the licence %[1]s; the filing number %[2]s must be shown as well"),
+		msg("audit.icp_hidden", []string{"number", "how"}, "备案号 %[1]s 被隐藏（%[2]s）", "the filing number %[1]s is hidden (%[2]s)"),
+		msg("audit.icp_not_at_bottom", []string{"number"}, "备案号 %[1]s 不在页面底部", "the filing number %[1]s is not at the bottom of the page"),
+		msg("audit.number_format", []string{"number", "fixes"}, "号码 %[1]s 的写法不规范（%[2]s）", "the number %[1]s is not written in its standard form (%[2]s)"),
+		msg("audit.double_hao", []string{"number"}, "号码 %[1]s 中“号”重复", "the number %[1]s repeats 号"),
+		msg("audit.placeholder", []string{"text"}, "页面上有占位符而不是备案号：%[1]s", "the page shows a placeholder instead of a number: %[1]s"),
+		msg("audit.unofficial_number", []string{"text"}, "%[1]s 不是工信部的备案号（非官方前缀）", "%[1]s is not an MIIT filing number (unofficial prefix)"),
+		msg("audit.police_missing", []string{"number"}, "页面上没有找到公安备案号 %[1]s", "the public-security number %[1]s is not on the page"),
+		msg("audit.police_not_linked", []string{"number"}, "公安备案号 %[1]s 没有链接到公安备案查询页", "the public-security number %[1]s is not linked to its query page"),
+		msg("audit.police_legacy_link", []string{"number", "href"}, "公安备案号 %[1]s 链接到旧地址 %[2]s", "the public-security number %[1]s links to the legacy address %[2]s"),
+		msg("audit.too_many_numbers", []string{"max"}, "页面上的备案号超过 %[1]s 个，只检查了前 %[1]s 个", "the page holds more than %[1]s numbers; only the first %[1]s were audited"),
+		msg("audit.truncated", []string{"limit"}, "页面超过 %[1]s 字节，只检查了前面部分", "the page is longer than %[1]s bytes; only its beginning was audited"),
 	)
 }
 
 // seen is one number found on the page.
 type seen struct {
-	n      Number
-	fixes  []Fix
+	n      icp.Number
+	fixes  []icp.Fix
 	raw    string
 	line   int
 	offset int64
@@ -100,18 +92,21 @@ type seen struct {
 // number.
 //
 // The page is tokenised as a stream with golang.org/x/net/html and read up
-// to [DefaultAuditLimit] bytes (see [AuditLimit]). Findings carry the page
-// line in [Finding.Line]. The error is non-nil only when reading fails.
-func AuditFooter(page io.Reader, want Footer, opts ...AuditOption) (Report, error) {
-	cfg := auditConfig{limit: DefaultAuditLimit, lang: language.SimplifiedChinese, tailPct: 40}
-	for _, o := range opts {
-		o(&cfg)
+// to [DefaultLimit] bytes (see [Limit]). Findings carry the page
+// line in [icp.Finding.Line]. The error is non-nil only when reading fails.
+func AuditFooter(page io.Reader, want icp.Footer, opts ...icp.Option) (icp.Report, error) {
+	cfg := opt.Apply(opts)
+	if cfg.AuditLimit == 0 {
+		cfg.AuditLimit = DefaultLimit
+	}
+	if cfg.AuditTail == 0 {
+		cfg.AuditTail = 40
 	}
 	// One byte over the limit is read to tell a page of exactly the limit
 	// from a longer one: N reaches 0 only for the longer.
-	lr := &io.LimitedReader{R: page, N: cfg.limit + 1}
+	lr := &io.LimitedReader{R: page, N: cfg.AuditLimit + 1}
 	z := html.NewTokenizer(lr)
-	z.SetMaxBuf(int(cfg.limit) + 4096)
+	z.SetMaxBuf(int(cfg.AuditLimit) + 4096)
 	type elem struct {
 		tag    atom.Atom // 0 for unknown elements, matched by name
 		name   string    // only for unknown elements
@@ -258,26 +253,26 @@ loop:
 		}
 	}
 	flush(pos)
-	fd := finder{lang: cfg.lang}
+	fd := finder{lang: cfg.Lang}
 	if readErr != nil && readErr != io.EOF {
-		return Report{}, readErr
+		return icp.Report{}, readErr
 	}
 	truncated := lr.N == 0
 	total := pos
-	auditICP(&fd, want, found, total, cfg.tailPct)
+	auditICP(&fd, want, found, total, cfg.AuditTail)
 	auditPolice(&fd, want, found)
 	for _, j := range junk {
-		code, sev := "audit.placeholder", SeverityError
+		code, sev := "audit.placeholder", icp.SeverityError
 		if j.junk == "unofficial" {
-			code, sev = "audit.unofficial_number", SeverityWarning
+			code, sev = "audit.unofficial_number", icp.SeverityWarning
 		}
 		fd.addLine(code, sev, j.line, "peers.md §5", "text", j.raw)
 	}
 	if truncated {
-		fd.add("audit.truncated", SeverityInfo, "", "icpkit input bound", "limit", strconv.FormatInt(cfg.limit, 10))
+		fd.add("audit.truncated", icp.SeverityInfo, "icpkit input bound", "limit", strconv.FormatInt(cfg.AuditLimit, 10))
 	}
 	if tooMany {
-		fd.add("audit.too_many_numbers", SeverityWarning, "", "icpkit input bound", "max", strconv.Itoa(maxAuditNumbers))
+		fd.add("audit.too_many_numbers", icp.SeverityWarning, "icpkit input bound", "max", strconv.Itoa(maxAuditNumbers))
 	}
 	return fd.report(), nil
 }
@@ -401,12 +396,13 @@ func eqFold(b []byte, w string) bool {
 	return true
 }
 
-func (fd *finder) addLine(code string, sev Severity, line int, source string, kv ...string) {
-	fd.add(code, sev, "", source, kv...)
-	fd.out[len(fd.out)-1].Line = line
+func (fd *finder) addLine(code string, sev icp.Severity, line int, source string, kv ...string) {
+	f := icp.NewFinding(fd.lang, code, sev, "", source, kv...)
+	f.Line = line
+	fd.out = append(fd.out, f)
 }
 
-func auditICP(fd *finder, want Footer, found []seen, total int64, tailPct int) {
+func auditICP(fd *finder, want icp.Footer, found []seen, total int64, tailPct int) {
 	if !want.ICP.IsValid() {
 		return
 	}
@@ -420,78 +416,78 @@ func auditICP(fd *finder, want Footer, found []seen, total int64, tailPct int) {
 	}
 	for i := range found {
 		s := &found[i]
-		if s.n.Kind() == PoliceFiling {
+		if s.n.Kind() == icp.PoliceFiling {
 			continue
 		}
 		if len(s.fixes) > 0 {
 			var fx []string
 			for _, f := range s.fixes {
-				if f != FixDoubleHao {
+				if f != icp.FixDoubleHao {
 					fx = append(fx, string(f))
 				}
 			}
 			if len(fx) > 0 {
-				fd.addLine("audit.number_format", SeverityWarning, s.line, "domain.md §1.1", "number", s.n.String(), "fixes", strings.Join(fx, ","))
+				fd.addLine("audit.number_format", icp.SeverityWarning, s.line, "domain.md §1.1", "number", s.n.String(), "fixes", strings.Join(fx, ","))
 			}
 		}
 		if s.double {
-			fd.addLine("audit.double_hao", SeverityWarning, s.line, "peers.md §5", "number", s.n.String())
+			fd.addLine("audit.double_hao", icp.SeverityWarning, s.line, "peers.md §5", "number", s.n.String())
 		}
 	}
 	if match == nil {
 		// Say what is shown instead, if anything.
 		reported := false
 		for _, s := range found {
-			if s.n.Kind() == PoliceFiling {
+			if s.n.Kind() == icp.PoliceFiling {
 				continue
 			}
 			switch {
-			case s.n.Kind() == SubjectFiling && subjectOf(exp) == s.n:
-				fd.addLine("audit.icp_subject_only", SeverityError, s.line, "HW-after", "number", s.n.String(), "want", exp.String())
-			case s.n.Kind() == ICPLicense || s.n.Kind() == TelecomLicense:
+			case s.n.Kind() == icp.SubjectFiling && subjectOf(exp) == s.n:
+				fd.addLine("audit.icp_subject_only", icp.SeverityError, s.line, "HW-after", "number", s.n.String(), "want", exp.String())
+			case s.n.Kind() == icp.ICPLicense || s.n.Kind() == icp.TelecomLicense:
 				continue // licences may be shown beside the filing number
 			default:
-				fd.addLine("audit.icp_other_number", SeverityError, s.line, "HW-after", "number", s.n.String(), "want", exp.String())
+				fd.addLine("audit.icp_other_number", icp.SeverityError, s.line, "HW-after", "number", s.n.String(), "want", exp.String())
 			}
 			reported = true
 		}
 		if !reported {
 			for _, s := range found {
-				if s.n.Kind() == ICPLicense {
-					fd.addLine("audit.icp_license_for_filing", SeverityError, s.line, "HW-after", "number", s.n.String(), "want", exp.String())
+				if s.n.Kind() == icp.ICPLicense {
+					fd.addLine("audit.icp_license_for_filing", icp.SeverityError, s.line, "HW-after", "number", s.n.String(), "want", exp.String())
 					reported = true
 				}
 			}
 		}
 		if !reported {
-			fd.add("audit.icp_missing", SeverityError, "", "QC-general; HW-after", "number", exp.String())
+			fd.add("audit.icp_missing", icp.SeverityError, "QC-general; HW-after", "number", exp.String())
 		}
 		return
 	}
 	if match.hidden != "" {
-		fd.addLine("audit.icp_hidden", SeverityError, match.line, "QC-general", "number", exp.String(), "how", match.hidden)
+		fd.addLine("audit.icp_hidden", icp.SeverityError, match.line, "QC-general", "number", exp.String(), "how", match.hidden)
 	}
 	switch kind, href := classifyMIIT(match.href); kind {
 	case linkNone:
-		fd.addLine("audit.icp_not_linked", SeverityError, match.line, "QC-general; HW-after", "number", exp.String())
+		fd.addLine("audit.icp_not_linked", icp.SeverityError, match.line, "QC-general; HW-after", "number", exp.String())
 	case linkObsolete:
-		fd.addLine("audit.icp_obsolete_link", SeverityError, match.line, "HW-err; TC-num", "number", exp.String(), "href", href)
+		fd.addLine("audit.icp_obsolete_link", icp.SeverityError, match.line, "HW-err; TC-num", "number", exp.String(), "href", href)
 	case linkVariant:
-		fd.addLine("audit.icp_link_variant", SeverityWarning, match.line, "peers.md §5", "number", exp.String(), "href", href)
+		fd.addLine("audit.icp_link_variant", icp.SeverityWarning, match.line, "peers.md §5", "number", exp.String(), "href", href)
 	case linkOther:
-		fd.addLine("audit.icp_wrong_link", SeverityError, match.line, "HW-after", "number", exp.String(), "href", href)
+		fd.addLine("audit.icp_wrong_link", icp.SeverityError, match.line, "HW-after", "number", exp.String(), "href", href)
 	}
 	if total > 0 && match.offset < total*int64(100-tailPct)/100 && total-match.offset > bottomBytes {
-		fd.addLine("audit.icp_not_at_bottom", SeverityWarning, match.line, "QC-general (33号令 Art. 13)", "number", exp.String())
+		fd.addLine("audit.icp_not_at_bottom", icp.SeverityWarning, match.line, "QC-general (33号令 Art. 13)", "number", exp.String())
 	}
 }
 
-func subjectOf(n Number) Number {
+func subjectOf(n icp.Number) icp.Number {
 	s, _ := n.Subject()
 	return s
 }
 
-func auditPolice(fd *finder, want Footer, found []seen) {
+func auditPolice(fd *finder, want icp.Footer, found []seen) {
 	if !want.Police.IsValid() {
 		return
 	}
@@ -502,15 +498,15 @@ func auditPolice(fd *finder, want Footer, found []seen) {
 		u, err := url.Parse(strings.TrimSpace(s.href))
 		switch {
 		case s.href == "" || err != nil:
-			fd.addLine("audit.police_not_linked", SeverityWarning, s.line, "TC-psb; QC-psb", "number", s.n.String())
+			fd.addLine("audit.police_not_linked", icp.SeverityWarning, s.line, "TC-psb; QC-psb", "number", s.n.String())
 		case strings.HasSuffix(strings.ToLower(u.Host), "beian.gov.cn"):
-			fd.addLine("audit.police_legacy_link", SeverityWarning, s.line, "TC-psb; TP-mps", "number", s.n.String(), "href", norm.Clip(s.href, 120))
+			fd.addLine("audit.police_legacy_link", icp.SeverityWarning, s.line, "TC-psb; TP-mps", "number", s.n.String(), "href", norm.Clip(s.href, 120))
 		case !strings.HasSuffix(strings.ToLower(u.Host), "beian.mps.gov.cn"):
-			fd.addLine("audit.police_not_linked", SeverityWarning, s.line, "TC-psb; QC-psb", "number", s.n.String())
+			fd.addLine("audit.police_not_linked", icp.SeverityWarning, s.line, "TC-psb; QC-psb", "number", s.n.String())
 		}
 		return
 	}
-	fd.add("audit.police_missing", SeverityError, "", "TC-psb; QC-psb", "number", want.Police.String())
+	fd.add("audit.police_missing", icp.SeverityError, "TC-psb; QC-psb", "number", want.Police.String())
 }
 
 type linkKind uint8
@@ -593,19 +589,19 @@ func scanText(text string, limit int) []seen {
 			}
 			continue // prose: 阿里云ICP备案
 		}
-		n, fixes, err := NormalizeNumber(cand)
+		n, fixes, err := icp.NormalizeNumber(cand)
 		if err != nil {
 			switch {
-			case isErr(err, ErrSerial) && allZeroDigits(cand):
+			case isErr(err, icp.ErrSerial) && allZeroDigits(cand):
 				out = append(out, seen{raw: norm.Clip(cand, 60), junk: "placeholder"})
-			case isErr(err, ErrAbbreviation):
+			case isErr(err, icp.ErrAbbreviation):
 				out = append(out, seen{raw: norm.Clip(cand, 60), junk: "unofficial"})
 			}
 			continue
 		}
 		s := seen{n: n, fixes: fixes, raw: cand}
 		for _, f := range fixes {
-			if f == FixDoubleHao {
+			if f == icp.FixDoubleHao {
 				s.double = true
 			}
 		}
@@ -615,7 +611,7 @@ func scanText(text string, limit int) []seen {
 }
 
 func isErr(err, target error) bool {
-	ne, ok := err.(*NumberError)
+	ne, ok := err.(*icp.NumberError)
 	return ok && ne.Err == target
 }
 
@@ -664,3 +660,23 @@ func indexAny(s string, subs ...string) int {
 	}
 	return best
 }
+
+// msg builds a catalog entry: the code, its parameter names in the order
+// the texts use them (%[1]s …), and the zh-Hans and en texts.
+func msg(code string, params []string, zh, en string) catalog.Msg {
+	return catalog.Msg{Code: code, Params: params, Zh: zh, En: en}
+}
+
+func register(ms ...catalog.Msg) { catalog.Register(ms...) }
+
+// finder collects the findings of one audit in one language.
+type finder struct {
+	lang language.Tag
+	out  []icp.Finding
+}
+
+func (fd *finder) add(code string, sev icp.Severity, source string, kv ...string) {
+	fd.addLine(code, sev, 0, source, kv...)
+}
+
+func (fd *finder) report() icp.Report { return icp.NewReport(fd.out) }

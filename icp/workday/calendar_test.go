@@ -1,4 +1,4 @@
-package icp
+package workday
 
 import (
 	"strings"
@@ -19,7 +19,7 @@ func date(s string) time.Time {
 }
 
 func TestAddWorkdaysVectors(t *testing.T) {
-	cal := DefaultCalendar()
+	cal := Default()
 	tests := []struct {
 		name string
 		from string
@@ -51,7 +51,7 @@ func TestAddWorkdaysVectors(t *testing.T) {
 }
 
 func TestIsWorkday(t *testing.T) {
-	cal := DefaultCalendar()
+	cal := Default()
 	for d, want := range map[string]bool{
 		"2026-09-20": true,  // make-up Sunday (a third-party dataset got it wrong)
 		"2026-10-10": true,  // make-up Saturday
@@ -82,7 +82,7 @@ func TestIsWorkday(t *testing.T) {
 // TestCalendarAgainstLunarGo cross-checks every day of 2020–2027 with an
 // independent table, 6tail/lunar-go's HolidayUtil (a test-only dependency).
 func TestCalendarAgainstLunarGo(t *testing.T) {
-	cal := DefaultCalendar()
+	cal := Default()
 	for d := date("2020-01-01"); d.Year() <= 2027; d = d.AddDate(0, 0, 1) {
 		want := d.Weekday() != time.Saturday && d.Weekday() != time.Sunday
 		if h := HolidayUtil.GetHolidayByYmd(d.Year(), int(d.Month()), d.Day()); h != nil {
@@ -98,7 +98,7 @@ func TestCalendarAgainstLunarGo(t *testing.T) {
 
 func TestCalendarExtend(t *testing.T) {
 	next := "#@ year 2028 UNCERTAIN test notice\n2028-01-03\toff\t元旦\n"
-	cal, err := DefaultCalendar().Extend(strings.NewReader(next))
+	cal, err := Default().Extend(strings.NewReader(next))
 	require.NoError(t, err)
 	ok, err := cal.IsWorkday(date("2028-01-03"))
 	require.NoError(t, err)
@@ -106,7 +106,7 @@ func TestCalendarExtend(t *testing.T) {
 	ok, err = cal.IsWorkday(date("2026-10-10"))
 	require.NoError(t, err)
 	assert.True(t, ok, "old years survive")
-	_, err = DefaultCalendar().IsWorkday(date("2028-01-03"))
+	_, err = Default().IsWorkday(date("2028-01-03"))
 	assert.Error(t, err, "the default calendar is unchanged")
 
 	for name, bad := range map[string]string{
@@ -121,23 +121,23 @@ func TestCalendarExtend(t *testing.T) {
 		"unknown directive": "#@ colour blue\n",
 		"over 4 MiB":        strings.Repeat("# padding line\n", 300_000),
 	} {
-		_, err := DefaultCalendar().Extend(strings.NewReader(bad))
+		_, err := Default().Extend(strings.NewReader(bad))
 		assert.Error(t, err, name)
 	}
-	_, err = LoadCalendar(strings.NewReader(""))
+	_, err = Load(strings.NewReader(""))
 	assert.Error(t, err)
 }
 
 var sinkT time.Time
 
 func TestAddWorkdaysNoAllocs(t *testing.T) {
-	cal := DefaultCalendar()
+	cal := Default()
 	d := date("2026-09-18")
 	assert.Zero(t, testing.AllocsPerRun(100, func() { sinkT, _ = cal.AddWorkdays(d, 20) }))
 }
 
 func BenchmarkAddWorkdays(b *testing.B) {
-	cal := DefaultCalendar()
+	cal := Default()
 	d := date("2026-09-18")
 	b.ReportAllocs()
 	for b.Loop() {

@@ -1,0 +1,729 @@
+package refile
+
+import (
+	"fmt"
+	"io"
+	"net/netip"
+	"slices"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/icpkit/icpkit/icp"
+	"github.com/icpkit/icpkit/icp/domain"
+	"github.com/icpkit/icpkit/internal/catalog"
+	"github.com/icpkit/icpkit/internal/jsonx"
+	"github.com/icpkit/icpkit/internal/opt"
+	"github.com/icpkit/icpkit/material"
+	"github.com/icpkit/icpkit/province"
+	"github.com/icpkit/icpkit/subject"
+)
+
+// DeploymentSubject is the subject side of a [Deployment].
+type DeploymentSubject struct {
+	Kind        subject.Kind      `json:"kind"`
+	Name        string            `json:"name"`
+	Number      icp.Number        `json:"number,omitzero"`
+	Certificate subject.Document  `json:"certificate"`
+	Province    province.Province `json:"province"`
+	Address     string            `json:"address,omitempty"`
+	Owner       subject.Person    `json:"owner"`
+}
+
+// DeployedSite is one filed (or to be filed) service of a [Deployment].
+type DeployedSite struct {
+	Number  icp.Number     `json:"number,omitzero"`
+	Name    string         `json:"name"`
+	Domains []string       `json:"domains"`
+	Manager subject.Person `json:"manager"`
+	// Access lists the access providers, each with its IPs; a site may be
+	// hosted at several providers, each with its own access filing.
+	Access     []icp.Access `json:"access"`
+	Commercial bool         `json:"commercial,omitempty"`
+	// DomainHolder is the domains' registrant, when known.
+	DomainHolder string `json:"domain_holder,omitempty"`
+}
+
+// Deployment is what a subject has filed and where it is hosted, before or
+// after a change. Its JSON form (snake_case, names fixed) is what
+// [DecodeDeployment] reads.
+type Deployment struct {
+	Subject DeploymentSubject `json:"subject"`
+	Sites   []DeployedSite    `json:"sites"`
+}
+
+// DecodeDeployment reads a deployment in JSON, strictly, like
+// [DecodeApplication].
+func DecodeDeployment(r io.Reader) (Deployment, error) {
+	var d Deployment
+	if e := jsonx.Decode(r, &d); e != nil {
+		return d, &icp.DecodeError{Path: e.Path, Reason: e.Reason}
+	}
+	return d, nil
+}
+
+// verifiersForChange returns who verifies a 变更备案 that changes the
+// subject, the sites, or both; an access-only change needs no SMS.
+func verifiersForChange(subjectChanged, siteChanged bool) []icp.Verifier {
+	var out []icp.Verifier
+	if subjectChanged {
+		out = append(out, icp.VerifierOwner)
+	}
+	if siteChanged {
+		out = append(out, icp.VerifierManager)
+	}
+	return out
+}
+
+// Reason says why an action is needed: a stable code, the source keys, and
+// the message in both languages.
+type Reason struct {
+	Code   string `json:"code"`
+	Source string `json:"source"`
+	Zh     string `json:"zh"`
+	En     string `json:"en"`
+}
+
+// Action is one filing a change needs.
+type Action struct {
+	Type icp.FilingType `json:"type"`
+	// Required is false for recommended actions.
+	Required bool `json:"required"`
+	// Site names the site (its number, or its first domain); empty for
+	// subject-level actions. SiteIndex is its index in the after
+	// deployment, or -1.
+	Site      string         `json:"site,omitempty"`
+	SiteIndex int            `json:"site_index"`
+	Provider  string         `json:"provider,omitempty"`
+	Reason    Reason         `json:"reason"`
+	Verifiers []icp.Verifier `json:"verifiers"`
+	// Documents lists materials this action needs beyond the usual ones.
+	Documents []material.Kind `json:"documents,omitempty"`
+	// Step is the action's place in the sequence (1 first); actions with
+	// the same step may be filed in either order but not at the same time:
+	// only one order may be in flight per subject.
+	Step int `json:"step"`
+	// After lists the indexes (in Actions) that must be approved first.
+	After []int `json:"after,omitempty"`
+}
+
+// Result is the answer of [Plan]: the actions in order, notes on
+// conflicts and ordering, and findings when a deployment is invalid.
+type Result struct {
+	Actions  []Action   `json:"actions"`
+	Notes    []Reason   `json:"notes,omitempty"`
+	Findings icp.Report `json:"findings"`
+}
+
+// Required reports whether any action is required.
+func (p Result) Required() bool {
+	for _, a := range p.Actions {
+		if a.Required {
+			return true
+		}
+	}
+	return false
+}
+
+func init() {
+	register(
+		msg("plan.new_access", []string{"provider"}, "迁移到新的接入商 %[1]s：需在新接入商办理新增接入（备案号不变），并在解析切换前完成", "moving to the access provider %[1]s: file a new access there (the number stays) before pointing the domain at it"),
+		msg("plan.cancel_access", []string{"provider"}, "新增接入通过后，在原接入商 %[1]s 办理取消接入", "after the new access is approved, cancel the access at the former provider %[1]s"),
+		msg("plan.empty_shell", nil, "变更后没有任何接入商：网站成为空壳，管局将注销备案", "no access provider is left: the site becomes an empty shell and the authority will cancel the filing"),
+		msg("plan.ip_change", nil, "同一接入商更换 IP 无需重新备案；建议办理变更接入，因为管局会比对解析 IP 与备案信息", "an IP change at the same provider needs no new filing; a change of access is recommended, since authorities compare the resolved IP with the record"),
+		msg("plan.ip_change_required", []string{"why"}, "同一接入商更换 IP：须办理变更接入（%[1]s）", "an IP change at the same provider: a change of access is required (%[1]s)"),
+		msg("plan.new_site", nil, "新网站需办理新增网站备案", "a new site needs a new-site filing"),
+		msg("plan.domain_added", []string{"domain"}, "新增域名 %[1]s：按新增网站办理（变更备案只能删除域名）", "the domain %[1]s is added: file it as a new site (a change can only remove domains)"),
+		msg("plan.domain_removed", []string{"domain"}, "删除域名 %[1]s：办理变更网站（不是注销）", "the domain %[1]s is removed: file a change of site (not a cancellation)"),
+		msg("plan.site_removed", nil, "网站不再使用：办理注销网站（一次一个）", "the site is retired: cancel it (one at a time)"),
+		msg("plan.site_changed", []string{"what"}, "网站信息变化（%[1]s）：办理变更网站", "the site's data changed (%[1]s): file a change of site"),
+		msg("plan.contacts_all", nil, "个人主体或两位负责人为同一人的单位更换联系方式：须办理变更备案（主体和网站一并变更）", "an individual, or a unit whose two managers are one person, changes contacts: file a change of subject and sites together"),
+		msg("plan.subject_changed", []string{"what"}, "主体信息变化（%[1]s）：办理变更主体", "the subject's data changed (%[1]s): file a change of subject"),
+		msg("plan.subject_renamed", nil, "主体更名（统一社会信用代码不变）：办理变更主体并提交工商更名函", "the subject was renamed (same credit code): file a change of subject with the rename letter"),
+		msg("plan.owner_changed_all", nil, "本省更换主体负责人须办理变更备案并提交新的授权书", "this province wants a change of the subject's manager filed as a full change with a new authorisation letter"),
+		msg("plan.entity_migration", nil, "网站转到另一法律主体（统一社会信用代码不同）：办理网站迁移（需新主体账号、域名已过户、无进行中订单）", "the site goes to another legal entity (another credit code): file a site migration (new subject's account, domain already transferred, no open orders)"),
+		msg("plan.entity_cancel", nil, "若接入商在本省不提供网站迁移：原主体注销网站，新主体重新备案", "where the provider offers no site migration in this province, the old subject cancels the site and the new one files anew"),
+		msg("plan.entity_change", nil, "本省允许直接变更主体", "this province accepts a direct change of subject"),
+		msg("plan.individual_to_company", []string{"how"}, "个人主体变为单位：%[1]s", "an individual becomes a company: %[1]s"),
+		msg("plan.company_to_individual", nil, "单位不能变更为个人：注销后由个人重新备案", "a company cannot become an individual: cancel and file anew as the individual"),
+		msg("plan.province_moved", []string{"from", "to"}, "主体从%[1]s迁到%[2]s：注销原备案，在新省份重新备案（腾讯云做法；华为云允许跨省变更主体）", "the subject moves from %[1]s to %[2]s: cancel and file anew in the new province (Tencent; Huawei allows a cross-province change of subject)"),
+		msg("plan.domain_transferred", []string{"domain"}, "域名 %[1]s 已过户：新持有者完成实名后办理网站迁移或注销后重新备案，否则核查时可能被注销", "the domain %[1]s changed hands: after the new holder's real-name check, migrate the site or cancel and refile; otherwise inspections may cancel it"),
+		msg("plan.conflict_add_domain", nil, "来源不一致：腾讯云审核 FAQ 称备案通过后可通过变更添加域名；华为云称变更不能修改域名。默认按新增网站", "sources disagree: a Tencent review FAQ says a domain can be added by a change after approval; Huawei says a change cannot modify domains. The default is a new site"),
+		msg("plan.conflict_migration_sms", nil, "来源不一致：华为云称网站迁移也需 24 小时内短信核验，青云表格称不需要", "sources disagree: Huawei says a site migration also needs the SMS check within 24 hours; QingCloud's table says it does not"),
+		msg("plan.order_sequential", nil, "同一主体同时只能有一个备案订单；变更不能与新增网站、新增接入同时进行", "only one order per subject may be in flight; a change cannot run together with a new site or new access"),
+		msg("plan.access_first", nil, "本省允许先接入、后变更：新增接入通过后 10 个工作日内完成变更", "this province allows access first: file the change within 10 working days after the new access"),
+		msg("plan.change_first", nil, "接入期间不能修改备案信息：先在原接入商完成变更，再办理新增接入", "no edits during an access filing: change the data at the current provider first, then file the new access"),
+		msg("plan.changes_in_advance", nil, "信息变更应提前 30 天办理，信息不实可导致网站关闭和备案注销", "file changes 30 days in advance: stale records lead to closure and cancellation"),
+		msg("plan.empty_subject_kept", nil, "主体下已无网站：本省允许空壳主体日后直接新增网站", "the subject keeps no site: this province lets an empty-shell subject add services later"),
+		msg("plan.empty_subject_cancelled", nil, "主体下已无网站：空壳主体需注销（线下约 5 个工作日），以后重新备案", "the subject keeps no site: an empty-shell subject must be cancelled (offline, about 5 working days) and file anew later"),
+		msg("plan.invalid", []string{"part"}, "部署信息无效（%[1]s）", "the deployment is invalid (%[1]s)"),
+	)
+}
+
+// Plan tells which filings a change from before to after needs, why, who
+// must verify by SMS, which documents are needed and in which order. It
+// covers every situation of reference/domain.md §8.2; where sources
+// disagree the plan follows a stated default and adds a note. Plan(x, x)
+// requires nothing, and the plan is deterministic. Without [icp.At] it
+// uses the newest rules of the table.
+//
+// Options: [icp.At] for the rules in force on a date, [icp.WithRules] for
+// another table, [icp.WithLanguage] for the messages; others are ignored.
+func Plan(before, after Deployment, opts ...icp.Option) Result {
+	cfg := opt.Apply(opts)
+	p := &planner{before: before, after: after, cfg: cfg, fd: finder{lang: cfg.Lang}}
+	for i, d := range [2]Deployment{before, after} {
+		if len(d.Sites) > icp.MaxSites {
+			p.fd.add("plan.invalid", icp.SeverityError, [2]string{"before", "after"}[i]+".sites", "icpkit input bound", "part", fmt.Sprintf("more than %d sites", icp.MaxSites))
+		}
+	}
+	if !p.fd.report().OK() {
+		return Result{Actions: []Action{}, Findings: p.fd.report()}
+	}
+	p.validate("before", before)
+	p.validate("after", after)
+	if !p.fd.report().OK() {
+		return Result{Actions: []Action{}, Findings: p.fd.report()}
+	}
+	prov := after.Subject.Province
+	if !prov.IsValid() {
+		prov = before.Subject.Province
+	}
+	if cfg.AtSet {
+		p.rules = cfg.Rules.RulesAt(prov, cfg.At)
+		p.oldRules = cfg.Rules.RulesAt(before.Subject.Province, cfg.At)
+	} else {
+		p.rules = cfg.Rules.Rules(prov)
+		p.oldRules = cfg.Rules.Rules(before.Subject.Province)
+	}
+	p.plan()
+	return p.result()
+}
+
+type planner struct {
+	before, after   Deployment
+	cfg             opt.Config
+	fd              finder
+	rules, oldRules province.Rules
+	actions         []Action
+	notes           []Reason
+}
+
+func (p *planner) reason(code, source string, kv ...string) Reason {
+	var params map[string]string
+	if len(kv) > 0 {
+		params = make(map[string]string, len(kv)/2)
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		params[kv[i]] = kv[i+1]
+	}
+	return Reason{Code: code, Source: source, Zh: icp.Message(language.SimplifiedChinese, code, params), En: icp.Message(language.English, code, params)}
+}
+
+func (p *planner) add(a Action) {
+	if a.Verifiers == nil {
+		a.Verifiers = icp.Verifiers(a.Type)
+	}
+	p.actions = append(p.actions, a)
+}
+
+func (p *planner) note(code, source string, kv ...string) {
+	r := p.reason(code, source, kv...)
+	for _, n := range p.notes {
+		if n.Code == r.Code && n.En == r.En {
+			return
+		}
+	}
+	p.notes = append(p.notes, r)
+}
+
+// validate reports invalid deployments as findings naming the JSON path.
+func (p *planner) validate(root string, d Deployment) {
+	s := d.Subject
+	if !s.Province.IsValid() {
+		p.fd.add("plan.invalid", icp.SeverityError, root+".subject.province", "icpkit input", "part", "province")
+	}
+	if !s.Kind.IsValid() {
+		p.fd.add("plan.invalid", icp.SeverityError, root+".subject.kind", "icpkit input", "part", "kind")
+	}
+	if s.Number.IsValid() && s.Number.Kind() != icp.SubjectFiling {
+		p.fd.add("plan.invalid", icp.SeverityError, root+".subject.number", "icpkit input", "part", "not a subject number")
+	}
+	for i, st := range d.Sites {
+		if st.Number.IsValid() && s.Number.IsValid() {
+			if sub, _ := st.Number.Subject(); sub != s.Number {
+				p.fd.add("plan.invalid", icp.SeverityError, fmt.Sprintf("%s.sites[%d].number", root, i), "icpkit input", "part", "site number of another subject")
+			}
+		}
+		for j, a := range st.Access {
+			for k, ip := range a.IPs {
+				if !ip.IsValid() {
+					p.fd.add("plan.invalid", icp.SeverityError, fmt.Sprintf("%s.sites[%d].access[%d].ips[%d]", root, i, j, k), "icpkit input", "part", "IP")
+				}
+			}
+		}
+	}
+}
+
+// siteK matches sites across before and after: by number, else by the
+// registrable form of the first domain, else by name.
+type siteK struct {
+	n    icp.Number
+	text string
+}
+
+func siteKey(s DeployedSite) siteK {
+	if s.Number.IsValid() {
+		return siteK{n: s.Number}
+	}
+	for _, d := range s.Domains {
+		if r, err := domain.RegistrableDomain(d); err == nil {
+			return siteK{text: "d:" + r}
+		}
+	}
+	return siteK{text: "s:" + s.Name}
+}
+
+// accessEqual reports whether two access lists are the same.
+func accessEqual(a, b []icp.Access) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Provider != b[i].Provider || !slices.Equal(a[i].IPs, b[i].IPs) {
+			return false
+		}
+	}
+	return true
+}
+
+func siteLabel(s DeployedSite) string {
+	if s.Number.IsValid() {
+		return s.Number.String()
+	}
+	if len(s.Domains) > 0 {
+		return s.Domains[0]
+	}
+	return s.Name
+}
+
+// samePerson tells people apart by document, or by name and document type
+// when a deployment lacks the document number.
+func samePerson(a, b subject.Person) bool {
+	if a.Document.Number == "" || b.Document.Number == "" {
+		return a.Document.Number == b.Document.Number && a.Document.Type == b.Document.Type && a.Name == b.Name
+	}
+	return a.SamePerson(b)
+}
+
+func sameContacts(a, b subject.Person) bool {
+	if a.Mobile == b.Mobile && a.EmergencyPhone == b.EmergencyPhone && a.Email == b.Email {
+		return true
+	}
+	return phoneKey(a.Mobile) == phoneKey(b.Mobile) && phoneKey(a.EmergencyPhone) == phoneKey(b.EmergencyPhone) &&
+		strings.EqualFold(strings.TrimSpace(a.Email.Reveal()), strings.TrimSpace(b.Email.Reveal()))
+}
+
+func certKey(d subject.Document) string {
+	if id, err := d.Parse(); err == nil {
+		return id.Number()
+	}
+	return strings.ToUpper(strings.TrimSpace(d.Number.Reveal()))
+}
+
+// hasAny reports whether the deployment's site has any provider.
+func providers(s DeployedSite) []string {
+	var out []string
+	for _, a := range s.Access {
+		if p := strings.TrimSpace(a.Provider); p != "" && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func ipsAt(s DeployedSite, provider string) []netip.Addr {
+	var out []netip.Addr
+	for _, a := range s.Access {
+		if a.Provider == provider {
+			out = append(out, a.IPs...)
+		}
+	}
+	slices.SortFunc(out, netip.Addr.Compare)
+	return slices.Compact(out)
+}
+
+const (
+	stepChangeBefore = 1 // changes at the current provider, before an access filing
+	stepAccess       = 2
+	stepNewSite      = 3
+	stepChange       = 4
+	stepCancel       = 5
+)
+
+func (p *planner) plan() {
+	b, a := p.before, p.after
+	bs, as := b.Subject, a.Subject
+	individualBefore, individualAfter := bs.Kind == subject.Individual, as.Kind == subject.Individual
+
+	// Subject level.
+	entityChanged := bs.Certificate != as.Certificate && certKey(bs.Certificate) != certKey(as.Certificate)
+	switch {
+	case bs.Province != as.Province:
+		p.add(Action{Type: icp.CancelSubject, Required: true, SiteIndex: -1, Step: stepCancel,
+			Reason: p.reason("plan.province_moved", "TC-change; HW-rules; QC-change", "from", bs.Province.String(), "to", as.Province.String())})
+		p.add(Action{Type: icp.FirstFiling, Required: true, SiteIndex: -1, Step: stepNewSite,
+			Reason: p.reason("plan.province_moved", "TC-change; HW-rules; QC-change", "from", bs.Province.String(), "to", as.Province.String())})
+		return
+	case individualBefore && !individualAfter:
+		p.individualToCompany()
+		return
+	case !individualBefore && individualAfter:
+		p.add(Action{Type: icp.CancelSubject, Required: true, SiteIndex: -1, Step: stepCancel, Reason: p.reason("plan.company_to_individual", "TC-change; TC-P-上海")})
+		p.add(Action{Type: icp.FirstFiling, Required: true, SiteIndex: -1, Step: stepNewSite, Reason: p.reason("plan.company_to_individual", "TC-change; TC-P-上海")})
+		return
+	case entityChanged:
+		p.differentEntity()
+		return
+	}
+	var subjectWhat []string
+	renamed := bs.Name != as.Name
+	if bs.Address != as.Address {
+		subjectWhat = append(subjectWhat, "address")
+	}
+	ownerChanged := !samePerson(bs.Owner, as.Owner)
+	if ownerChanged {
+		subjectWhat = append(subjectWhat, "owner")
+	}
+	contactsChanged := !ownerChanged && !sameContacts(bs.Owner, as.Owner)
+	allChange := false
+	if contactsChanged {
+		onePerson := true // both managers are one person for every site
+		for _, s := range a.Sites {
+			if !samePerson(as.Owner, s.Manager) {
+				onePerson = false
+			}
+		}
+		if individualAfter || onePerson {
+			allChange = true
+			p.add(Action{Type: icp.ChangeAll, Required: true, SiteIndex: -1, Step: stepChange,
+				Reason: p.reason("plan.contacts_all", "QC-change"), Verifiers: verifiersForChange(true, true)})
+		} else {
+			subjectWhat = append(subjectWhat, "contacts")
+		}
+	}
+	if v, ok := p.rules.OwnerChangeNeedsAll.Get(); ok && v && ownerChanged {
+		allChange = true
+		p.add(Action{Type: icp.ChangeAll, Required: true, SiteIndex: -1, Step: stepChange,
+			Reason: p.reason("plan.owner_changed_all", p.rules.OwnerChangeNeedsAll.Source()), Verifiers: verifiersForChange(true, true),
+			Documents: []material.Kind{material.AuthorizationLetter}})
+		subjectWhat = slices.DeleteFunc(subjectWhat, func(s string) bool { return s == "owner" })
+	}
+	if renamed {
+		p.add(Action{Type: icp.ChangeSubject, Required: true, SiteIndex: -1, Step: stepChange,
+			Reason: p.reason("plan.subject_renamed", "TC-P-*; HW-change"), Documents: []material.Kind{material.RenameLetter}})
+	}
+	if len(subjectWhat) > 0 && !allChange {
+		p.add(Action{Type: icp.ChangeSubject, Required: true, SiteIndex: -1, Step: stepChange,
+			Reason: p.reason("plan.subject_changed", "QC-change; HW-change", "what", strings.Join(subjectWhat, ", "))})
+	}
+
+	// Site level.
+	// Match sites by key: a linear scan for the usual few sites, a map for many.
+	keys := make([]siteK, len(b.Sites))
+	for i, s := range b.Sites {
+		keys[i] = siteKey(s)
+	}
+	var beforeBy map[siteK]int
+	if len(keys) > 32 {
+		beforeBy = make(map[siteK]int, len(keys))
+		for i, k := range keys {
+			beforeBy[k] = i
+		}
+	}
+	find := func(k siteK, hint int) (int, bool) {
+		if hint < len(keys) && keys[hint] == k {
+			return hint, true // sites usually keep their order
+		}
+		if beforeBy != nil {
+			i, ok := beforeBy[k]
+			return i, ok
+		}
+		for i, x := range keys {
+			if x == k {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	matched := make([]bool, len(b.Sites))
+	for ai, s := range a.Sites {
+		bi, ok := find(siteKey(s), ai)
+		if !ok {
+			p.add(Action{Type: icp.NewSite, Required: true, Site: siteLabel(s), SiteIndex: ai, Step: stepNewSite,
+				Reason: p.reason("plan.new_site", "QC-type; TC-newsite"), Documents: nil})
+			continue
+		}
+		matched[bi] = true
+		p.siteChanges(b.Sites[bi], s, ai, individualAfter, allChange)
+	}
+	for bi, s := range b.Sites {
+		if !matched[bi] {
+			p.add(Action{Type: icp.CancelSite, Required: true, Site: siteLabel(s), SiteIndex: -1, Step: stepCancel,
+				Reason: p.reason("plan.site_removed", "HW-cancel; TC-dereg")})
+		}
+	}
+	if len(a.Sites) == 0 && len(b.Sites) > 0 {
+		// An empty-shell subject: some provinces let it add services later.
+		f := p.rules.EmptyShellAddServices
+		if v, ok := f.Get(); ok && v {
+			p.note("plan.empty_subject_kept", f.Source())
+		} else {
+			p.note("plan.empty_subject_cancelled", f.Source()+"; TC-dereg")
+		}
+	}
+}
+
+func (p *planner) individualToCompany() {
+	f := p.rules.IndividualToCompany
+	v, ok := f.Get()
+	b, a := p.before.Subject, p.after.Subject
+	legalRep := samePerson(b.Owner, a.Owner) && a.Owner.LegalRepresentative
+	switch {
+	case ok && (v == province.TransitionAllowed || v == province.TransitionLegalRepOnly && legalRep):
+		p.add(Action{Type: icp.ChangeSubject, Required: true, SiteIndex: -1, Step: stepChange,
+			Reason: p.reason("plan.individual_to_company", f.Source(), "how", "变更主体 / change of subject")})
+	default:
+		how := "注销后重新备案 / cancel and file anew"
+		p.add(Action{Type: icp.CancelSubject, Required: true, SiteIndex: -1, Step: stepCancel,
+			Reason: p.reason("plan.individual_to_company", f.Source()+"; HW-rules", "how", how)})
+		p.add(Action{Type: icp.FirstFiling, Required: true, SiteIndex: -1, Step: stepNewSite,
+			Reason: p.reason("plan.individual_to_company", f.Source()+"; HW-rules", "how", how)})
+	}
+}
+
+func (p *planner) differentEntity() {
+	f := p.rules.SubjectChange
+	v, ok := f.Get()
+	sameRep := samePerson(p.before.Subject.Owner, p.after.Subject.Owner) && p.after.Subject.Owner.LegalRepresentative
+	if ok && (v == province.TransitionAllowed || v == province.TransitionLegalRepOnly && sameRep) {
+		p.add(Action{Type: icp.ChangeSubject, Required: true, SiteIndex: -1, Step: stepChange, Reason: p.reason("plan.entity_change", f.Source())})
+		return
+	}
+	// Otherwise the site moves by 网站迁移 (Huawei offers it in 26
+	// provinces); where it is not offered, the old subject cancels and the
+	// new one files anew, which the note says.
+	for i, s := range p.after.Sites {
+		p.add(Action{Type: icp.SiteMigration, Required: true, Site: siteLabel(s), SiteIndex: i, Step: stepChange,
+			Reason: p.reason("plan.entity_migration", "HW-migr doc_0200; HW-rules")})
+	}
+	p.note("plan.entity_cancel", f.Source()+"; HW-migr doc_0200")
+	p.note("plan.conflict_migration_sms", "HW-migr; QC-sms")
+}
+
+// siteChanges compares one site before and after. individual tells whether
+// the subject is a person, for whom contact changes are full changes.
+func (p *planner) siteChanges(b, a DeployedSite, ai int, individual, allChange bool) {
+	if b.Name == a.Name && slices.Equal(b.Domains, a.Domains) && b.DomainHolder == a.DomainHolder &&
+		b.Manager == a.Manager && b.Commercial == a.Commercial && accessEqual(b.Access, a.Access) {
+		return // unchanged
+	}
+	label := siteLabel(a)
+	var what []string
+	if !slices.Equal(b.Domains, a.Domains) {
+		p.domainChanges(b, a, ai, label)
+	}
+	if b.DomainHolder != "" && a.DomainHolder != "" && b.DomainHolder != a.DomainHolder {
+		p.add(Action{Type: icp.SiteMigration, Required: true, Site: label, SiteIndex: ai, Step: stepChange,
+			Reason: p.reason("plan.domain_transferred", "HW-rules; HW-err §2.3", "domain", label)})
+	}
+	if b.Name != a.Name {
+		what = append(what, "name")
+	}
+	if !samePerson(b.Manager, a.Manager) {
+		what = append(what, "manager")
+	} else if !sameContacts(b.Manager, a.Manager) {
+		if individual || samePerson(p.after.Subject.Owner, a.Manager) {
+			if !allChange {
+				p.add(Action{Type: icp.ChangeAll, Required: true, Site: label, SiteIndex: ai, Step: stepChange,
+					Reason: p.reason("plan.contacts_all", "QC-change"), Verifiers: verifiersForChange(true, true)})
+			}
+		} else {
+			what = append(what, "manager contacts")
+		}
+	}
+	if len(what) > 0 && !allChange {
+		p.add(Action{Type: icp.ChangeSite, Required: true, Site: label, SiteIndex: ai, Step: stepChange,
+			Reason: p.reason("plan.site_changed", "QC-change", "what", strings.Join(what, ", "))})
+	}
+	// Access.
+	if accessEqual(b.Access, a.Access) {
+		return
+	}
+	bp, ap := providers(b), providers(a)
+	for _, prov := range ap {
+		if !slices.Contains(bp, prov) {
+			p.add(Action{Type: icp.NewAccess, Required: true, Site: label, SiteIndex: ai, Provider: prov, Step: stepAccess,
+				Reason: p.reason("plan.new_access", "TC-access; HW-kb §3", "provider", prov)})
+		}
+	}
+	for _, prov := range bp {
+		if !slices.Contains(ap, prov) && len(ap) > 0 {
+			p.add(Action{Type: icp.CancelAccess, Required: false, Site: label, SiteIndex: ai, Provider: prov, Step: stepCancel,
+				Reason: p.reason("plan.cancel_access", "TC-cancelaccess; HW-kb §3", "provider", prov)})
+		}
+	}
+	if len(ap) == 0 && len(bp) > 0 {
+		p.note("plan.empty_shell", "TC-cancelaccess; HW-after")
+		p.fd.add("plan.empty_shell", icp.SeverityError, fmt.Sprintf("after.sites[%d].access", ai), "TC-cancelaccess")
+	}
+	for _, prov := range ap {
+		if !slices.Contains(bp, prov) || slices.Equal(ipsAt(b, prov), ipsAt(a, prov)) {
+			continue
+		}
+		req, why := false, ""
+		if v, ok := p.rules.IPChangeNeedsFiling.Get(); ok && v {
+			req, why = true, p.after.Subject.Province.String()
+		}
+		if a.Commercial {
+			req, why = true, "经营性网站 / commercial site"
+		}
+		code := "plan.ip_change"
+		var kv []string
+		if req {
+			code, kv = "plan.ip_change_required", []string{"why", why}
+		}
+		p.add(Action{Type: icp.ChangeAccess, Required: req, Site: label, SiteIndex: ai, Provider: prov, Step: stepChange,
+			Reason: p.reason(code, "TC-change; HW-rules; TC-P-湖南", kv...)})
+	}
+}
+
+// domainChanges adds a new site for each added registrable domain and a
+// change of site for each removed one.
+func (p *planner) domainChanges(b, a DeployedSite, ai int, label string) {
+	bReg := map[string]bool{}
+	for _, d := range b.Domains {
+		if r, err := domain.RegistrableDomain(d); err == nil {
+			bReg[r] = true
+		}
+	}
+	aReg := map[string]bool{}
+	for _, d := range a.Domains {
+		r, err := domain.RegistrableDomain(d)
+		if err != nil {
+			continue
+		}
+		aReg[r] = true
+		if !bReg[r] {
+			p.add(Action{Type: icp.NewSite, Required: true, Site: r, SiteIndex: ai, Step: stepNewSite,
+				Reason: p.reason("plan.domain_added", "TC-change; HW-change", "domain", r)})
+			p.note("plan.conflict_add_domain", "TC-change; TC-review; HW-change")
+		}
+	}
+	var removed []string
+	for r := range bReg {
+		if !aReg[r] {
+			removed = append(removed, r)
+		}
+	}
+	sort.Strings(removed)
+	for _, r := range removed {
+		p.add(Action{Type: icp.ChangeSite, Required: true, Site: label, SiteIndex: ai, Step: stepChange,
+			Reason: p.reason("plan.domain_removed", "HW-cancel; TC-site", "domain", r)})
+	}
+}
+
+// result orders the actions: access filings before new sites, changes and
+// cancellations last, or changes first where the province does not allow
+// "access first, change later"; one order at a time per subject.
+func (p *planner) result() Result {
+	hasAccess, hasChange := false, false
+	for _, a := range p.actions {
+		switch a.Type {
+		case icp.NewAccess:
+			hasAccess = true
+		case icp.ChangeSubject, icp.ChangeSite, icp.ChangeAll, icp.ChangeAccess:
+			hasChange = true
+		}
+	}
+	if hasAccess && hasChange {
+		if v, ok := p.rules.AccessFirstChangeLater.Get(); ok && v {
+			p.note("plan.access_first", p.rules.AccessFirstChangeLater.Source())
+		} else {
+			for i := range p.actions {
+				switch p.actions[i].Type {
+				case icp.ChangeSubject, icp.ChangeSite, icp.ChangeAll:
+					p.actions[i].Step = stepChangeBefore
+				}
+			}
+			p.note("plan.change_first", "TC-access; TC-change; HW-change")
+		}
+	}
+	sort.SliceStable(p.actions, func(i, j int) bool {
+		x, y := p.actions[i], p.actions[j]
+		if x.Step != y.Step {
+			return x.Step < y.Step
+		}
+		if x.SiteIndex != y.SiteIndex {
+			return x.SiteIndex < y.SiteIndex
+		}
+		if x.Type != y.Type {
+			return x.Type < y.Type
+		}
+		return x.Site < y.Site
+	})
+	// Each action waits for the actions of earlier steps.
+	for i := range p.actions {
+		for j := 0; j < i; j++ {
+			if p.actions[j].Step < p.actions[i].Step && p.actions[j].Required {
+				p.actions[i].After = append(p.actions[i].After, j)
+			}
+		}
+	}
+	if len(p.actions) > 1 {
+		p.note("plan.order_sequential", "TC-review; HW-flow; TC-change")
+	}
+	if len(p.actions) > 0 {
+		p.note("plan.changes_in_advance", "HW-change; QC-change")
+	}
+	actions := p.actions
+	if actions == nil {
+		actions = []Action{}
+	}
+	return Result{Actions: actions, Notes: p.notes, Findings: p.fd.report()}
+}
+
+// msg builds a catalog entry: the code, its parameter names in the order
+// the texts use them (%[1]s …), and the zh-Hans and en texts.
+func msg(code string, params []string, zh, en string) catalog.Msg {
+	return catalog.Msg{Code: code, Params: params, Zh: zh, En: en}
+}
+
+func register(ms ...catalog.Msg) { catalog.Register(ms...) }
+
+// finder collects the findings of one plan in one language.
+type finder struct {
+	lang language.Tag
+	out  []icp.Finding
+}
+
+func (fd *finder) add(code string, sev icp.Severity, field, source string, kv ...string) {
+	fd.out = append(fd.out, icp.NewFinding(fd.lang, code, sev, field, source, kv...))
+}
+
+func (fd *finder) report() icp.Report { return icp.NewReport(fd.out) }
+
+// phoneKey is the comparable form of a phone: the digits of a mobile or
+// landline, or the trimmed text.
+func phoneKey(s subject.Secret) string {
+	v := s.Reveal()
+	if m, err := subject.ParseMobile(v); err == nil {
+		return m.Number()
+	}
+	if l, err := subject.ParseLandline(v); err == nil {
+		return l.Number()
+	}
+	return strings.TrimSpace(v)
+}

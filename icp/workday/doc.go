@@ -1,0 +1,20 @@
+// Package workday counts working days in mainland China.
+//
+// # The domain
+//
+// Filing deadlines are stated in working days (工作日): the authority
+// decides within 20 of them in most provinces. Working days are Monday to
+// Friday, less the statutory holidays, plus the make-up working days
+// (调休) that the State Council moves onto weekends around them. The days
+// change every year and are published in a notice each autumn, so a
+// calendar is data: icp/workday/data/holidays.tsv lists, per year, the days
+// off and the make-up days, with the notice that states them.
+//
+// # What is here
+//
+// [Calendar] answers [Calendar.IsWorkday], [Calendar.AddWorkdays] and
+// [Calendar.WorkdaysBetween]. [Default] returns the embedded calendar,
+// [Load] reads one in the same format, and [Calendar.Extend] adds next
+// year's notice without a new release. A date outside the years covered is
+// a [*CalendarError] matching [ErrOutsideCalendar].
+package workday
