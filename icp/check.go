@@ -271,22 +271,22 @@ func statusSeverity(st province.Status) Severity {
 
 func init() {
 	register(
-		msg("filing.type_not_application", []string{"type"}, "%[1]s 不是可提交的备案类型", "%[1]s is not a filing type that can be submitted"),
-		msg("filing.subject_number_required", []string{"type"}, "%[1]s 需要填写已有的主体备案号", "%[1]s needs the existing subject filing number"),
-		msg("filing.subject_number_forbidden", []string{"type"}, "%[1]s 不应填写主体备案号", "%[1]s must not carry a subject filing number"),
-		msg("filing.site_number_required", []string{"type"}, "%[1]s 需要填写该网站已有的备案号", "%[1]s needs the site's existing filing number"),
-		msg("filing.site_number_forbidden", []string{"type"}, "%[1]s 的新网站不应填写备案号", "%[1]s: a new site must not carry a filing number"),
+		msg("filing.type_not_application", []string{"type:filing_type"}, "%[1]s 不是可提交的备案类型", "%[1]s is not a filing type that can be submitted"),
+		msg("filing.subject_number_required", []string{"type:filing_type"}, "%[1]s 需要填写已有的主体备案号", "%[1]s needs the existing subject filing number"),
+		msg("filing.subject_number_forbidden", []string{"type:filing_type"}, "%[1]s 不应填写主体备案号", "%[1]s must not carry a subject filing number"),
+		msg("filing.site_number_required", []string{"type:filing_type"}, "%[1]s 需要填写该网站已有的备案号", "%[1]s needs the site's existing filing number"),
+		msg("filing.site_number_forbidden", []string{"type:filing_type"}, "%[1]s 的新网站不应填写备案号", "%[1]s: a new site must not carry a filing number"),
 		msg("filing.site_number_other_subject", []string{"number", "subject"}, "网站备案号 %[1]s 不属于主体 %[2]s", "the site number %[1]s does not belong to the subject %[2]s"),
-		msg("filing.number_province", []string{"number", "province"}, "备案号 %[1]s 不是 %[2]s 的号码", "the number %[1]s is not one of %[2]s"),
-		msg("filing.number_kind", []string{"number", "want"}, "%[1]s 不是%[2]s", "%[1]s is not a %[2]s"),
-		msg("filing.no_sites", []string{"type"}, "%[1]s 至少需要一个网站或服务", "%[1]s needs at least one site or service"),
+		msg("filing.number_province", []string{"number", "province:province"}, "备案号 %[1]s 不是 %[2]s 的号码", "the number %[1]s is not one of %[2]s"),
+		msg("filing.number_kind", []string{"number", "want:number_kind"}, "%[1]s 不是%[2]s", "%[1]s is not a %[2]s"),
+		msg("filing.no_sites", []string{"type:filing_type"}, "%[1]s 至少需要一个网站或服务", "%[1]s needs at least one site or service"),
 	)
 }
 
 func ruleFilingType(c *checker) {
 	a := c.app
 	ft := a.FilingType
-	tname := c.words(ft.NameZh(), ft.NameEn())
+	tname := ft.String()
 	src := "QC-type; HW-flow"
 	if ft == SiteMigration || ft == AccountTransfer {
 		c.add("filing.type_not_application", SeverityError, "filing_type", src, "type", tname)
@@ -305,7 +305,7 @@ func ruleFilingType(c *checker) {
 	}
 	if sn.IsValid() {
 		if sn.Kind() != SubjectFiling {
-			c.add("filing.number_kind", SeverityError, "subject.number", src, "number", sn.String(), "want", c.words("主体备案号", "subject filing number"))
+			c.add("filing.number_kind", SeverityError, "subject.number", src, "number", sn.String(), "want", SubjectFiling.String())
 		}
 		if sn.Province() != a.Province {
 			c.add("filing.number_province", SeverityError, "subject.number", "TC-subj", "number", sn.String(), "province", a.Province.String())
@@ -330,7 +330,7 @@ func ruleFilingType(c *checker) {
 		}
 		n := s.Number
 		if k := n.Kind(); k < SiteFiling || k > QuickAppFiling {
-			c.add("filing.number_kind", SeverityError, f, src, "number", n.String(), "want", c.words("网站或App备案号", "site or App filing number"))
+			c.add("filing.number_kind", SeverityError, f, src, "number", n.String(), "want", SiteFiling.String())
 			continue
 		}
 		if sn.IsValid() {
@@ -348,10 +348,10 @@ func ruleFilingType(c *checker) {
 
 func init() {
 	register(
-		msg("subject.certificate_type", []string{"kind", "type"}, "%[1]s 不能使用%[2]s备案", "a %[1]s cannot file with a %[2]s"),
-		msg("subject.certificate_number", []string{"type", "part"}, "%[1]s号码无效（%[2]s）", "the %[1]s number is invalid (%[2]s)"),
-		msg("subject.uscc_kind", []string{"declared", "coded"}, "统一社会信用代码表明主体性质为%[2]s，与所选的%[1]s不符", "the credit code says %[2]s, not the declared %[1]s"),
-		msg("subject.certificate_province", []string{"certificate", "filing"}, "单位证件属于%[1]s，单位只能在证件所在省（%[1]s）备案，不能在%[2]s", "the certificate was issued in %[1]s; a unit files there, not in %[2]s"),
+		msg("subject.certificate_type", []string{"kind:subject_kind", "type:doc_type"}, "%[1]s 不能使用%[2]s备案", "a %[1]s cannot file with a %[2]s"),
+		msg("subject.certificate_number", []string{"type:doc_type", "part:part"}, "%[1]s号码无效（%[2]s）", "the %[1]s number is invalid (%[2]s)"),
+		msg("subject.uscc_kind", []string{"declared:subject_kind", "coded:subject_kind"}, "统一社会信用代码表明主体性质为%[2]s，与所选的%[1]s不符", "the credit code says %[2]s, not the declared %[1]s"),
+		msg("subject.certificate_province", []string{"certificate:province", "filing:province"}, "单位证件属于%[1]s，单位只能在证件所在省（%[1]s）备案，不能在%[2]s", "the certificate was issued in %[1]s; a unit files there, not in %[2]s"),
 		msg("subject.certificate_pilot", nil, "统一社会信用代码为试点期代码，校验位不符合国家标准，但已合法颁发", "the credit code is a legally issued pilot code that fails the GB 32100 checksum"),
 	)
 }
@@ -364,7 +364,7 @@ func ruleCertificate(c *checker) {
 	}
 	if !s.Kind.Accepts(cert.Type) {
 		c.add("subject.certificate_type", SeverityError, "subject.certificate.type", "TC-materials; WX-certtypes",
-			"kind", s.Kind.NameZh(), "type", cert.Type.NameZh())
+			"kind", s.Kind.String(), "type", cert.Type.String())
 		return
 	}
 	if cert.Number == "" {
@@ -373,7 +373,7 @@ func ruleCertificate(c *checker) {
 	d, err := cert.Parse()
 	if err != nil {
 		c.add("subject.certificate_number", SeverityError, "subject.certificate.number", "GB 32100; GB 11643",
-			"type", cert.Type.NameZh(), "part", partOf(err))
+			"type", cert.Type.String(), "part", partOf(err))
 		return
 	}
 	cc, ok := d.CreditCode()
@@ -388,7 +388,7 @@ func ruleCertificate(c *checker) {
 		if s.Kind == subject.Enterprise && k == subject.IndividualBusiness {
 			sev = SeverityWarning // 个体工商户 files as 企业 in most provinces (TC-P-*)
 		}
-		c.add("subject.uscc_kind", sev, "subject.kind", "GB 32100; TC-P-*", "declared", s.Kind.NameZh(), "coded", k.NameZh())
+		c.add("subject.uscc_kind", sev, "subject.kind", "GB 32100; TC-P-*", "declared", s.Kind.String(), "coded", k.String())
 	}
 	if p, ok := cc.Province(); ok && p != c.app.Province {
 		c.add("subject.certificate_province", SeverityError, "subject.certificate.number", "TC-subj; HW-flow doc_0070",
@@ -400,9 +400,9 @@ func ruleCertificate(c *checker) {
 
 func init() {
 	register(
-		msg("person.document", []string{"type", "part"}, "%[1]s号码无效（%[2]s）", "the %[1]s number is invalid (%[2]s)"),
-		msg("person.document_type", []string{"type"}, "负责人不能使用%[1]s作为身份证件", "a manager cannot identify with a %[1]s"),
-		msg("person.name", []string{"part"}, "姓名格式不正确（%[1]s）", "the name is not valid (%[1]s)"),
+		msg("person.document", []string{"type:doc_type", "part:part"}, "%[1]s号码无效（%[2]s）", "the %[1]s number is invalid (%[2]s)"),
+		msg("person.document_type", []string{"type:doc_type"}, "负责人不能使用%[1]s作为身份证件", "a manager cannot identify with a %[1]s"),
+		msg("person.name", []string{"part:part"}, "姓名格式不正确（%[1]s）", "the name is not valid (%[1]s)"),
 		msg("person.age_below", []string{"age", "min"}, "年龄 %[1]s 岁，本省要求至少 %[2]s 岁", "aged %[1]s; this province wants at least %[2]s"),
 		msg("person.age_proof", []string{"age", "min"}, "年龄 %[1]s 岁，未满 %[2]s 岁，需提供收入、工作或监护人证明", "aged %[1]s, under %[2]s: income, work or guardian proof is needed"),
 		msg("person.age_above", []string{"age", "max"}, "年龄 %[1]s 岁，本省网站负责人不超过 %[2]s 岁", "aged %[1]s; this province takes site managers up to %[2]s"),
@@ -446,12 +446,12 @@ func (c *checker) checkPerson(pi personInfo, siteManager bool) {
 		}
 	}
 	if p.Document.Type != 0 && !p.Document.Type.IsPersonal() {
-		c.add("person.document_type", SeverityError, pi.path+".document.type", "TC-materials", "type", p.Document.Type.NameZh())
+		c.add("person.document_type", SeverityError, pi.path+".document.type", "TC-materials", "type", p.Document.Type.String())
 		return
 	}
 	if pi.docErr != nil {
 		c.add("person.document", SeverityError, pi.path+".document.number", "GB 11643; TC-materials",
-			"type", p.Document.Type.NameZh(), "part", partOf(pi.docErr))
+			"type", p.Document.Type.String(), "part", partOf(pi.docErr))
 		return
 	}
 	c.checkValidity(pi.path+".document.valid_until", p.Document.ValidUntil, c.r.DocumentMinValidityDays)
@@ -507,7 +507,7 @@ func init() {
 	register(
 		msg("address.empty", nil, "地址不能为空", "the address is empty"),
 		msg("address.too_long", []string{"detail"}, "地址过长（超过 %[1]s 字）", "the address is too long (over %[1]s characters)"),
-		msg("address.no_house_number", nil, "地址需要详细到门牌号（号、栋、单元、室，农村地址到村、组）；确无门牌号时在备注中写明“已是最详细地址”", "the address must reach the house number (号, 栋, 单元, 室; village or group in rural areas); if there is none, note 已是最详细地址 in the remark"),
+		msg("address.no_house_number", nil, "地址需要详细到门牌号（号、栋、单元、室，农村地址到村、组）；确无门牌号时在备注中写明“已是最详细地址”", "the address must reach the house number (“号”, “栋”, “单元”, “室”; village or group in rural areas); if there is none, write “已是最详细地址” (already the most detailed address) in the remark"),
 		msg("address.no_room_number", nil, "本省要求个人地址详细到房间号", "this province wants an individual's address down to the room number"),
 		msg("address.shixiaqu", []string{"detail"}, "地址中不能出现“%[1]s”", "the address cannot contain %[1]s"),
 		msg("address.province_mismatch", []string{"detail"}, "地址以“%[1]s”开头，与备案省份不一致", "the address starts with %[1]s, which is not the filing province"),
@@ -559,10 +559,10 @@ func ruleUnitName(c *checker) {
 
 func init() {
 	register(
-		msg("individual.non_local_refused", []string{"id_province", "province"}, "身份证签发地为%[1]s，%[2]s不接受外省个人备案", "the ID card is from %[1]s; %[2]s does not accept individuals from other provinces"),
-		msg("individual.non_local_proof", []string{"id_province", "proofs"}, "身份证签发地为%[1]s，需提供本省居住证明（%[2]s）", "the ID card is from %[1]s: a residence proof of this province is needed (%[2]s)"),
-		msg("individual.non_local_unknown", []string{"id_province"}, "身份证签发地为%[1]s，资料未说明本省是否接受外省个人，请向接入商确认", "the ID card is from %[1]s and the sources do not say whether this province accepts it; ask the provider"),
-		msg("site.personal_space", nil, "本省不接受“个人空间/博客”类服务内容，请选择“其他”并描述内容", "this province does not accept 个人空间/博客 as service content; choose 其他 and describe the content"),
+		msg("individual.non_local_refused", []string{"id_province:province", "province:province"}, "身份证签发地为%[1]s，%[2]s不接受外省个人备案", "the ID card is from %[1]s; %[2]s does not accept individuals from other provinces"),
+		msg("individual.non_local_proof", []string{"id_province:province", "proofs:proof"}, "身份证签发地为%[1]s，需提供本省居住证明（%[2]s）", "the ID card is from %[1]s: a residence proof of this province is needed (%[2]s)"),
+		msg("individual.non_local_unknown", []string{"id_province:province"}, "身份证签发地为%[1]s，资料未说明本省是否接受外省个人，请向接入商确认", "the ID card is from %[1]s and the sources do not say whether this province accepts it; ask the provider"),
+		msg("site.personal_space", nil, "本省不接受“个人空间/博客”类服务内容，请选择“其他”并描述内容", "this province does not accept “个人空间/博客” (personal space or blog) as service content; choose “其他” (other) and describe the content"),
 	)
 }
 
@@ -604,20 +604,20 @@ func ruleIndividual(c *checker) {
 
 func init() {
 	register(
-		msg("contact.mobile", []string{"part"}, "手机号码无效（%[1]s）", "the mobile number is invalid (%[1]s)"),
-		msg("contact.mobile_sms", []string{"class"}, "该号码（%[1]s）可能收不到工信部备案核验短信，请换用基础运营商号码", "this number (%[1]s) may not receive the MIIT verification SMS; use a basic operator's number"),
-		msg("contact.emergency", []string{"part"}, "应急联系电话无效（%[1]s）", "the emergency phone is invalid (%[1]s)"),
-		msg("contact.emergency_virtual", []string{"class"}, "应急联系电话不能是%[1]s号码", "the emergency phone cannot be a %[1]s number"),
+		msg("contact.mobile", []string{"part:part"}, "手机号码无效（%[1]s）", "the mobile number is invalid (%[1]s)"),
+		msg("contact.mobile_sms", []string{"class:mobile_class"}, "该号码（%[1]s）可能收不到工信部备案核验短信，请换用基础运营商号码", "this number (%[1]s) may not receive the MIIT verification SMS; use a basic operator's number"),
+		msg("contact.emergency", []string{"part:part"}, "应急联系电话无效（%[1]s）", "the emergency phone is invalid (%[1]s)"),
+		msg("contact.emergency_virtual", []string{"class:mobile_class"}, "应急联系电话不能是%[1]s号码", "the emergency phone cannot be a %[1]s number"),
 		msg("contact.emergency_same", nil, "应急联系电话不能与负责人的手机号码相同", "the emergency phone cannot equal a manager's mobile"),
 		msg("contact.shared_phone", nil, "主体负责人与网站负责人不是同一人时，手机号码不能相同", "when the subject's and the site's managers are different people, their mobiles must differ"),
 		msg("contact.shared_email", nil, "主体负责人与网站负责人不是同一人时，电子邮箱不能相同", "when the subject's and the site's managers are different people, their e-mails must differ"),
 		msg("contact.distinct_numbers", []string{"min", "count"}, "本省要求至少 %[1]s 个不同的联系电话，现有 %[2]s 个", "this province wants at least %[1]s different phone numbers; there are %[2]s"),
-		msg("contact.local", []string{"province"}, "本省要求使用本省号码，该号码归属%[1]s", "this province wants a local number; this one belongs to %[1]s"),
-		msg("contact.local_unchecked", []string{"roles"}, "本省要求本地号码（%[1]s），离线无法核对号码归属地", "this province wants local numbers (%[1]s); the number's home province cannot be checked offline"),
-		msg("contact.email", []string{"part"}, "电子邮箱格式不正确（%[1]s）", "the e-mail address is not valid (%[1]s)"),
+		msg("contact.local", []string{"province:province"}, "本省要求使用本省号码，该号码归属%[1]s", "this province wants a local number; this one belongs to %[1]s"),
+		msg("contact.local_unchecked", []string{"roles:phone_role"}, "本省要求本地号码（%[1]s），离线无法核对号码归属地", "this province wants local numbers (%[1]s); the number's home province cannot be checked offline"),
+		msg("contact.email", []string{"part:part"}, "电子邮箱格式不正确（%[1]s）", "the e-mail address is not valid (%[1]s)"),
 		msg("contact.company_email", []string{"domains"}, "单位邮箱建议使用本单位域名（%[1]s）", "a unit's e-mail should use its own domain (%[1]s)"),
 		msg("contact.landline_required", nil, "本省要求单位填写真实的固定电话", "this province wants a unit's real landline"),
-		msg("contact.landline", []string{"part"}, "固定电话无效（%[1]s）", "the landline is invalid (%[1]s)"),
+		msg("contact.landline", []string{"part:part"}, "固定电话无效（%[1]s）", "the landline is invalid (%[1]s)"),
 	)
 }
 

@@ -13,8 +13,8 @@ import (
 
 func init() {
 	register(
-		msg("material.missing", []string{"kind", "for"}, "缺少材料：%[1]s（%[2]s）", "missing material: %[1]s (%[2]s)"),
-		msg("material.unreadable", []string{"part"}, "无法读取材料文件（%[1]s）", "the material file cannot be read (%[1]s)"),
+		msg("material.missing", []string{"kind:material_kind", "for"}, "缺少材料：%[1]s（%[2]s）", "missing material: %[1]s (%[2]s)"),
+		msg("material.unreadable", []string{"part:io_problem"}, "无法读取材料文件（%[1]s）", "the material file cannot be read (%[1]s)"),
 		msg("material.not_inspected", nil, "未提供读取材料文件的方法，只检查了材料是否齐全", "no way to open material files was given; only their presence was checked"),
 		msg("material.letter_old", []string{"days", "max"}, "授权书签署于 %[1]s 天前，须在提交前 %[2]s 天内签署", "the letter was signed %[1]s days ago; it must be at most %[2]s days old"),
 		msg("material.certificate_old", []string{"days", "max"}, "域名证书出具于 %[1]s 天前，本省要求 %[2]s 天内", "the domain certificate was issued %[1]s days ago; this province wants at most %[2]s"),
@@ -182,7 +182,7 @@ func ruleMaterials(c *checker) {
 		if forLabel == "" {
 			forLabel = "-"
 		}
-		c.add("material.missing", SeverityError, "materials", n.source, "kind", n.kind.String()+" "+n.kind.NameZh(), "for", forLabel)
+		c.add("material.missing", SeverityError, "materials", n.source, "kind", n.kind.String(), "for", forLabel)
 	}
 	for i, m := range a.Materials {
 		f := index("materials", i)
@@ -219,7 +219,7 @@ func (c *checker) inspectMaterials() {
 		f := index("materials", i)
 		rc, err := c.cfg.Opener(m.Path)
 		if err != nil {
-			c.add("material.unreadable", SeverityError, f+".path", "icpkit input", "part", norm.Clip(err.Error(), 120))
+			c.add("material.unreadable", SeverityError, f+".path", "icpkit input", "part", ioProblem(err))
 			continue
 		}
 		info, err := material.Inspect(rc)
