@@ -26,6 +26,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/icpkit/icpkit/examples/internal/cli"
 	"github.com/icpkit/icpkit/icp"
 	"github.com/icpkit/icpkit/icp/audit"
 	"github.com/icpkit/icpkit/province"
@@ -45,8 +46,8 @@ func run(args []string, stdout, stderr io.Writer, client *http.Client) int {
 	lang := fs.String("lang", "zh", "language of audit messages: zh or en")
 	timeout := fs.Duration("timeout", 10*time.Second, "timeout for fetching a page")
 	maxBytes := fs.Int64("max-bytes", audit.DefaultLimit, "bytes of the page to read")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if _, code := cli.Parse(fs, args); code >= 0 {
+		return code
 	}
 	if *icpNum == "" {
 		fmt.Fprintln(stderr, "footer: -icp is required")

@@ -79,10 +79,12 @@ func verifiersForChange(subjectChanged, siteChanged bool) []icp.Verifier {
 // Reason says why an action is needed: a stable code, the source keys, and
 // the message in both languages.
 type Reason struct {
-	Code   string `json:"code"`
-	Source string `json:"source"`
-	Zh     string `json:"zh"`
-	En     string `json:"en"`
+	Code   string            `json:"code"`
+	Source string            `json:"source"`
+	Params map[string]string `json:"params,omitempty"`
+	// Message is the reason in the plan's language ([icp.WithLanguage]),
+	// rendered from the same catalog as the findings.
+	Message string `json:"message"`
 }
 
 // Action is one filing a change needs.
@@ -218,7 +220,7 @@ func (p *planner) reason(code, source string, kv ...string) Reason {
 	for i := 0; i+1 < len(kv); i += 2 {
 		params[kv[i]] = kv[i+1]
 	}
-	return Reason{Code: code, Source: source, Zh: icp.Message(language.SimplifiedChinese, code, params), En: icp.Message(language.English, code, params)}
+	return Reason{Code: code, Source: source, Params: params, Message: icp.Message(p.cfg.Lang, code, params)}
 }
 
 func (p *planner) add(a Action) {
@@ -231,7 +233,7 @@ func (p *planner) add(a Action) {
 func (p *planner) note(code, source string, kv ...string) {
 	r := p.reason(code, source, kv...)
 	for _, n := range p.notes {
-		if n.Code == r.Code && n.En == r.En {
+		if n.Code == r.Code && n.Message == r.Message {
 			return
 		}
 	}
