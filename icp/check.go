@@ -1,6 +1,7 @@
 package icp
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/netip"
@@ -510,7 +511,7 @@ func init() {
 		msg("address.no_house_number", nil, "地址需要详细到门牌号（号、栋、单元、室，农村地址到村、组）；确无门牌号时在备注中写明“已是最详细地址”", "the address must reach the house number (“号”, “栋”, “单元”, “室”; village or group in rural areas); if there is none, write “已是最详细地址” (already the most detailed address) in the remark"),
 		msg("address.no_room_number", nil, "本省要求个人地址详细到房间号", "this province wants an individual's address down to the room number"),
 		msg("address.shixiaqu", []string{"detail"}, "地址中不能出现“%[1]s”", "the address cannot contain %[1]s"),
-		msg("address.province_mismatch", []string{"detail"}, "地址以“%[1]s”开头，与备案省份不一致", "the address starts with %[1]s, which is not the filing province"),
+		msg("address.province_mismatch", []string{"detail"}, "地址以“%[1]s”开头，与备案省份不一致", "the address starts with “%[1]s”, which is not the filing province"),
 		msg("address.obsolete_district", []string{"detail"}, "请使用现行区划名称（%[1]s）", "use the current district name (%[1]s)"),
 	)
 }
@@ -538,7 +539,7 @@ func ruleAddress(c *checker) {
 
 func init() {
 	register(
-		msg("subject.name_licence", []string{"at", "match"}, "单位名称与执照上的名称不一致（第 %[1]s 个字起，%[2]s）", "the unit name differs from the licence's (from character %[1]s, %[2]s)"),
+		msg("subject.name_licence", []string{"at", "match:name_match"}, "单位名称与执照上的名称不一致（第 %[1]s 个字起，%[2]s）", "the unit name differs from the licence's (from character %[1]s, %[2]s)"),
 	)
 }
 
@@ -776,10 +777,10 @@ func (c *checker) localNumbers(people []personInfo) {
 func init() {
 	register(
 		msg("domain.none", nil, "网站至少需要一个域名", "a website needs at least one domain"),
-		msg("domain.invalid", []string{"domain", "part"}, "域名 %[1]s 无效（%[2]s）", "the domain %[1]s is invalid (%[2]s)"),
+		msg("domain.invalid", []string{"domain", "part:domain_problem"}, "域名 %[1]s 无效（%[2]s）", "the domain %[1]s is invalid (%[2]s)"),
 		msg("domain.subdomain", []string{"domain", "registrable"}, "应备案主域名 %[2]s，而不是子域名 %[1]s", "file the registrable domain %[2]s, not the sub-domain %[1]s"),
 		msg("domain.tld", []string{"suffix"}, "域名后缀 .%[1]s 不在本省可备案的后缀列表中", "the suffix .%[1]s cannot be filed in this province"),
-		msg("domain.kind_suffix", []string{"family"}, "该主体性质须使用 %[1]s 域名", "this kind of subject must use a %[1]s domain"),
+		msg("domain.kind_suffix", []string{"family"}, "该主体性质须使用 %[1]s 域名", "this kind of subject must use a domain under “%[1]s”"),
 		msg("domain.gov_subdomain", []string{"domain"}, "%[1]s 是 gov.cn 下的子域名，需要单独备案", "%[1]s is a gov.cn sub-domain and needs a filing of its own"),
 		msg("domain.holder", []string{"holder"}, "域名持有者“%[1]s”与备案主体不一致", "the domain holder %[1]q is not the filing subject"),
 		msg("domain.holder_folded", []string{"holder"}, "域名持有者“%[1]s”与主体名称仅括号、空格写法不同，本省可能要求完全一致", "the domain holder %[1]q differs from the subject only in brackets or spaces; some provinces want it exact"),
@@ -803,9 +804,12 @@ func ruleDomains(c *checker) {
 			name, err := domain.Parse(d)
 			host, reg, suffix := name.Host, name.Registrable, name.Suffix
 			if err != nil {
-				part := err.Error()
-				if de, ok := err.(*domain.DomainError); ok {
-					part = de.Part + ": " + de.Err.Error()
+				part := "host"
+				switch {
+				case errors.Is(err, domain.ErrIPHost):
+					part = "ip_host"
+				case errors.Is(err, domain.ErrPublicSuffix):
+					part = "public_suffix"
 				}
 				c.add("domain.invalid", SeverityError, f, "TC-domain", "domain", norm.Clip(d, 80), "part", part)
 				continue

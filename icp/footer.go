@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/icpkit/icpkit/internal/opt"
 	"github.com/icpkit/icpkit/province"
 )
 
@@ -95,8 +96,9 @@ func init() {
 }
 
 // Check returns the findings that decide whether the footer can be
-// rendered: errors stop HTML and Text, warnings do not.
-func (f Footer) Check() Report { return f.check(language.SimplifiedChinese) }
+// rendered: errors stop HTML and Text, warnings do not. [WithLanguage]
+// sets the language of the messages; other options are ignored.
+func (f Footer) Check(opts ...Option) Report { return f.check(opt.Apply(opts).Lang) }
 
 func (f Footer) check(lang language.Tag) Report {
 	fd := finder{lang: lang}

@@ -259,7 +259,28 @@ func init() {
 		catalog.Name{Token: "not_found", Zh: "文件不存在", En: "the file does not exist"},
 		catalog.Name{Token: "permission", Zh: "没有读取权限", En: "permission denied"},
 		catalog.Name{Token: "no_reader", Zh: "打开函数没有返回文件", En: "the opener returned no file"},
+		catalog.Name{Token: "empty", Zh: "文件为空", En: "the file is empty"},
+		catalog.Name{Token: "truncated", Zh: "文件不完整", En: "the file is cut short"},
+		catalog.Name{Token: "malformed", Zh: "文件结构损坏", En: "the file's structure is broken"},
 		catalog.Name{Token: "other", Zh: "读取出错", En: "read error"})
+	var formats []catalog.Name
+	for _, f := range []struct{ token, name string }{{"jpeg", "JPEG"}, {"png", "PNG"}, {"gif", "GIF"}, {"webp", "WebP"},
+		{"bmp", "BMP"}, {"tiff", "TIFF"}, {"heic", "HEIC"}, {"svg", "SVG"}, {"pdf", "PDF"}, {"mp4", "MP4"}, {"mov", "MOV"}, {"unknown", ""}} {
+		zh, en := f.name, f.name
+		if f.token == "unknown" {
+			zh, en = "无法识别的格式", "an unrecognised format"
+		}
+		formats = append(formats, catalog.Name{Token: f.token, Zh: zh, En: en})
+	}
+	catalog.RegisterNames("format", formats...)
+	catalog.RegisterNames("name_match",
+		catalog.Name{Token: "identical", Zh: "完全一致", En: "identical"},
+		catalog.Name{Token: "equal_folded", Zh: "仅全角半角或括号写法不同", En: "equal but for full-width forms or brackets"},
+		catalog.Name{Token: "different", Zh: "不同", En: "different"})
+	catalog.RegisterNames("domain_problem",
+		catalog.Name{Token: "host", Zh: "不是有效的主机名", En: "not a valid host name"},
+		catalog.Name{Token: "ip_host", Zh: "IP 地址不是域名", En: "an IP address is not a domain"},
+		catalog.Name{Token: "public_suffix", Zh: "这是公共后缀，不能注册", En: "a public suffix, which nobody can register"})
 }
 
 // namesIOProblem names why a material could not be opened.
@@ -273,6 +294,12 @@ func ioProblem(err error) string {
 		return "not_found"
 	case errors.Is(err, fs.ErrPermission):
 		return "permission"
+	case errors.Is(err, material.ErrEmpty):
+		return "empty"
+	case errors.Is(err, material.ErrTruncated):
+		return "truncated"
+	case errors.Is(err, material.ErrMalformed):
+		return "malformed"
 	}
 	return "other"
 }
