@@ -165,7 +165,7 @@ var checkRules = []Rule{
 	{"contacts", []string{"contact.mobile", "contact.mobile_sms", "contact.emergency", "contact.emergency_virtual", "contact.emergency_same",
 		"contact.shared_phone", "contact.shared_email", "contact.distinct_numbers", "contact.local", "contact.local_unchecked", "contact.email",
 		"contact.company_email", "contact.landline_required", "contact.landline"}, "QC-general; HW-mat; TC-sms; TC-P-*", in(siteTypes), ruleContacts},
-	{"domains", []string{"domain.none", "domain.invalid", "domain.subdomain", "domain.tld", "domain.kind_suffix", "domain.gov_subdomain", "domain.holder",
+	{"domains", []string{"domain.none", "domain.invalid", "domain.subdomain", "domain.tld", "domain.kind_suffix", "domain.confusable", "domain.gov_subdomain", "domain.holder",
 		"domain.holder_folded", "domain.holder_legal_rep", "domain.expires", "domain.expires_missing", "domain.duplicate"},
 		"TC-domain; QC-domain; HW-prep; HW-policy", in(siteTypes), ruleDomains},
 	{"sites", []string{"site.name_*", "site.preapproval_*", "app.*", "site.app_missing"}, "QC-sitename; TC-preapp; HW-app", in(siteTypes), ruleSites},
@@ -780,6 +780,7 @@ func init() {
 		msg("domain.invalid", []string{"domain", "part:domain_problem"}, "域名 %[1]s 无效（%[2]s）", "the domain %[1]s is invalid (%[2]s)"),
 		msg("domain.subdomain", []string{"domain", "registrable"}, "应备案主域名 %[2]s，而不是子域名 %[1]s", "file the registrable domain %[2]s, not the sub-domain %[1]s"),
 		msg("domain.tld", []string{"suffix"}, "域名后缀 .%[1]s 不在本省可备案的后缀列表中", "the suffix .%[1]s cannot be filed in this province"),
+		msg("domain.confusable", []string{"domain"}, "域名 %[1]s 的字母混用了拉丁字母与形近的西里尔或希腊字母，容易与其他域名混淆", "the domain %[1]s mixes Latin letters with Cyrillic or Greek look-alikes and may be mistaken for another name"),
 		msg("domain.kind_suffix", []string{"family"}, "该主体性质须使用 %[1]s 域名", "this kind of subject must use a domain under “%[1]s”"),
 		msg("domain.gov_subdomain", []string{"domain"}, "%[1]s 是 gov.cn 下的子域名，需要单独备案", "%[1]s is a gov.cn sub-domain and needs a filing of its own"),
 		msg("domain.holder", []string{"holder"}, "域名持有者“%[1]s”与备案主体不一致", "the domain holder %[1]q is not the filing subject"),
@@ -813,6 +814,9 @@ func ruleDomains(c *checker) {
 				}
 				c.add("domain.invalid", SeverityError, f, "TC-domain", "domain", norm.Clip(d, 80), "part", part)
 				continue
+			}
+			if domain.Confusable(host) {
+				c.add("domain.confusable", SeverityWarning, f, "UTS39", "domain", domain.Display(host))
 			}
 			if name.GovSubdomain() {
 				c.add("domain.gov_subdomain", SeverityError, f, "TC-domain; HW-domain", "domain", host)

@@ -213,6 +213,7 @@ func TestCheckRules(t *testing.T) {
 		{"contacts", enterpriseApp, func(a *Application) { a.Subject.Owner.Mobile = "14012345678" }, "contact.mobile@subject.owner.mobile", nil},
 		// domains
 		{"domains", enterpriseApp, func(a *Application) { a.Sites[0].Domains = []string{"www.example.com"} }, "domain.subdomain@sites[0].domains[0]", nil},
+		{"domains", enterpriseApp, func(a *Application) { a.Sites[0].Domains = []string{"аррӏе.com"} }, "domain.confusable@sites[0].domains[0]", nil},
 		{"domains", enterpriseApp, func(a *Application) { a.Sites[0].Domains = []string{"example.io"} }, "domain.tld@sites[0].domains[0]", nil},
 		{"domains", enterpriseApp, func(a *Application) { a.Sites[0].Domains = []string{"192.168.1.1"} }, "domain.invalid@sites[0].domains[0]", nil},
 		{"domains", enterpriseApp, func(a *Application) { a.Sites[0].DomainHolder = "别的公司" }, "domain.holder@sites[0].domain_holder", nil},
