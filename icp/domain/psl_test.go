@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	wpsl "github.com/weppos/publicsuffix-go/publicsuffix"
 	"github.com/stretchr/testify/assert"
+	wpsl "github.com/weppos/publicsuffix-go/publicsuffix"
 	xpsl "golang.org/x/net/publicsuffix"
 )
 
