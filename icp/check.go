@@ -710,15 +710,23 @@ func (c *checker) checkContact(pi personInfo) {
 		switch {
 		case pi.mobErr != nil:
 			c.add("contact.mobile", SeverityError, pi.path+".mobile", "TP-vsit", "part", partOf(pi.mobErr))
-		case !pi.mobile.CanReceiveVerificationSMS():
+		case !pi.mobile.IsContact():
+			// IoT, satellite and emergency-communication ranges take no SMS at all.
 			c.add("contact.mobile_sms", SeverityError, pi.path+".mobile", "TC-sms; TP-vsit", "class", pi.mobile.Class().String())
+		case !pi.mobile.CanReceiveVerificationSMS():
+			// Tencent: only some virtual and new ranges cannot receive it.
+			c.add("contact.mobile_sms", SeverityWarning, pi.path+".mobile", "TC-sms; TP-vsit", "class", pi.mobile.Class().String())
 		}
 	}
 	if p.EmergencyPhone != "" {
 		v := p.EmergencyPhone.Reveal()
 		if m, err := subject.ParseMobile(v); err == nil {
-			if !m.IsContact() || m.Virtual() {
-				c.add("contact.emergency_virtual", SeverityError, pi.path+".emergency_phone", "DESIGN.md (the brief); TP-vsit", "class", m.Class().String())
+			switch {
+			case !m.IsContact():
+				// No source states a rule; an IoT or satellite number cannot be called as a phone.
+				c.add("contact.emergency_virtual", SeverityWarning, pi.path+".emergency_phone", "TP-vsit", "class", m.Class().String())
+			case m.Virtual() && c.cfg.profile.EmergencyNotVirtual != 0:
+				c.add("contact.emergency_virtual", c.cfg.profile.EmergencyNotVirtual, pi.path+".emergency_phone", c.cfg.profile.Source, "class", m.Class().String())
 			}
 		} else if _, lerr := subject.ParseLandline(v); lerr != nil {
 			c.add("contact.emergency", SeverityError, pi.path+".emergency_phone", "QC-general", "part", partOf(err))

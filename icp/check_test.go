@@ -202,14 +202,14 @@ func TestCheckRules(t *testing.T) {
 		{"individual", individualApp, func(a *Application) { a.Sites[0].Content = []string{"personal_space"} }, "site.personal_space@sites[0].content", nil},
 		// contacts
 		{"contacts", enterpriseApp, func(a *Application) { a.Subject.Owner.Mobile = "17001234567" }, "contact.mobile_sms@subject.owner.mobile", nil},
-		{"contacts", enterpriseApp, func(a *Application) { a.Subject.Owner.EmergencyPhone = "16512345678" }, "contact.emergency_virtual@subject.owner.emergency_phone", nil},
+		{"contacts", enterpriseApp, func(a *Application) { a.Subject.Owner.EmergencyPhone = "16512345678" }, "contact.emergency_virtual@subject.owner.emergency_phone", []Option{WithProfile(Alibaba)}},
 		{"contacts", enterpriseApp, func(a *Application) { a.Subject.Owner.EmergencyPhone = "13800138000" }, "contact.emergency_same@subject.owner.emergency_phone", nil},
 		{"contacts", enterpriseApp, func(a *Application) {
 			a.Sites[0].Manager.Document.Number = subject.Secret(managerID)
 			a.Sites[0].Manager.Name = "李四"
 		}, "contact.shared_phone@sites[0].manager.mobile", nil},
 		{"contacts", enterpriseApp, func(a *Application) { a.Subject.Owner.Email = "admin@@example" }, "contact.email@subject.owner.email", nil},
-		{"contacts", enterpriseApp, func(a *Application) { a.Subject.Owner.Email = "boss@qq.com" }, "contact.company_email@subject.owner.email", nil},
+		{"contacts", enterpriseApp, func(a *Application) { a.Subject.Owner.Email = "boss@qq.com" }, "contact.company_email@subject.owner.email", []Option{WithProfile(Alibaba)}},
 		{"contacts", enterpriseApp, func(a *Application) { a.Subject.Owner.Mobile = "14012345678" }, "contact.mobile@subject.owner.mobile", nil},
 		// domains
 		{"domains", enterpriseApp, func(a *Application) { a.Sites[0].Domains = []string{"www.example.com"} }, "domain.subdomain@sites[0].domains[0]", nil},
@@ -241,9 +241,9 @@ func TestCheckRules(t *testing.T) {
 		// limits
 		{"limits", individualApp, func(a *Application) { a.Subject.ExistingServices = 5 }, "limit.individual_services@sites", nil},
 		// resource
-		{"resource", enterpriseApp, func(a *Application) { a.Resource.Billing = "pay_as_you_go" }, "resource.billing@resource.billing", nil},
-		{"resource", enterpriseApp, func(a *Application) { a.Resource.Months = 1 }, "resource.months@resource.months", nil},
-		{"resource", enterpriseApp, func(a *Application) { a.Resource.Product = "cvm" }, "resource.product@resource.product", nil},
+		{"resource", enterpriseApp, func(a *Application) { a.Resource.Billing = "pay_as_you_go" }, "resource.billing@resource.billing", []Option{WithProfile(Alibaba)}},
+		{"resource", enterpriseApp, func(a *Application) { a.Resource.Months = 1 }, "resource.months@resource.months", []Option{WithProfile(Alibaba)}},
+		{"resource", enterpriseApp, func(a *Application) { a.Resource.Product = "cvm" }, "resource.product@resource.product", []Option{WithProfile(Alibaba)}},
 		{"resource", tencentApp, func(a *Application) { a.Resource.Product = "ecs" }, "resource.product@resource.product", []Option{WithProfile(Tencent)}},
 		{"resource", enterpriseApp, func(a *Application) { a.Resource.Region = "hongkong" }, "resource.region@resource.region", nil},
 		// access
@@ -615,4 +615,42 @@ func TestKindSuffix(t *testing.T) {
 	ok, _ = kindSuffixOK(subject.Enterprise, "xyz")
 	assert.True(t, ok)
 
+}
+
+// TestDefaultProfileIsNeutral pins what only a provider states: under the
+// default profile these are not findings, under Alibaba's they are; a
+// virtual mobile is a warning (Tencent: only some virtual ranges cannot
+// receive the SMS), an IoT number an error.
+func TestDefaultProfileIsNeutral(t *testing.T) {
+	tests := []struct {
+		name string
+		mut  func(a *Application)
+		code string
+		def  Severity // under Default; 0: no finding
+		ali  Severity // under Alibaba
+	}{
+		{"virtual emergency phone", func(a *Application) { a.Subject.Owner.EmergencyPhone = "16512345678" }, "contact.emergency_virtual", 0, SeverityError},
+		{"e-mail off the subject's domains", func(a *Application) { a.Subject.Owner.Email = "boss@qq.com" }, "contact.company_email", 0, SeverityWarning},
+		{"pay-as-you-go server", func(a *Application) { a.Resource.Billing = "pay_as_you_go" }, "resource.billing", 0, SeverityError},
+		{"a month bought", func(a *Application) { a.Resource.Months = 1 }, "resource.months", 0, SeverityError},
+		{"a product of another provider", func(a *Application) { a.Resource.Product = "vps" }, "resource.product", 0, SeverityError},
+		{"virtual mobile", func(a *Application) { a.Subject.Owner.Mobile = "17001234567" }, "contact.mobile_sms", SeverityWarning, SeverityWarning},
+		{"IoT mobile", func(a *Application) { a.Subject.Owner.Mobile = "1440123456789" }, "contact.mobile_sms", SeverityError, SeverityError},
+	}
+	sevOf := func(r Report, code string) Severity {
+		for _, f := range r.Findings {
+			if f.Code == code {
+				return f.Severity
+			}
+		}
+		return 0
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := enterpriseApp()
+			tt.mut(&app)
+			assert.Equal(t, tt.def, sevOf(Check(app, At(checkDay)), tt.code), "default profile")
+			assert.Equal(t, tt.ali, sevOf(Check(app, At(checkDay), WithProfile(Alibaba)), tt.code), "Alibaba profile")
+		})
+	}
 }
