@@ -68,7 +68,8 @@ func parseErr(fn, in, part string, err error) error {
 // Numbers keep their first 3 characters (4 from 15 characters on) and their
 // last 4: 138****8000, 1101**********002X. E-mail addresses keep their first
 // character and domain: a***@example.com. Other text (names) keeps its first
-// character: 张*. The result is at most 40 characters long.
+// character: 张*. The result is at most 40 characters long. Mask leaves
+// its own results as they are (Mask(Mask(s)) == Mask(s)).
 func Mask(s string) string {
 	n := utf8.RuneCountInString(s)
 	if n == 0 {
@@ -113,10 +114,12 @@ func maskRunes(s string, head, tail, n int) string {
 	return string(b)
 }
 
+// mostlyDigits counts '*' as a digit, so that a masked number masks to
+// itself.
 func mostlyDigits(s string) bool {
 	d, o := 0, 0
 	for _, r := range s {
-		if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+		if r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '*' {
 			d++
 		} else {
 			o++
