@@ -29,12 +29,17 @@ type Landline struct {
 // with 01 or 02 have 3 digits, the others 4. The local number has 7 or 8
 // digits and does not start with 0 or 1.
 func ParseLandline(s string) (Landline, error) {
+	l, err := parseLandline(s)
+	if err != nil && len(s) <= 64 && IsMasked(s) {
+		return Landline{}, maskedErr("ParseLandline", s)
+	}
+	return l, err
+}
+
+func parseLandline(s string) (Landline, error) {
 	const fn = "ParseLandline"
 	if len(s) > 64 {
 		return Landline{}, parseErr(fn, s, "length", ErrLength)
-	}
-	if IsMasked(s) {
-		return Landline{}, maskedErr(fn, s)
 	}
 	var buf [72]byte
 	b := norm.Append(buf[:0], s, true, false)
@@ -258,7 +263,7 @@ func CheckPersonName(s string) error {
 	if s == "" {
 		return parseErr(fn, s, "empty", ErrLength)
 	}
-	if len(s) <= 400 && IsMasked(s) {
+	if utf8.RuneCountInString(s) <= 100 && IsMasked(s) {
 		return maskedErr(fn, s)
 	}
 	if utf8.RuneCountInString(s) > 100 {

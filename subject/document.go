@@ -44,10 +44,15 @@ type DocumentID struct {
 //
 // Input is folded like the other parsers (full width, spaces, lower case).
 func ParseDocument(t DocType, number string) (DocumentID, error) {
-	const fn = "ParseDocument"
-	if len(number) <= 64 && IsMasked(number) {
-		return DocumentID{}, maskedErr(fn, number)
+	d, err := parseDocument(t, number)
+	if err != nil && t.IsValid() && len(number) <= 64 && IsMasked(number) {
+		return DocumentID{}, maskedErr("ParseDocument", number)
 	}
+	return d, err
+}
+
+func parseDocument(t DocType, number string) (DocumentID, error) {
+	const fn = "ParseDocument"
 	switch {
 	case t == ResidentIDCard:
 		id, err := ParseResidentID(number)

@@ -276,12 +276,17 @@ func MustParseMobile(s string) Mobile {
 // number must fall in a listed segment: unallocated segments give
 // [ErrComponent]. It does not allocate.
 func (t *SegmentTable) ParseMobile(s string) (Mobile, error) {
+	m, err := t.parseMobile(s)
+	if err != nil && len(s) <= 64 && IsMasked(s) {
+		return Mobile{}, maskedErr("ParseMobile", s)
+	}
+	return m, err
+}
+
+func (t *SegmentTable) parseMobile(s string) (Mobile, error) {
 	const fn = "ParseMobile"
 	if len(s) > 64 {
 		return Mobile{}, parseErr(fn, s, "length", ErrLength)
-	}
-	if IsMasked(s) {
-		return Mobile{}, maskedErr(fn, s)
 	}
 	var buf [72]byte
 	b := buf[:0]

@@ -113,10 +113,18 @@ func MustParseResidentID(s string) ResidentID {
 	return id
 }
 
+// parseID parses s; when it fails on masked input, the error is ErrMasked.
+// The mask check runs only on failure, so that it costs nothing on the
+// valid numbers.
 func parseID(fn, s string) (ResidentID, error) {
-	if len(s) <= 64 && IsMasked(s) {
+	id, err := parseIDDigits(fn, s)
+	if err != nil && len(s) <= 64 && IsMasked(s) {
 		return ResidentID{}, maskedErr(fn, s)
 	}
+	return id, err
+}
+
+func parseIDDigits(fn, s string) (ResidentID, error) {
 	var buf [72]byte
 	b := []byte(nil)
 	if len(s) == 18 && norm.IsASCII(s) {
