@@ -197,7 +197,7 @@ func DateOf(t time.Time) Date {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return Date{}, &ParseError{Func: "ParseDate", Input: norm.Clip(s, 40), Part: "date (want YYYY-MM-DD)", Err: ErrFormat}
+		return Date{}, &ParseError{Func: "ParseDate", Input: echo(s), Part: "date (want YYYY-MM-DD)", Err: ErrFormat}
 	}
 	return DateOf(t), nil
 }

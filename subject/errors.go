@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/icpkit/icpkit/internal/norm"
 )
 
 // Errors returned by the parsers of this package, matched with [errors.Is].
@@ -59,6 +61,14 @@ func (e *ParseError) Error() string {
 
 // Unwrap returns the sentinel error.
 func (e *ParseError) Unwrap() error { return e.Err }
+
+// echo returns input for an error about a field that holds no personal data
+// (a kind, a date, a credit code): clipped to 40 bytes, with digit runs
+// shaped like an identity or mobile number masked, in case one was typed
+// into the wrong field.
+func echo(s string) string {
+	return norm.Clip(norm.MaskPersonalNumbers(norm.Clip(s, 80)), 40)
+}
 
 func parseErr(fn, in, part string, err error) error {
 	return &ParseError{Func: fn, Input: Mask(in), Part: part, Err: err}
