@@ -81,7 +81,11 @@
 // A struct of another package that holds these values is masked by fmt
 // through them, but slog's JSON handler marshals a struct that is not a
 // LogValuer as JSON, which is the full stored form: such a struct should
-// implement [slog.LogValuer] itself.
+// implement [slog.LogValuer] itself. In an unexported field, fmt cannot call
+// a value's methods and prints its fields: the identifier types hold their
+// numbers scrambled, so nothing readable comes out, but a [Secret] is a
+// string and prints whole there. Keep Secrets in exported fields, or give
+// the struct a Format method.
 //
 // # Contacts, names and addresses
 //

@@ -252,7 +252,7 @@ func (t *SegmentTable) lookup(digits []byte) (segClass, bool) {
 // [Mobile.E164] give the full number. The decoders refuse a masked number
 // with [ErrMasked].
 type Mobile struct {
-	n       uint64
+	n       uint64 // the number, XOR scramble (see ResidentID)
 	digits  uint8
 	class   Class
 	carrier Carrier
@@ -335,7 +335,7 @@ func (t *SegmentTable) parseMobile(s string) (Mobile, error) {
 	for _, c := range b {
 		n = n*10 + uint64(c-'0')
 	}
-	return Mobile{n: n, digits: uint8(len(b)), class: seg.class, carrier: seg.carrier}, nil
+	return Mobile{n: n ^ scramble, digits: uint8(len(b)), class: seg.class, carrier: seg.carrier}, nil
 }
 
 // IsValid reports whether m is a parsed number.
@@ -367,7 +367,7 @@ func (m Mobile) AppendNumber(b []byte) []byte {
 	if !m.IsValid() {
 		return b
 	}
-	return strconv.AppendUint(b, m.n, 10)
+	return strconv.AppendUint(b, m.n^scramble, 10)
 }
 
 // Number returns the full national number.

@@ -492,6 +492,15 @@ func TestPeopleNeverSeeFullValues(t *testing.T) {
 		assertNoLeak(t, s, s.Owner.Document.Number.Reveal(), s.Owner.Mobile.Reveal(), s.Landline.Reveal())
 		if d, err := p.Document.Parse(); err == nil {
 			assertNoLeak(t, d, docNum)
+			// fmt cannot call the methods of a value in an unexported
+			// field: the fields hold the numbers scrambled.
+			type private struct {
+				id ResidentID
+				m  Mobile
+				l  Landline
+				d  DocumentID
+			}
+			assertNoLeak(t, private{id, m, l, d}, id.Number(), m.Number(), l.Number()[len(l.AreaCode())+1:], d.Number())
 		}
 		_, err := ParseResidentID(id.Number()[:17] + "Y")
 		assertNoLeak(t, err, id.Number())
