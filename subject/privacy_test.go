@@ -545,16 +545,17 @@ func TestCreditCodeIsPublic(t *testing.T) {
 	masked, err := json.Marshal(s.Masked())
 	require.NoError(t, err)
 	for name, out := range map[string]string{
-		"String":              cc.String(),
-		"%v":                  fmt.Sprintf("%v", cc),
-		"DocumentID.String":   doc.String(),
-		"DocumentID %v":       fmt.Sprintf("%v", doc),
-		"Document.String":     s.Certificate.String(),
-		"Document %+v":        fmt.Sprintf("%+v", s.Certificate),
-		"Subject.String":      s.String(),
-		"Subject %v":          fmt.Sprintf("%v", s),
-		"slog":                logged.String(),
-		"Subject.Masked JSON": string(masked),
+		"String":                 cc.String(),
+		"%v":                     fmt.Sprintf("%v", cc),
+		"DocumentID.String":      doc.String(),
+		"DocumentID %v":          fmt.Sprintf("%v", doc),
+		"Document.String":        s.Certificate.String(),
+		"Document.DisplayNumber": s.Certificate.DisplayNumber(),
+		"Document %+v":           fmt.Sprintf("%+v", s.Certificate),
+		"Subject.String":         s.String(),
+		"Subject %v":             fmt.Sprintf("%v", s),
+		"slog":                   logged.String(),
+		"Subject.Masked JSON":    string(masked),
 		"credit code parse error": func() string {
 			_, err := ParseCreditCode(code[:17] + "Z")
 			return err.Error()
