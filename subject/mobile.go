@@ -1,10 +1,12 @@
 package subject
 
 import (
+	"database/sql/driver"
 	_ "embed"
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
@@ -244,11 +246,13 @@ func (t *SegmentTable) lookup(digits []byte) (segClass, bool) {
 // Mobile is a valid mainland mobile number (11 digits, or 13 for IoT
 // numbers) with its segment class and carrier. The zero value is invalid.
 //
-// A Mobile is personal data: String, AppendText and MarshalText give the
-// masked form 138****8000; [Mobile.Number] and [Mobile.E164] give the full
-// number.
+// A Mobile is personal data. [Mobile.String], every fmt verb and slog give
+// the masked form 138****8000; [Mobile.MarshalText] (and so JSON),
+// [Mobile.AppendText], [Mobile.Value] (SQL), [Mobile.Number] and
+// [Mobile.E164] give the full number. The decoders refuse a masked number
+// with [ErrMasked].
 type Mobile struct {
-	n       uint64
+	n       uint64 // the number, XOR scramble (see ResidentID)
 	digits  uint8
 	class   Class
 	carrier Carrier
@@ -272,6 +276,14 @@ func MustParseMobile(s string) Mobile {
 // number must fall in a listed segment: unallocated segments give
 // [ErrComponent]. It does not allocate.
 func (t *SegmentTable) ParseMobile(s string) (Mobile, error) {
+	m, err := t.parseMobile(s)
+	if err != nil && len(s) <= 64 && IsMasked(s) {
+		return Mobile{}, maskedErr("ParseMobile", s)
+	}
+	return m, err
+}
+
+func (t *SegmentTable) parseMobile(s string) (Mobile, error) {
 	const fn = "ParseMobile"
 	if len(s) > 64 {
 		return Mobile{}, parseErr(fn, s, "length", ErrLength)
@@ -323,7 +335,7 @@ func (t *SegmentTable) ParseMobile(s string) (Mobile, error) {
 	for _, c := range b {
 		n = n*10 + uint64(c-'0')
 	}
-	return Mobile{n: n, digits: uint8(len(b)), class: seg.class, carrier: seg.carrier}, nil
+	return Mobile{n: n ^ scramble, digits: uint8(len(b)), class: seg.class, carrier: seg.carrier}, nil
 }
 
 // IsValid reports whether m is a parsed number.
@@ -355,7 +367,7 @@ func (m Mobile) AppendNumber(b []byte) []byte {
 	if !m.IsValid() {
 		return b
 	}
-	return strconv.AppendUint(b, m.n, 10)
+	return strconv.AppendUint(b, m.n^scramble, 10)
 }
 
 // Number returns the full national number.
@@ -384,14 +396,17 @@ func (m Mobile) appendMasked(b []byte) []byte {
 // String returns the masked number 138****8000.
 func (m Mobile) String() string { return string(m.appendMasked(make([]byte, 0, 13))) }
 
-// AppendText implements [encoding.TextAppender] with the masked form.
-func (m Mobile) AppendText(b []byte) ([]byte, error) { return m.appendMasked(b), nil }
+// AppendText implements [encoding.TextAppender] with the full national
+// number, like [Mobile.AppendNumber].
+func (m Mobile) AppendText(b []byte) ([]byte, error) { return m.AppendNumber(b), nil }
 
-// MarshalText implements [encoding.TextMarshaler] with the masked form.
-func (m Mobile) MarshalText() ([]byte, error) { return m.AppendText(nil) }
+// MarshalText implements [encoding.TextMarshaler] with the full national
+// number, so that JSON and other stored forms round-trip without loss.
+func (m Mobile) MarshalText() ([]byte, error) { return m.AppendText(make([]byte, 0, 13)) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseMobile];
-// empty text gives the zero value.
+// empty text gives the zero value. A masked number is refused with
+// [ErrMasked].
 func (m *Mobile) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*m = Mobile{}
@@ -404,3 +419,27 @@ func (m *Mobile) UnmarshalText(b []byte) error {
 	*m = v
 	return nil
 }
+
+// Value implements [database/sql/driver.Valuer]: the full national number as
+// text, or NULL for the zero value.
+func (m Mobile) Value() (driver.Value, error) {
+	return textValue(m.AppendNumber(make([]byte, 0, 13)), m.IsValid())
+}
+
+// Scan implements [database/sql.Scanner] for text and NULL, like
+// [Mobile.UnmarshalText].
+func (m *Mobile) Scan(src any) error {
+	b, err := scanText("Mobile.Scan", src)
+	if err != nil {
+		return err
+	}
+	return m.UnmarshalText(b)
+}
+
+// Format implements [fmt.Formatter]: every verb prints the masked number.
+func (m Mobile) Format(f fmt.State, verb rune) {
+	formatForPeople(f, verb, "subject.Mobile", m.String())
+}
+
+// LogValue implements [log/slog.LogValuer] with the masked number.
+func (m Mobile) LogValue() slog.Value { return slog.StringValue(m.String()) }
