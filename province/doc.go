@@ -22,8 +22,10 @@
 // phone numbers must be local, how long a domain must remain registered, and
 // more. These are data, not code: [Rules] holds one typed [Fact] per rule,
 // and each Fact carries its [Status] (Confirmed, Uncertain or Unknown) and
-// its [Provenance] (the source keys of the project's domain dossier, a note
-// on conflicts, the period in force). A rule that the sources do not state is
+// its [Provenance] (source keys, a note on conflicts, the period in force).
+// Every source key resolves in the sources table, province/data/sources.tsv:
+// [LookupSource] gives the publisher, title, public address and the day the
+// project read it. A rule that the sources do not state is
 // Unknown, never guessed.
 //
 // The rules live in one tab-separated file, province/data/rules.tsv,

@@ -7,8 +7,7 @@ import (
 	"time"
 )
 
-// Status says how well a rule value is supported, using the labels of
-// reference/domain.md.
+// Status says how well a rule value is supported.
 type Status uint8
 
 const (
@@ -33,9 +32,10 @@ func (s Status) String() string {
 	return "UNKNOWN"
 }
 
-// Provenance is where a rule value comes from: the source keys of
-// reference/domain.md, a note (conflicts between sources and the default
-// chosen), the period the row is in force, and its position in the data.
+// Provenance is where a rule value comes from: the source keys (resolved
+// to titles and addresses by [LookupSource]), a note (conflicts between
+// sources and the default chosen), the period the row is in force, and its
+// position in the data.
 type Provenance struct {
 	Source string    // source keys, e.g. "TC-P-北京; HW-policy"
 	Note   string    // conflicts and reasons, may be empty
