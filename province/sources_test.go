@@ -102,7 +102,7 @@ func TestSourcesPatchAndErrors(t *testing.T) {
 
 	bad := []struct {
 		name, data, field string
-		err             error
+		err               error
 	}{
 		{"too few columns", "k\tp\tt\n", "", ErrDataSyntax},
 		{"key with a space", "a b\tp\tt\t-\t2026-11-30\n", "key", ErrBadValue},
