@@ -196,7 +196,7 @@ func TestDefaultTableFacts(t *testing.T) {
 		{"Jiangxi conflict is UNCERTAIN", Jiangxi.Rules().NonLocalIndividuals.Status(), Uncertain},
 		{"Beijing owner rule is UNCERTAIN", Beijing.Rules().OwnerMustBeLegalRep.Status(), Uncertain},
 		{"expedited review off in Beijing", Beijing.Rules().ExpeditedReview.Value(), false},
-		{"expedited review claim is UNCERTAIN", Shanghai.Rules().ExpeditedReview.Status(), Uncertain},
+		{"no expedited review in Shanghai is CONFIRMED (the claim had no source)", Shanghai.Rules().ExpeditedReview.Status(), Confirmed},
 		{"Guangdong footer shows the subject number", Guangdong.Rules().FooterSubjectNumber.Value(), true},
 		{"Jiangsu needs a landline", Jiangsu.Rules().UnitLandline.Value(), true},
 		{"Tianjin site names need 3 Han", Tianjin.Rules().SiteNameMinHan.Value(), 3},
