@@ -42,6 +42,16 @@
 // patch replace the table's rows for the same province and field. Every
 // mistake in a file is a [*DataError] naming the line, province and field.
 //
+// Some rules differ by subject kind: [Rules.MinAgeFor],
+// [Rules.MinorDocumentsFor] and [Rules.NeedsLocalMobile] pick the unit or
+// individual fact. A person below the minimum age is, in several provinces,
+// a document requirement (a guardian's ID, income proof) rather than a
+// refusal: [Rules.MinorDocuments] lists the documents.
+//
+// [Diff] lists the facts that differ between two tables (value, status,
+// sources), so an operator loading an override or upgrading sees what
+// changes for each province.
+//
 // Lookups take a date: [Table.RulesAt] returns the rules in force on that
 // day; [Province.Rules] and [Table.Rules] return the newest rules without
 // reading the clock. A [Table] is immutable and safe for concurrent use, so

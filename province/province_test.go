@@ -192,7 +192,7 @@ func TestDefaultTableFacts(t *testing.T) {
 		{"Shanghai wants 180 days of domain validity", Shanghai.Rules().MinDomainValidityDays.Value(), 180},
 		{"Anhui uses the national 90 days", Anhui.Rules().MinDomainValidityDays.Value(), 90},
 		{"Henan refuses non-local individuals", Henan.Rules().NonLocalIndividuals.Value(), NonLocalRefused},
-		{"Jiangxi conflict defaults to refused", Jiangxi.Rules().NonLocalIndividuals.Value(), NonLocalRefused},
+		{"Jiangxi conflict defaults to proof (2 of 3 sources)", Jiangxi.Rules().NonLocalIndividuals.Value(), NonLocalWithProof},
 		{"Jiangxi conflict is UNCERTAIN", Jiangxi.Rules().NonLocalIndividuals.Status(), Uncertain},
 		{"Beijing owner rule is UNCERTAIN", Beijing.Rules().OwnerMustBeLegalRep.Status(), Uncertain},
 		{"expedited review off in Beijing", Beijing.Rules().ExpeditedReview.Value(), false},
@@ -419,5 +419,5 @@ func TestDayOf(t *testing.T) {
 
 func TestFieldCount(t *testing.T) {
 	// The README states the number of rule fields; keep them in step.
-	assert.Len(t, Fields(), 49)
+	assert.Len(t, Fields(), 67)
 }
