@@ -358,9 +358,11 @@ func TestWords(t *testing.T) {
 
 // Sinks keep the compiler from optimising benchmarked calls away.
 var (
-	sinkP   Province
-	sinkR   Rules
-	sinkInt int
+	sinkP    Province
+	sinkR    Rules
+	sinkInt  int
+	sinkSrc  Source
+	sinkBool bool
 )
 
 func TestNoAllocs(t *testing.T) {
@@ -374,6 +376,8 @@ func TestNoAllocs(t *testing.T) {
 		{"Parse code", func() { sinkP, _ = Parse("330106") }},
 		{"RulesAt", func() { sinkR = tb.RulesAt(Jiangsu, day2026) }},
 		{"AppendText", func() { _, _ = Sichuan.AppendText(make([]byte, 0, 16)) }},
+		{"LookupSource", func() { sinkSrc, _ = LookupSource("TC-P-北京") }},
+		{"NeedsLocalMobile", func() { sinkBool, _ = tb.Rules(Hebei).NeedsLocalMobile(false, OwnerMobile, true) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -400,6 +404,13 @@ func BenchmarkRulesAt(b *testing.B) {
 		// A local copy, as callers use it; the field read keeps the call.
 		r := tb.RulesAt(Jiangsu, day2026)
 		sinkInt += r.MinAge.Value()
+	}
+}
+
+func BenchmarkLookupSource(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkSrc, _ = LookupSource("QC-henan")
 	}
 }
 
