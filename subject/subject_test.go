@@ -274,6 +274,8 @@ func TestParseMobile(t *testing.T) {
 		{"Unicom 186", "18612345678", "18612345678", Basic, ChinaUnicom, nil},
 		{"Telecom 199", "19912345678", "19912345678", Basic, ChinaTelecom, nil},
 		{"Broadnet 192", "19212345678", "19212345678", Basic, ChinaBroadnet, nil},
+		{"Broadnet 1610 (UNCERTAIN, 2026)", "16101234567", "16101234567", Basic, ChinaBroadnet, nil},
+		{"161 outside 1610 is unallocated", "16111234567", "", 0, 0, ErrComponent},
 		{"Telecom 193 (a peer rejects it)", "19312345678", "19312345678", Basic, ChinaTelecom, nil},
 		{"virtual 162", "16212345678", "16212345678", Virtual, ChinaTelecom, nil},
 		{"virtual 165", "16512345678", "16512345678", Virtual, ChinaMobile, nil},
