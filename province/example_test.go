@@ -145,3 +145,13 @@ func ExampleRules_NeedsLocalMobile() {
 	fmt.Println(local, nonLocal, f.Source())
 	// Output: false true TC-P-河北
 }
+
+func ExampleTable_CheckSources() {
+	tb, _ := province.Default().Patch(strings.NewReader("浙江\treview_workdays\t25\tUNCERTAIN\tops-42\t-\t-\n"))
+	fmt.Println(tb.CheckSources(province.DefaultSources()))
+	src, _ := province.DefaultSources().Patch(strings.NewReader("ops-42\tExample Panel\tTicket 42\thttps://example.com/ops/42\t2026-11-30\n"))
+	fmt.Println(tb.CheckSources(src))
+	// Output:
+	// province: <patch>:1: province 浙江: field review_workdays: unknown source key: ops-42
+	// <nil>
+}

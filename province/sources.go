@@ -228,3 +228,19 @@ func parseSource(name string, line int, cols []string) (Source, error) {
 	}
 	return s, nil
 }
+
+// CheckSources reports every row of t whose source keys are not all in s:
+// nil when all resolve, else the [*DataError]s (wrapping
+// [ErrUnknownSource], naming file, line, province and field) joined with
+// [errors.Join]. A panel that patches the rules with its own keys checks
+// them against its patched sources table.
+func (t *Table) CheckSources(s *SourceTable) error {
+	var errs []error
+	for _, rw := range t.rows {
+		if _, missing := s.Resolve(rw.meta.Source); len(missing) > 0 {
+			errs = append(errs, &DataError{File: rw.meta.File, Line: rw.meta.Line, Province: rw.meta.Scope,
+				Field: fields[rw.field].name, Err: ErrUnknownSource, Detail: strings.Join(missing, ", ")})
+		}
+	}
+	return errors.Join(errs...)
+}

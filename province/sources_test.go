@@ -146,3 +146,22 @@ func FuzzLoadSources(f *testing.F) {
 		}
 	})
 }
+
+func TestCheckSources(t *testing.T) {
+	require.NoError(t, Default().CheckSources(DefaultSources()))
+	tb, err := Default().Patch(strings.NewReader("浙江\treview_workdays\t25\tUNCERTAIN\tpanel-1; TC-review\t-\t-\n"))
+	require.NoError(t, err)
+	err = tb.CheckSources(DefaultSources())
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrUnknownSource)
+	var de *DataError
+	require.True(t, errors.As(err, &de))
+	assert.Equal(t, "浙江", de.Province)
+	assert.Equal(t, "review_workdays", de.Field)
+	assert.Equal(t, 1, de.Line)
+	assert.Equal(t, "panel-1", de.Detail)
+
+	src, err := DefaultSources().Patch(strings.NewReader("panel-1\tExample Panel\tOps ticket 1\thttps://example.com/t/1\t2026-11-30\n"))
+	require.NoError(t, err)
+	assert.NoError(t, tb.CheckSources(src), "the panel's own key resolves in its patched sources")
+}
