@@ -54,6 +54,7 @@ func TestReviewRows(t *testing.T) {
 		{"山东 individuals' English names not stated", Shandong, "site_name_individual_no_english", "-", Unknown, "TC-P-山东"},
 		{"重庆 plan threshold: TC 35 against QC more than 30", Chongqing, "plan_threshold_unit_sites", "31", Uncertain, "QC-chongqing"},
 		{"福建 domain holder: HW also accepts the legal representative", Fujian, "domain_holder_unit_only", "yes", Uncertain, "HW-policy"},
+		{"内蒙古 non-locals: QC accepts a residence permit (found while reading)", InnerMongolia, "non_local_individuals", "refused", Uncertain, "QC-neimenggu"},
 		{"天津 non-locals rest on one weak line", Tianjin, "non_local_individuals", "allowed", Uncertain, "HW-policy"},
 		{"山西 individual domains per order not stated", Shanxi, "max_domains_per_order_individual", "-", Unknown, "HW-prov"},
 		// §2: missing rows.
