@@ -347,11 +347,15 @@ type Rules struct {
 	// (English words), personal_name (a person's name).
 	SiteNameUnitBannedForms Fact[Words]
 
-	// Extra documents [extra_documents]: tokens truthfulness_notice,
-	// truthfulness_commitment, commitment_video, filing_commitment,
-	// party_building_letter, finance_commitment (only for subjects in
-	// internet finance).
+	// Extra documents for every subject [extra_documents]: tokens
+	// truthfulness_notice, truthfulness_commitment, commitment_video,
+	// filing_commitment, party_building_letter.
 	ExtraDocuments Fact[Words]
+	// Extra documents that units give besides [Rules.ExtraDocuments]
+	// [extra_documents_unit]: the same tokens, and finance_commitment (a
+	// 《承诺书》 not to offer financial services before approval, only for
+	// units whose name, business scope or site touches internet finance).
+	ExtraDocumentsUnit Fact[Words]
 	// Unit site count from which a 网站建设方案书 is required [plan_threshold_unit_sites].
 	PlanThresholdUnitSites Fact[int]
 	// Individual site count from which a 网站建设方案书 is required [plan_threshold_individual_sites].
