@@ -96,7 +96,7 @@ func WithMaterialOpener(f func(path string) (io.ReadCloser, error)) Option {
 }
 
 // MaxSites bounds the sites Check and Plan look at: no province takes more
-// than a few dozen sites per subject (domain.md §5.4), and the bound keeps a
+// than a few dozen sites per subject, and the bound keeps a
 // hostile input's cost in check.
 const MaxSites = 1000
 
@@ -154,7 +154,7 @@ var checkRules = []Rule{
 	{"structure", []string{"structure.required", "structure.too_long", "structure.invalid"}, "validator/v10 struct tags", always, ruleStructure},
 	{"certificate", []string{"subject.certificate_type", "subject.certificate_number", "subject.uscc_kind", "subject.certificate_province", "subject.certificate_pilot"},
 		"TC-materials; WX-certtypes; TC-subj; HW-flow", in(subjectTypes), ruleCertificate},
-	{"people", []string{"person.document", "person.document_type", "person.name", "person.age_below", "person.age_proof", "person.age_above",
+	{"people", []string{"person.document", "person.document_type", "person.name", "person.age_below", "person.age_documents", "person.age_proof", "person.age_above",
 		"person.retirement", "person.birth_future", "document.validity", "subject.owner_legal_rep"}, "TC-P-*; TC-upload; TC-subj",
 		in(siteTypes), rulePeople},
 	{"address", []string{"address.no_house_number", "address.shixiaqu", "address.province_mismatch", "address.obsolete_district", "address.empty",
@@ -382,7 +382,7 @@ func ruleCertificate(c *checker) {
 		return
 	}
 	if cc.Pilot() {
-		c.add("subject.certificate_pilot", SeverityInfo, "subject.certificate.number", "peers.md §2.2")
+		c.add("subject.certificate_pilot", SeverityInfo, "subject.certificate.number", "TP-idrule; TP-idcheck")
 	}
 	if k, ok := cc.Kind(); ok && k != s.Kind {
 		sev := SeverityError
@@ -405,6 +405,7 @@ func init() {
 		msg("person.document_type", []string{"type:doc_type"}, "负责人不能使用%[1]s作为身份证件", "a manager cannot identify with a %[1]s"),
 		msg("person.name", []string{"part:part"}, "姓名格式不正确（%[1]s）", "the name is not valid (%[1]s)"),
 		msg("person.age_below", []string{"age", "min"}, "年龄 %[1]s 岁，本省要求至少 %[2]s 岁", "aged %[1]s; this province wants at least %[2]s"),
+		msg("person.age_documents", []string{"age", "min", "documents:minor_document"}, "年龄 %[1]s 岁，未满 %[2]s 岁：本省接受未成年人备案，但需提供%[3]s", "aged %[1]s, under %[2]s: this province accepts the filing with %[3]s"),
 		msg("person.age_proof", []string{"age", "min"}, "年龄 %[1]s 岁，未满 %[2]s 岁，需提供收入、工作或监护人证明", "aged %[1]s, under %[2]s: income, work or guardian proof is needed"),
 		msg("person.age_above", []string{"age", "max"}, "年龄 %[1]s 岁，本省网站负责人不超过 %[2]s 岁", "aged %[1]s; this province takes site managers up to %[2]s"),
 		msg("person.retirement", []string{"age"}, "年龄 %[1]s 岁，已过退休年龄（男 60、女 55），本省不接受", "aged %[1]s, past retirement age (men 60, women 55), which this province refuses"),
@@ -465,20 +466,13 @@ func (c *checker) checkPerson(pi personInfo, siteManager bool) {
 		return
 	}
 	age := id.AgeAt(c.at)
-	if minAge, ok := c.r.MinAge.Get(); ok && age < minAge {
-		if lower, ok := c.r.MinAgeWithProof.Get(); ok && age >= lower {
-			c.add("person.age_proof", SeverityWarning, pi.path+".document.number", c.r.MinAgeWithProof.Source(),
-				"age", strconv.Itoa(age), "min", strconv.Itoa(minAge))
-		} else {
-			c.add("person.age_below", SeverityError, pi.path+".document.number", c.r.MinAge.Source(),
-				"age", strconv.Itoa(age), "min", strconv.Itoa(minAge))
-		}
-	}
+	c.checkMinAge(pi, age)
 	if maxAge, ok := c.r.MaxManagerAge.Get(); ok && siteManager && age > maxAge {
 		c.add("person.age_above", SeverityError, pi.path+".document.number", c.r.MaxManagerAge.Source(),
 			"age", strconv.Itoa(age), "max", strconv.Itoa(maxAge))
 	}
-	if v, ok := c.r.RetirementAgeLimit.Get(); ok && v {
+	// The retirement limit concerns the site manager only (TC-P-天津).
+	if v, ok := c.r.RetirementAgeLimit.Get(); ok && v && siteManager {
 		limit := 60
 		if id.Female() {
 			limit = 55
@@ -486,6 +480,33 @@ func (c *checker) checkPerson(pi personInfo, siteManager bool) {
 		if age >= limit {
 			c.add("person.retirement", SeverityError, pi.path+".document.number", c.r.RetirementAgeLimit.Source(), "age", strconv.Itoa(age))
 		}
+	}
+}
+
+// checkMinAge applies the minimum age of the subject's kind. A person below
+// it files with one of the province's minor documents where the province
+// names them (a guardian's ID, income proof …): a document requirement,
+// reported as a warning naming them; where it names none, or the person is
+// below the age from which documents help, the person is refused.
+func (c *checker) checkMinAge(pi personInfo, age int) {
+	minF := c.r.MinAgeFor(c.unit())
+	minAge, ok := minF.Get()
+	if !ok || age >= minAge {
+		return
+	}
+	docsF := c.r.MinorDocumentsFor(c.unit())
+	docs, known := docsF.Get()
+	lower, hasLower := c.r.MinAgeWithProof.Get()
+	switch {
+	case known && docs.Len() > 0 && !docs.Contains("none") && (!hasLower || age >= lower):
+		c.add("person.age_documents", SeverityWarning, pi.path+".document.number", docsF.Source(),
+			"age", strconv.Itoa(age), "min", strconv.Itoa(minAge), "documents", strings.ReplaceAll(docs.String(), "|", ","))
+	case !known && hasLower && age >= lower:
+		c.add("person.age_proof", SeverityWarning, pi.path+".document.number", c.r.MinAgeWithProof.Source(),
+			"age", strconv.Itoa(age), "min", strconv.Itoa(minAge))
+	default:
+		c.add("person.age_below", statusSeverity(minF.Status()), pi.path+".document.number", minF.Source(),
+			"age", strconv.Itoa(age), "min", strconv.Itoa(minAge))
 	}
 }
 
@@ -942,7 +963,7 @@ func ruleLimits(c *checker) {
 		return
 	}
 	checkLimits(&c.fd, limitInput{Individual: c.app.Subject.Kind == subject.Individual, Existing: c.app.Subject.ExistingServices,
-		Sites: c.app.Sites, Rules: c.r})
+		Sites: c.app.Sites, Rules: c.r, ProfileCap: c.cfg.profile.MaxIndividualServices, ProfileCapSource: c.cfg.profile.Source})
 }
 
 // --- resource and access -------------------------------------------------------

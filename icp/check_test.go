@@ -239,7 +239,7 @@ func TestCheckRules(t *testing.T) {
 			a.Sites[0].App = &AppInfo{PackageName: "example", AndroidMD5: "xyz"}
 		}, "app.package@sites[0].app.package_name", nil},
 		// limits
-		{"limits", individualApp, func(a *Application) { a.Subject.ExistingServices = 5 }, "limit.individual_services@sites", nil},
+		{"limits", individualApp, func(a *Application) { a.Subject.ExistingServices = 5 }, "limit.individual_services@sites", []Option{WithProfile(huaweiAnyProduct())}},
 		// resource
 		{"resource", enterpriseApp, func(a *Application) { a.Resource.Billing = "pay_as_you_go" }, "resource.billing@resource.billing", []Option{WithProfile(Alibaba)}},
 		{"resource", enterpriseApp, func(a *Application) { a.Resource.Months = 1 }, "resource.months@resource.months", []Option{WithProfile(Alibaba)}},
@@ -629,7 +629,7 @@ func TestDefaultProfileIsNeutral(t *testing.T) {
 		def  Severity // under Default; 0: no finding
 		ali  Severity // under Alibaba
 	}{
-		{"virtual emergency phone", func(a *Application) { a.Subject.Owner.EmergencyPhone = "16512345678" }, "contact.emergency_virtual", 0, SeverityError},
+		{"virtual emergency phone", func(a *Application) { a.Subject.Owner.EmergencyPhone = "16512345678" }, "contact.emergency_virtual", 0, SeverityWarning},
 		{"e-mail off the subject's domains", func(a *Application) { a.Subject.Owner.Email = "boss@qq.com" }, "contact.company_email", 0, SeverityWarning},
 		{"pay-as-you-go server", func(a *Application) { a.Resource.Billing = "pay_as_you_go" }, "resource.billing", 0, SeverityError},
 		{"a month bought", func(a *Application) { a.Resource.Months = 1 }, "resource.months", 0, SeverityError},
@@ -653,4 +653,12 @@ func TestDefaultProfileIsNeutral(t *testing.T) {
 			assert.Equal(t, tt.ali, sevOf(Check(app, At(checkDay), WithProfile(Alibaba)), tt.code), "Alibaba profile")
 		})
 	}
+}
+
+// huaweiAnyProduct is Huawei's profile accepting the product of the test
+// applications, to isolate its other rules.
+func huaweiAnyProduct() Profile {
+	p := Huawei
+	p.Server = p.Server.WithProducts()
+	return p
 }

@@ -111,13 +111,13 @@ func (f Footer) check(lang language.Tag) Report {
 		fd.add("footer.subject_number", SeverityError, "icp", "HW-after", "number", f.ICP.String())
 	}
 	if f.ICP.IsValid() && !f.ICP.CanonicalAbbr() && f.ICP.Kind() != PoliceFiling {
-		fd.add("footer.alias", SeverityWarning, "icp", "peers.md §5", "number", f.ICP.String(), "usual", f.ICP.Province().ICPAbbr())
+		fd.add("footer.alias", SeverityWarning, "icp", "TC-num", "number", f.ICP.String(), "usual", f.ICP.Province().ICPAbbr())
 	}
 	if f.Police.IsValid() {
 		if f.Police.Kind() != PoliceFiling {
 			fd.add("footer.police_kind", SeverityError, "police", "TC-psb", "number", f.Police.String())
 		} else if f.ICP.IsValid() && f.ICP.Province() != f.Police.Province() {
-			fd.add("footer.province_mismatch", SeverityWarning, "police", "domain.md §1.4",
+			fd.add("footer.province_mismatch", SeverityWarning, "police", "TC-psb",
 				"icp", f.ICP.String(), "police", f.Police.String())
 		}
 	}

@@ -40,7 +40,7 @@ type need struct {
 }
 
 // requiredMaterials lists what the application must carry (reference/
-// domain.md §7.3): the subject's certificate and its manager's ID, each site
+// TC-materials): the subject's certificate and its manager's ID, each site
 // manager's ID, domain certificates, residence proofs, authorisation
 // letters and the provinces' extra documents, by filing type.
 func (c *checker) requiredMaterials() []need {

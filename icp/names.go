@@ -248,6 +248,12 @@ func init() {
 		catalog.Name{Token: "manager", Zh: "网站负责人", En: "site manager"},
 		catalog.Name{Token: "unit_landline", Zh: "单位座机", En: "unit landline"},
 		catalog.Name{Token: "all", Zh: "所有人", En: "everyone"})
+	catalog.RegisterNames("minor_document",
+		catalog.Name{Token: "guardian_id", Zh: "监护人身份证", En: "the guardian's ID card"},
+		catalog.Name{Token: "guardian_statement", Zh: "监护人声明", En: "a statement by the guardian"},
+		catalog.Name{Token: "household_register", Zh: "户口簿", En: "the household register"},
+		catalog.Name{Token: "income_proof", Zh: "收入证明", En: "proof of income"},
+		catalog.Name{Token: "employment_proof", Zh: "工作证明", En: "proof of employment"})
 	catalog.RegisterNames("change",
 		catalog.Name{Token: "address", Zh: "地址", En: "address"},
 		catalog.Name{Token: "contacts", Zh: "联系方式", En: "contacts"},

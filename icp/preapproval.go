@@ -14,7 +14,7 @@ import (
 )
 
 // Category is a pre-approval (前置审批) category: content that needs an
-// authority's approval before the filing (reference/domain.md §5.5).
+// authority's approval before the filing (TC-preapp).
 type Category struct {
 	ID        string // "finance", "news" …
 	Authority string // who approves

@@ -56,7 +56,11 @@ type Profile struct {
 	// EmergencyNotVirtual is the severity of a virtual-operator number as
 	// an emergency phone (0: not checked).
 	EmergencyNotVirtual Severity
-	Source              string
+	// MaxIndividualServices is the provider's own cap on the services of an
+	// individual subject (0: none); a province's cap, where it states one,
+	// comes first.
+	MaxIndividualServices int
+	Source                string
 }
 
 // Default is the profile used when none is given: neutral, it holds only
@@ -74,18 +78,19 @@ var Default = Profile{
 // Alibaba is Alibaba Cloud's profile: a 备案服务号 bound to one of its
 // mainland products (ALI-bsn); ECS or lightweight servers by subscription
 // for at least 3 months and at most 5 filings per instance are reported
-// only by third-party pages (UNCERTAIN). Its filing how-to (ALI-howto)
+// only by third-party pages (UNCERTAIN). A third-party how-to about
+// Alibaba's filing system (ALI-howto, the page this project started from)
 // adds the rest: materials as JPG or PNG of at least 300 dpi and at most
 // 4 MB (material.Alibaba), the company e-mail on the subject's own domain
-// (a warning: the how-to says "should") and no virtual-operator number as
-// the emergency phone (an error: it says "must not").
+// and no virtual-operator number as the emergency phone. Alibaba's own
+// documentation does not state them, so they are warnings.
 var Alibaba = Profile{
 	Name:      "alibaba",
 	Materials: material.Alibaba,
 	Server: ServerRule{products: []string{"ecs", "lightweight", "slb", "ace", "market", "webapp", "nat", "nat64", "ens", "virtual_host"},
 		billing: []string{"subscription"}, MinMonths: 3, SitesPerInstance: 5, Source: "ALI-bsn; ALI-howto", Status: "UNCERTAIN"},
 	CompanyEmail:        SeverityWarning,
-	EmergencyNotVirtual: SeverityError,
+	EmergencyNotVirtual: SeverityWarning,
 	Source:              "ALI-bsn; ALI-domaincert; ALI-howto",
 }
 
@@ -103,13 +108,14 @@ var Tencent = Profile{
 // Huawei is Huawei Cloud's profile: ECS, Flexus X or Flexus L by
 // subscription for at least 3 months with an EIP, pay-per-use refused, 5
 // authorisation codes per ECS (HW-prep, HW-rules); images JPG/PNG at most
-// 4 MB (HW-mat).
+// 4 MB (HW-mat); at most 5 services for an individual subject (HW-rules).
 var Huawei = Profile{
 	Name:      "huawei",
 	Materials: material.Huawei,
 	Server: ServerRule{products: []string{"ecs", "flexus_x", "flexus_l", "enterprise_portal", "nat"}, billing: []string{"subscription"},
 		MinMonths: 3, SitesPerInstance: 5, Source: "HW-prep; HW-rules", Status: "CONFIRMED"},
-	Source: "HW-prep; HW-mat",
+	MaxIndividualServices: 5,
+	Source:                "HW-prep; HW-mat; HW-rules",
 }
 
 // Profiles returns the built-in profiles.

@@ -116,11 +116,15 @@ type limitInput struct {
 	Existing   int    // services the subject already holds
 	Sites      []Site // the sites of this order
 	Rules      province.Rules
-	Language   language.Tag
+	// ProfileCap is the provider's own cap on an individual's services
+	// (0: none), with its source: Huawei's 5 (HW-rules).
+	ProfileCap       int
+	ProfileCapSource string
+	Language         language.Tag
 }
 
-// checkLimitsReport applies the quantity limits (reference/domain.md §5.4):
-// individuals' services (5 nationally, HW-rules), the province's unit-site
+// checkLimitsReport applies the quantity limits of the province table:
+// individuals' services (a province's cap, else the provider's), the province's unit-site
 // cap, per-order caps on sites and domains, one domain per site where the
 // province requires it, and the site counts from which a 网站建设方案书 is
 // required. Findings name sites[i].domains where one site is at fault.
@@ -149,7 +153,9 @@ func checkLimits(fd *finder, in limitInput) {
 	itoa := strconv.Itoa
 	if in.Individual {
 		if v, ok := r.MaxIndividualServices.Get(); ok && total > v {
-			fd.add("limit.individual_services", SeverityError, "sites", r.MaxIndividualServices.Source(), "max", itoa(v), "count", itoa(total))
+			fd.add("limit.individual_services", statusSeverity(r.MaxIndividualServices.Status()), "sites", r.MaxIndividualServices.Source(), "max", itoa(v), "count", itoa(total))
+		} else if !ok && in.ProfileCap > 0 && total > in.ProfileCap {
+			fd.add("limit.individual_services", SeverityError, "sites", in.ProfileCapSource, "max", itoa(in.ProfileCap), "count", itoa(total))
 		}
 	} else if v, ok := r.MaxUnitSites.Get(); ok && total > v {
 		fd.add("limit.unit_sites", SeverityError, "sites", r.MaxUnitSites.Source(), "max", itoa(v), "count", itoa(total))

@@ -224,6 +224,13 @@ func checkSiteName(fd *finder, name string, o NameOptions) {
 		provWords(r.SiteNameIndividualBannedWords, "site.name_province_word", SeverityError)
 	}
 	provWords(r.SiteNamePreApprovalWords, "site.name_preapproval", SeverityWarning)
+	if forms, ok := r.SiteNameUnitBannedForms.Get(); ok && !o.Individual {
+		// Domains and addresses are refused everywhere (site.name_domain
+		// above); personal names cannot be told apart offline.
+		if forms.Contains("english") && letters > 0 {
+			fd.add("site.name_english", SeverityError, f, r.SiteNameUnitBannedForms.Source())
+		}
+	}
 	if letters > 0 {
 		if v, ok := r.SiteNameNoEnglish.Get(); ok && v {
 			fd.add("site.name_english", SeverityError, f, r.SiteNameNoEnglish.Source())

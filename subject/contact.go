@@ -226,7 +226,7 @@ func emailDomain(fn, s string) (string, error) {
 }
 
 // EmailInDomains reports whether the e-mail address is valid and its domain
-// is one of domains or a sub-domain of one (the brief's rule that a company
+// is one of domains or a sub-domain of one (Alibaba's how-to asks that a company
 // e-mail uses the subject's own domain). Domains are compared in A-label
 // form, case-insensitively.
 func EmailInDomains(email string, domains ...string) bool {

@@ -152,7 +152,7 @@ func MustParseCreditCode(s string) CreditCode {
 func (c CreditCode) IsValid() bool { return c.s[0] != 0 }
 
 // Pilot reports whether c is a legally issued pilot code that does not pass
-// the GB 32100 checksum (accepted from a short list, see peers.md §2.2).
+// the GB 32100 checksum (accepted from a short list, TP-idrule, TP-idcheck).
 func (c CreditCode) Pilot() bool { return c.pilot }
 
 // Kind returns the subject kind implied by positions 1–2 (91 enterprise, 92
@@ -332,7 +332,7 @@ func orgTypeOf(a, b byte) (orgType, bool) {
 }
 
 // pilotCodes are legally issued Fujian/Xiamen pilot-era codes that fail the
-// GB 32100 checksum. Source: peers.md §2.2 (documented by aarioai/id-rule
+// GB 32100 checksum. Source: TP-idrule and TP-idcheck (aarioai/id-rule
 // and bluesky335/IDCheck); UNCERTAIN. They identify companies, not people.
 var pilotCodes = [...]string{
 	"91350100M0001TGQXM",
@@ -344,7 +344,7 @@ var pilotCodes = [...]string{
 // PilotCodes returns the legally issued codes that are accepted although
 // they fail the checksum, with the source of the list.
 func PilotCodes() (codes []string, source string) {
-	return append([]string(nil), pilotCodes[:]...), "peers.md §2.2 (aarioai/id-rule, bluesky335/IDCheck); UNCERTAIN"
+	return append([]string(nil), pilotCodes[:]...), "TP-idrule; TP-idcheck; UNCERTAIN"
 }
 
 func isPilot(s [18]byte) bool {

@@ -8,7 +8,7 @@ import (
 // Kind is the nature of a filing subject (主体性质). The zero Kind is invalid.
 type Kind uint8
 
-// The subject kinds (reference/domain.md §4.1). ForeignRepresentative files
+// The subject kinds (WX-types, TC-materials). ForeignRepresentative files
 // with a 外国（地区）企业常驻代表机构登记证; Shanghai has such offices choose
 // Enterprise with an organisation-code certificate.
 const (
@@ -131,7 +131,7 @@ func ParseKind(s string) (Kind, error) {
 // DocType is invalid.
 type DocType uint8
 
-// Certificate and identity-document types (reference/domain.md §4.1–§4.2).
+// Certificate and identity-document types (WX-certtypes, TC-materials).
 const (
 	BusinessLicense                  DocType = iota + 1 // 营业执照
 	CreditCodeCertificate                               // 统一社会信用代码证书

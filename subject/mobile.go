@@ -27,12 +27,12 @@ const (
 	// Unicom, China Telecom, China Broadnet).
 	Basic Class = iota + 1
 	// Virtual numbers of virtual operators (MVNOs: 162, 165, 167, 170x,
-	// 171). Some cannot receive the MIIT verification SMS (TC-sms) and the
-	// brief refuses them as emergency numbers.
+	// 171). TC-sms: some virtual and new segments cannot receive the MIIT
+	// verification SMS; which ones is not published as text.
 	Virtual
 	// IoT numbers (13 digits) are data-only and not a contact mobile.
 	IoT
-	// Satellite numbers (1749, 1740x) are not a contact mobile.
+	// Satellite numbers (1349, 1740x, 1749) are not a contact mobile.
 	Satellite
 	// Emergency-communication numbers (17406–17412).
 	Emergency
@@ -48,23 +48,28 @@ func (c Class) String() string {
 	return "invalid"
 }
 
-// Carrier is a basic operator. Because of number portability (携号转网, since
-// 2019-12-01) it is the operator that was allocated the segment, which is
-// not always the one serving the number today.
+// Carrier is the operator a segment was allocated to: one of the four basic
+// operators, or a special-purpose one for the maritime-satellite (1749) and
+// emergency-communication (17406–17412) segments. Because of number
+// portability (携号转网, since 2019-12-01) it is not always the operator
+// serving the number today.
 type Carrier uint8
 
-// The basic operators.
+// The operators.
 const (
-	ChinaMobile   Carrier = iota + 1 // 中国移动
-	ChinaUnicom                      // 中国联通
-	ChinaTelecom                     // 中国电信
-	ChinaBroadnet                    // 中国广电
+	ChinaMobile       Carrier = iota + 1 // 中国移动
+	ChinaUnicom                          // 中国联通
+	ChinaTelecom                         // 中国电信
+	ChinaBroadnet                        // 中国广电
+	MaritimeSatellite                    // 北京船舶通信导航有限公司 (海事卫星通信, 1749)
+	EmergencyCenter                      // 工业和信息化部应急通信保障中心 (17406–17412)
 )
 
-var carrierNames = []string{"", "mobile", "unicom", "telecom", "broadnet"}
-var carrierZh = []string{"", "中国移动", "中国联通", "中国电信", "中国广电"}
+var carrierNames = []string{"", "mobile", "unicom", "telecom", "broadnet", "maritime", "emergency_center"}
+var carrierZh = []string{"", "中国移动", "中国联通", "中国电信", "中国广电", "北京船舶通信导航有限公司", "工业和信息化部应急通信保障中心"}
 
-// String returns "mobile", "unicom", "telecom" or "broadnet".
+// String returns the data-file token: "mobile", "unicom", "telecom",
+// "broadnet", "maritime" or "emergency_center".
 func (c Carrier) String() string {
 	if int(c) < len(carrierNames) && c != 0 {
 		return carrierNames[c]
@@ -356,10 +361,11 @@ func (m Mobile) Carrier() Carrier { return m.carrier }
 // cannot.
 func (m Mobile) IsContact() bool { return m.class == Basic || m.class == Virtual }
 
-// CanReceiveVerificationSMS reports whether m can receive the MIIT filing
-// verification SMS. Only basic-operator numbers are relied on: TC-sms says
-// some virtual and new ranges cannot, and its exact list is not published as
-// text, so every virtual number is treated as unable.
+// CanReceiveVerificationSMS reports whether m is sure to receive the MIIT
+// filing verification SMS. Only basic-operator numbers are relied on: TC-sms
+// says some virtual and new segments cannot, without listing them, so a
+// virtual number answers false. That is a risk to report, not a refusal: no
+// provider states that every virtual number fails.
 func (m Mobile) CanReceiveVerificationSMS() bool { return m.class == Basic }
 
 // AppendNumber appends the full national number (13800138000).

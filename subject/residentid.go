@@ -23,7 +23,7 @@ const (
 	HMTResidencePermit
 	// ForeignPermanentResident is the 2023 外国人永久居留身份证 number: 18
 	// characters starting with 9, birth date in positions 7–14 like an ID
-	// card (format UNCERTAIN: reference/domain.md §4.2 gives only "18 chars
+	// card (format UNCERTAIN: the sources give only "18 chars
 	// starting with 9").
 	ForeignPermanentResident
 )

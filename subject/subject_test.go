@@ -275,6 +275,8 @@ func TestParseMobile(t *testing.T) {
 		{"Unicom 186", "18612345678", "18612345678", Basic, ChinaUnicom, nil},
 		{"Telecom 199", "19912345678", "19912345678", Basic, ChinaTelecom, nil},
 		{"Broadnet 192", "19212345678", "19212345678", Basic, ChinaBroadnet, nil},
+		{"Broadnet 1610 (UNCERTAIN, 2026)", "16101234567", "16101234567", Basic, ChinaBroadnet, nil},
+		{"161 outside 1610 is unallocated", "16111234567", "", 0, 0, ErrComponent},
 		{"Telecom 193 (a peer rejects it)", "19312345678", "19312345678", Basic, ChinaTelecom, nil},
 		{"virtual 162", "16212345678", "16212345678", Virtual, ChinaTelecom, nil},
 		{"virtual 165", "16512345678", "16512345678", Virtual, ChinaMobile, nil},
@@ -284,8 +286,10 @@ func TestParseMobile(t *testing.T) {
 		{"virtual 171", "17112345678", "17112345678", Virtual, ChinaUnicom, nil},
 		{"IoT 13 digits 1440x", "1440123456789", "1440123456789", IoT, ChinaMobile, nil},
 		{"IoT 13 digits 146", "1461234567890", "1461234567890", IoT, ChinaUnicom, nil},
-		{"maritime satellite 1749", "17491234567", "17491234567", Satellite, ChinaTelecom, nil},
-		{"emergency 17406", "17406123456", "17406123456", Emergency, ChinaTelecom, nil},
+		{"maritime satellite 1749", "17491234567", "17491234567", Satellite, MaritimeSatellite, nil},
+		{"emergency 17406", "17406123456", "17406123456", Emergency, EmergencyCenter, nil},
+		{"satellite 1349 is not China Mobile", "13491234567", "13491234567", Satellite, ChinaTelecom, nil},
+		{"1348 stays China Mobile", "13481234567", "13481234567", Basic, ChinaMobile, nil},
 		{"unallocated 140", "14012345678", "", 0, 0, ErrComponent},
 		{"unallocated 154", "15412345678", "", 0, 0, ErrComponent},
 		{"unallocated 194", "19412345678", "", 0, 0, ErrComponent},
@@ -324,6 +328,8 @@ func TestParseMobile(t *testing.T) {
 	assert.Equal(t, "138****8000", m.String())
 	assert.Equal(t, "138****8000", fmt.Sprint(m))
 	assert.Equal(t, "中国移动", m.Carrier().NameZh())
+	assert.Equal(t, "北京船舶通信导航有限公司", MaritimeSatellite.NameZh())
+	assert.Equal(t, "emergency_center", EmergencyCenter.String())
 }
 
 func TestSegmentTable(t *testing.T) {

@@ -165,7 +165,7 @@ func init() {
 
 // Plan tells which filings a change from before to after needs, why, who
 // must verify by SMS, which documents are needed and in which order. It
-// covers every situation of reference/domain.md §8.2; where sources
+// covers the changes the providers document (TC-change, HW-change, QC-change); where sources
 // disagree the plan follows a stated default and adds a note. Plan(x, x)
 // requires nothing, and the plan is deterministic. Without [icp.At] it
 // uses the newest rules of the table.
