@@ -177,10 +177,10 @@ type InspectOption struct{ maxRead int64 }
 func MaxRead(n int64) InspectOption { return InspectOption{maxRead: n} }
 
 const (
-	bufSize  = 64 << 10 // the read buffer; holds any whole JPEG segment
+	bufSize   = 64 << 10 // the read buffer; holds any whole JPEG segment
 	headSize  = 512      // bytes sniffed for appended data
 	sniffSize = 4096     // bytes sniffed for a file's format (SVG after a long comment)
-	seekMin  = 16 << 10 // a skip at least this long seeks instead of reading
+	seekMin   = 16 << 10 // a skip at least this long seeks instead of reading
 )
 
 type inspector struct {

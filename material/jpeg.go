@@ -18,7 +18,7 @@ type jpegMeta struct {
 // jpeg walks a JPEG from its SOI to the EOI that ends the last scan: marker
 // segments by their lengths, entropy-coded data by scanning for markers.
 func (in *inspector) jpeg(info *Info) error {
-	in.r += 2 // SOI, seen by run
+	in.r += 2                     // SOI, seen by run
 	meta := jpegMeta{exifUnit: 2} // TIFF default: inch
 	var (
 		haveSOF bool
