@@ -274,8 +274,8 @@ func (in *inspector) finish(info *Info, err error) (Info, error) {
 	}
 	if in.size >= 0 {
 		info.Size = in.size
-	} else if info.Size < in.off() {
-		info.Size = in.off()
+	} else {
+		info.Size = in.base + int64(in.w) // every byte read
 	}
 	switch {
 	case in.rerr != nil:
@@ -400,7 +400,7 @@ func (in *inspector) seekTo(off int64) bool {
 		in.rerr, in.eof = err, true
 		return false
 	}
-	in.base, in.left = off, max(in.maxRead-off, 0)
+	in.base, in.left, in.eof = off, max(in.maxRead-off, 0), false
 	if off == in.size || in.tooLarge {
 		in.eof = true
 		return false

@@ -48,7 +48,7 @@ func (in *inspector) png(info *Info) error {
 	if in.seeker != nil {
 		// Small reads, so that what lies between two seeks over IDAT
 		// chunks is not read in vain.
-		in.readCap = 4 << 10
+		in.readCap = 1 << 10
 	}
 	var idat, afterIDAT bool
 	// stop handles the end of the input: an error before the image data,
