@@ -47,9 +47,9 @@ func benchFile(format string, size int) []byte {
 	if v, ok := benchFiles.Load(key); ok {
 		return v.([]byte)
 	}
-	// Bytes per pixel of noise: about 2.3 for JPEG at quality 100, 3 for
+	// Bytes per pixel of noise: about 2 for JPEG at quality 100, 3 for
 	// an RGB PNG.
-	bpp := 2.3
+	bpp := 2.0
 	if format == "png" {
 		bpp = 3
 	}
