@@ -1,7 +1,6 @@
 package material
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 )
@@ -183,43 +182,37 @@ func (in *inspector) skipFF() bool {
 func (in *inspector) scan() (byte, bool) {
 	for {
 		b := in.buf[in.r:in.w]
-		i := 0
-		for {
-			j := bytes.IndexByte(b[i:], 0xFF)
-			if j < 0 {
-				i = len(b)
-				break
+		i := findMarker(b)
+		if i < 0 {
+			// Keep a final FF: its next byte decides.
+			if n := len(b); n > 0 && b[n-1] == 0xFF {
+				in.r = in.w - 1
+			} else {
+				in.r = in.w
 			}
-			i += j
-			if i+1 >= len(b) {
-				break // the byte after FF is not read yet
+			if !in.fill() {
+				in.r = in.w
+				return 0, false
 			}
-			c := b[i+1]
-			if c == 0 || c&0xF8 == 0xD0 {
-				i += 2
-				continue
-			}
-			if c == 0xFF {
-				break // a fill run: skipFF below
-			}
-			in.r += i + 2
-			return c, true
+			continue
 		}
-		in.r += i
-		if in.r+1 < in.w { // at a run of FF
+		c := b[i+1]
+		switch {
+		case c&0xF8 == 0xD0: // RSTn
+			in.r += i + 2
+		case c == 0xFF:
+			in.r += i
 			if !in.skipFF() {
 				return 0, false
 			}
-			c := in.buf[in.r]
+			c = in.buf[in.r]
 			in.r++
 			if c != 0 && c&0xF8 != 0xD0 {
 				return c, true
 			}
-			continue
-		}
-		if !in.fill() {
-			in.r = in.w
-			return 0, false
+		default:
+			in.r += i + 2
+			return c, true
 		}
 	}
 }
