@@ -18,6 +18,7 @@ type jpegMeta struct {
 // segments by their lengths, entropy-coded data by scanning for markers.
 func (in *inspector) jpeg(info *Info) error {
 	in.r += 2                     // SOI, seen by run
+	in.readCap = 16 << 10         // reads that stay in the L1 cache while scanned
 	meta := jpegMeta{exifUnit: 2} // TIFF default: inch
 	var (
 		haveSOF bool

@@ -45,6 +45,7 @@ func (in *inspector) png(info *Info) error {
 		return in.fail(fmt.Sprintf("IHDR bit depth %d", info.BitDepth), ErrMalformed)
 	}
 	in.r += 33
+	in.readCap = 16 << 10 // reads that stay in the L1 cache while summed
 	if in.seeker != nil {
 		// Small reads, so that what lies between two seeks over IDAT
 		// chunks is not read in vain.
