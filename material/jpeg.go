@@ -153,12 +153,18 @@ func isSOF(m byte) bool {
 	return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC
 }
 
-// skipFF consumes a run of FF bytes, eight at a time, leaving the first
+// skipFF consumes a run of FF bytes, 32 at a time, leaving the first
 // other byte unconsumed. It reports whether there is one.
 func (in *inspector) skipFF() bool {
 	for {
 		b := in.buf[in.r:in.w]
 		i := 0
+		for ; i+32 <= len(b); i += 32 {
+			le := binary.LittleEndian
+			if le.Uint64(b[i:])&le.Uint64(b[i+8:])&le.Uint64(b[i+16:])&le.Uint64(b[i+24:]) != ^uint64(0) {
+				break
+			}
+		}
 		for ; i+8 <= len(b); i += 8 {
 			if binary.LittleEndian.Uint64(b[i:]) != ^uint64(0) {
 				break
