@@ -754,3 +754,29 @@ func TestFindingSourcesResolve(t *testing.T) {
 		}
 	}
 }
+
+// endless is a reader that never ends.
+type endless struct{}
+
+func (endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 0xFF
+	}
+	return len(p), nil
+}
+
+// TestMaterialOpenerHostile: an opener returning neither file nor error is
+// a finding, not a panic; a file that never ends is read only to the
+// largest size the profile accepts, plus a margin, and reported too large.
+func TestMaterialOpenerHostile(t *testing.T) {
+	app := enterpriseApp()
+	r := Check(app, At(checkDay), WithMaterialOpener(func(string) (io.ReadCloser, error) { return nil, nil }))
+	assert.True(t, r.Has("material.unreadable"))
+
+	jpegStart := []byte{0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0}
+	open := func(string) (io.ReadCloser, error) {
+		return io.NopCloser(io.MultiReader(bytes.NewReader(jpegStart), endless{})), nil
+	}
+	r = Check(app, At(checkDay), WithProfile(Tencent), WithMaterialOpener(open))
+	assert.True(t, r.Has(material.ProblemTooLarge) || r.Has("material.unreadable"), "an endless upload ends in a finding")
+}

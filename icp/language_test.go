@@ -21,7 +21,7 @@ var latinAllowed = map[string]bool{
 	"ICP": true, "IP": true, "MD5": true, "App": true, "MIIT": true, "dpi": true, "KB": true, "MB": true, "URL": true,
 	"https": true, "http": true, "beian": true, "miit": true, "gov": true, "cn": true, "www": true, "miitbeian": true,
 	"FAQ": true, "GB": true, "MD": true, "SHA": true, "Android": true, "iOS": true, "JPEG": true, "JPG": true, "PNG": true,
-	"GIF": true, "PDF": true, "HEIC": true, "WebP": true, "SVG": true, "BMP": true, "TIFF": true, "MP4": true, "MOV": true, "YYYY": true, "MM": true, "DD": true, "com": true,
+	"GIF": true, "PDF": true, "HEIC": true, "WebP": true, "SVG": true, "BMP": true, "JFIF": true, "HEIF": true, "AVIF": true, "RAR": true, "Windows": true, "Unix": true, "pHYs": true, "TIFF": true, "MP4": true, "MOV": true, "YYYY": true, "MM": true, "DD": true, "com": true,
 	"example": true, "app": true, "B2": true, "EXIF": true, "ZIP": true, "CSS": true, "HTML": true, "RFC": true, "SMS": true,
 }
 

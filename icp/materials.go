@@ -1,6 +1,7 @@
 package icp
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,13 +23,15 @@ func init() {
 		msg("material.format", []string{"got:format", "want:format"}, "文件实际格式为 %[1]s，须为 %[2]s", "the file is really %[1]s; it must be %[2]s"),
 		msg("material.too_large", []string{"size", "max"}, "文件大小 %[1]s 字节，超过上限 %[2]s 字节", "the file has %[1]s bytes, over the limit of %[2]s"),
 		msg("material.too_small", []string{"size", "min"}, "文件大小 %[1]s 字节，低于下限 %[2]s 字节", "the file has %[1]s bytes, under the minimum of %[2]s"),
-		msg("material.dpi_low", []string{"dpi", "min"}, "分辨率 %[1]s dpi，低于 %[2]s dpi", "the resolution is %[1]s dpi, under %[2]s dpi"),
+		msg("material.dpi_low", []string{"dpi", "min", "source:dpi_source"}, "分辨率 %[1]s dpi，低于 %[2]s dpi（读自%[3]s）", "the resolution is %[1]s dpi, under %[2]s dpi (read from %[3]s)"),
 		msg("material.dpi_unknown", []string{"min"}, "文件未记录分辨率，无法确认是否达到 %[1]s dpi", "the file records no resolution, so %[1]s dpi cannot be confirmed"),
 		msg("material.pixels_low", []string{"width", "height", "min_width", "min_height"}, "图像 %[1]s×%[2]s 像素，至少需要 %[3]s×%[4]s", "the image is %[1]s×%[2]s pixels; at least %[3]s×%[4]s are needed"),
 		msg("material.too_many_pixels", []string{"pixels", "max"}, "图像像素数 %[1]s 超过上限 %[2]s", "the image has %[1]s pixels, over the limit of %[2]s"),
 		msg("material.greyscale", nil, "须为彩色扫描件或照片，不能是黑白图像", "a colour scan or photo is required, not a greyscale image"),
-		msg("material.trailing_data", []string{"bytes", "appended"}, "图像结尾后还有 %[1]s 字节附加数据（%[2]s）", "%[1]s bytes follow the end of the image (%[2]s)"),
+		msg("material.trailing_data", []string{"bytes", "appended:appended"}, "图像结尾后还有 %[1]s 字节附加数据（%[2]s）", "%[1]s bytes follow the end of the image (%[2]s)"),
 		msg("material.truncated", nil, "图像文件不完整", "the image file is truncated"),
+		msg("material.end_missing", []string{"format:format"}, "%[1]s 图像数据完整，但缺少结束标记", "the %[1]s image data is complete but its end marker is missing"),
+		msg("material.exif_unreadable", []string{"reason"}, "图像可以显示，但其中的 EXIF 信息损坏（%[1]s）", "the image displays, but its EXIF block is broken (%[1]s)"),
 	)
 }
 
@@ -218,20 +221,33 @@ func (c *checker) inspectMaterials() {
 	for i, m := range a.Materials {
 		f := index("materials", i)
 		rc, err := c.cfg.Opener(m.Path)
-		if err != nil {
-			c.add("material.unreadable", SeverityError, f+".path", "icpkit input", "part", ioProblem(err))
-			continue
+		if err == nil && rc == nil {
+			err = errNoReader
 		}
-		info, err := material.Inspect(rc)
-		rc.Close()
 		if err != nil {
 			c.add("material.unreadable", SeverityError, f+".path", "icpkit input", "part", ioProblem(err))
 			continue
 		}
 		spec := c.cfg.profile.Materials.Spec(m.Kind)
+		// Reading stops a little past the largest size the spec accepts:
+		// a file that long is too large whatever follows.
+		bound := int64(material.DefaultMaxRead)
+		if spec.MaxBytes > 0 {
+			bound = spec.MaxBytes + maxReadMargin
+		}
+		info, err := material.Inspect(rc, material.MaxRead(bound))
+		rc.Close()
+		if errors.Is(err, material.ErrTooLarge) {
+			c.add(material.ProblemTooLarge, SeverityError, f+".path", spec.Source, "size", strconv.FormatInt(bound, 10), "max", strconv.FormatInt(spec.MaxBytes, 10))
+			continue
+		}
+		if err != nil {
+			c.add("material.unreadable", SeverityError, f+".path", "icpkit input", "part", ioProblem(err))
+			continue
+		}
 		for _, p := range spec.Check(info) {
 			sev := SeverityError
-			if p.Code == material.ProblemDPIUnknown {
+			if p.Warning {
 				sev = SeverityWarning
 			}
 			kv := make([]string, 0, 2*len(p.Params))
@@ -258,3 +274,11 @@ func (c *checker) pathExists(p string) bool {
 	}
 	return strings.HasPrefix(p, "materials[")
 }
+
+// maxReadMargin is how far past a spec's largest size a material is read,
+// so that a file just over the limit is reported with the limit.
+const maxReadMargin = 64 << 10
+
+// errNoReader stands for an opener that returned neither a file nor an
+// error.
+var errNoReader = errors.New("icp: the material opener returned no reader")

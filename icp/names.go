@@ -275,16 +275,28 @@ func init() {
 		catalog.Name{Token: "truncated", Zh: "文件不完整", En: "the file is cut short"},
 		catalog.Name{Token: "malformed", Zh: "文件结构损坏", En: "the file's structure is broken"},
 		catalog.Name{Token: "other", Zh: "读取出错", En: "read error"})
-	var formats []catalog.Name
-	for _, f := range []struct{ token, name string }{{"jpeg", "JPEG"}, {"png", "PNG"}, {"gif", "GIF"}, {"webp", "WebP"},
-		{"bmp", "BMP"}, {"tiff", "TIFF"}, {"heic", "HEIC"}, {"svg", "SVG"}, {"pdf", "PDF"}, {"mp4", "MP4"}, {"mov", "MOV"}, {"unknown", ""}} {
-		zh, en := f.name, f.name
-		if f.token == "unknown" {
-			zh, en = "无法识别的格式", "an unrecognised format"
-		}
-		formats = append(formats, catalog.Name{Token: f.token, Zh: zh, En: en})
+	formats := []catalog.Name{
+		{Token: "jpeg", Zh: "JPEG", En: "JPEG"}, {Token: "png", Zh: "PNG", En: "PNG"}, {Token: "gif", Zh: "GIF", En: "GIF"},
+		{Token: "webp", Zh: "WebP", En: "WebP"}, {Token: "heif", Zh: "HEIF", En: "HEIF"}, {Token: "avif", Zh: "AVIF", En: "AVIF"},
+		{Token: "bmp", Zh: "BMP", En: "BMP"}, {Token: "tiff", Zh: "TIFF", En: "TIFF"}, {Token: "pdf", Zh: "PDF", En: "PDF"},
+		{Token: "zip", Zh: "ZIP 压缩包", En: "ZIP archive"}, {Token: "rar", Zh: "RAR 压缩包", En: "RAR archive"},
+		{Token: "7z", Zh: "7z 压缩包", En: "7z archive"}, {Token: "exe", Zh: "Windows 可执行文件", En: "Windows executable"},
+		{Token: "elf", Zh: "Unix 可执行文件", En: "Unix executable"}, {Token: "svg", Zh: "SVG", En: "SVG"},
+		{Token: "html", Zh: "HTML 网页", En: "HTML page"}, {Token: "script", Zh: "脚本", En: "script"},
+		{Token: "mp4", Zh: "MP4 视频", En: "MP4 video"}, {Token: "unknown", Zh: "无法识别的格式", En: "an unrecognised format"},
 	}
 	catalog.RegisterNames("format", formats...)
+	catalog.RegisterNames("appended", append(formats, catalog.Name{Token: "padding", Zh: "填充的零字节", En: "zero padding"})...)
+	catalog.RegisterNames("dpi_source",
+		catalog.Name{Token: "none", Zh: "无记录", En: "nowhere"},
+		catalog.Name{Token: "jfif", Zh: "JFIF 头", En: "the JFIF header"},
+		catalog.Name{Token: "exif", Zh: "EXIF 信息", En: "the EXIF block"},
+		catalog.Name{Token: "phys", Zh: "PNG 的 pHYs 块", En: "the PNG pHYs chunk"})
+	var problems []catalog.Name
+	for _, code := range material.ProblemCodes() {
+		problems = append(problems, catalog.Name{Token: code, Zh: problemNames[code][0], En: problemNames[code][1]})
+	}
+	catalog.RegisterNames("material_problem", problems...)
 	catalog.RegisterNames("name_match",
 		catalog.Name{Token: "identical", Zh: "完全一致", En: "identical"},
 		catalog.Name{Token: "equal_folded", Zh: "仅全角半角或括号写法不同", En: "equal but for full-width forms or brackets"},
@@ -293,6 +305,23 @@ func init() {
 		catalog.Name{Token: "host", Zh: "不是有效的主机名", En: "not a valid host name"},
 		catalog.Name{Token: "ip_host", Zh: "IP 地址不是域名", En: "an IP address is not a domain"},
 		catalog.Name{Token: "public_suffix", Zh: "这是公共后缀，不能注册", En: "a public suffix, which nobody can register"})
+}
+
+// problemNames are the display names of the problem codes of
+// material.Spec.Check.
+var problemNames = map[string][2]string{
+	material.ProblemFormat:        {"格式不符", "wrong format"},
+	material.ProblemTooLarge:      {"文件过大", "file too large"},
+	material.ProblemTooSmall:      {"文件过小", "file too small"},
+	material.ProblemTruncated:     {"文件不完整", "file cut short"},
+	material.ProblemEndMissing:    {"缺少结束标记", "end marker missing"},
+	material.ProblemTrailing:      {"图像后附加了数据", "data appended after the image"},
+	material.ProblemTooManyPixels: {"像素过多", "too many pixels"},
+	material.ProblemDPILow:        {"分辨率过低", "resolution too low"},
+	material.ProblemDPIUnknown:    {"未记录分辨率", "resolution not recorded"},
+	material.ProblemPixelsLow:     {"像素不足", "too few pixels"},
+	material.ProblemGreyscale:     {"不是彩色图像", "not in colour"},
+	material.ProblemEXIF:          {"EXIF 信息损坏", "broken EXIF block"},
 }
 
 // namesIOProblem names why a material could not be opened.
@@ -306,6 +335,8 @@ func ioProblem(err error) string {
 		return "not_found"
 	case errors.Is(err, fs.ErrPermission):
 		return "permission"
+	case errors.Is(err, errNoReader):
+		return "no_reader"
 	case errors.Is(err, material.ErrEmpty):
 		return "empty"
 	case errors.Is(err, material.ErrTruncated):

@@ -73,7 +73,7 @@ type Profile struct {
 // of one provider passes that provider's profile instead.
 var Default = Profile{
 	Name:      "default",
-	Materials: material.Brief,
+	Materials: material.Default,
 	Server:    ServerRule{Source: "TC-cloud; HW-prep; ALI-bsn", Status: "CONFIRMED"},
 	Source:    "TC-cloud; HW-prep; ALI-bsn",
 }

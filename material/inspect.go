@@ -1,46 +1,44 @@
 package material
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"math"
-	"slices"
-	"strings"
 	"sync"
-
-	"github.com/h2non/filetype"
 )
 
 // Format is what a file really is, named by a short token.
 type Format string
 
-// Formats that Inspect names. JPEG and PNG are read structurally; the
-// others are recognised so that an error can say what an upload is.
+// Formats that Inspect names. JPEG, PNG and GIF are read structurally; the
+// others are recognised so that an error can say what an upload is, or what
+// follows an image.
 const (
-	JPEG    Format = "jpeg"
-	PNG     Format = "png"
-	GIF     Format = "gif"
-	WebP    Format = "webp"
-	HEIF    Format = "heif"
-	AVIF    Format = "avif"
-	BMP     Format = "bmp"
-	TIFF    Format = "tiff"
-	PDF     Format = "pdf"
-	ZIP     Format = "zip"
-	SVG     Format = "svg"
-	HTML    Format = "html"
-	MP4     Format = "mp4"
-	Unknown Format = "unknown"
+	JPEG     Format = "jpeg"
+	PNG      Format = "png"
+	GIF      Format = "gif"
+	WebP     Format = "webp"
+	HEIF     Format = "heif"
+	AVIF     Format = "avif"
+	BMP      Format = "bmp"
+	TIFF     Format = "tiff"
+	PDF      Format = "pdf"
+	ZIP      Format = "zip"
+	RAR      Format = "rar"
+	SevenZip Format = "7z"
+	EXE      Format = "exe" // a Windows executable (MZ)
+	ELF      Format = "elf" // a Unix executable
+	SVG      Format = "svg"
+	HTML     Format = "html"
+	Script   Format = "script" // PHP, ASP/JSP or a #! script
+	MP4      Format = "mp4"
+	Unknown  Format = "unknown"
 )
 
-// Inspected reports whether Inspect reads the format's structure (JPEG and
-// PNG), so that dimensions, dpi and colour are known.
-func (f Format) Inspected() bool { return f == JPEG || f == PNG }
+// Inspected reports whether Inspect reads the format's structure (JPEG, PNG
+// and GIF), so that dimensions, colour and the end of the image are known.
+func (f Format) Inspected() bool { return f == JPEG || f == PNG || f == GIF }
 
 // DPISource says where a file's resolution was read.
 type DPISource uint8
@@ -73,7 +71,7 @@ const (
 	Greyscale
 	// Colour: three or four channels.
 	Colour
-	// Palette: an indexed PNG.
+	// Palette: an indexed PNG, or a GIF.
 	Palette
 )
 
@@ -82,7 +80,7 @@ func (c ColourModel) String() string {
 	return [...]string{"unknown", "greyscale", "colour", "palette"}[min(int(c), 3)]
 }
 
-// Info is what [Inspect] learns from a file's header and length.
+// Info is what [Inspect] learns from a file.
 type Info struct {
 	Format      Format
 	Width       int // pixels, after EXIF orientation
@@ -91,19 +89,30 @@ type Info struct {
 	DPISource   DPISource
 	Size        int64 // bytes in the whole file
 	Colour      ColourModel
-	Components  int // JPEG components or PNG channels
+	Components  int // JPEG components, PNG channels, 1 for GIF
 	BitDepth    int
 	Orientation int // EXIF orientation 1–8, 0 when absent
-	// Trailing is the number of bytes after the JPEG EOI or PNG IEND: an
-	// appended file (a polyglot). -1 means there are trailing bytes of
-	// unknown length: the end marker lies more than 64 KiB before the end.
+	// Trailing is the exact number of bytes after the image's end: the JPEG
+	// EOI that ends the last scan, the PNG IEND chunk or the GIF trailer. An
+	// appended file (a polyglot) shows here.
 	Trailing int64
-	// Appended names what the trailing bytes look like ("zip", "html" …),
-	// when recognised.
+	// Appended names what the trailing bytes are when they are recognised:
+	// a [Format] token ("zip", "rar", "7z", "pdf", "html", "script", "exe",
+	// "elf", "jpeg", "png" …), "padding" for zero bytes, "" otherwise.
 	Appended string
-	// Truncated reports that the end marker is missing: the image data
-	// stops early.
+	// Truncated reports that the image data stops early: the file ends
+	// inside a JPEG scan or segment, a PNG chunk or a GIF block.
 	Truncated bool
+	// EndMissing reports that the file ends cleanly between two parts of
+	// the structure after the image data (a whole PNG chunk after IDAT, a
+	// whole JPEG segment after a scan, a whole GIF block after an image) but
+	// without the end marker (IEND, EOI, trailer). Decoders differ on such
+	// files: Go's refuse them, libpng and libjpeg warn.
+	EndMissing bool
+	// EXIFError says why an EXIF block (JPEG APP1 or PNG eXIf) could not be
+	// read; the image itself is sound, and its EXIF resolution and
+	// orientation are ignored. Empty when there is no such problem.
+	EXIFError string
 }
 
 // DPI returns the lower of the horizontal and vertical resolution rounded
@@ -122,10 +131,13 @@ var (
 	ErrEmpty = errors.New("empty file")
 	// ErrTruncated means the header ends early.
 	ErrTruncated = errors.New("truncated")
-	// ErrMalformed means the header breaks the format's structure.
+	// ErrMalformed means the file breaks the format's structure.
 	ErrMalformed = errors.New("malformed")
 	// ErrRead means the reader failed.
 	ErrRead = errors.New("read error")
+	// ErrTooLarge means the input is longer than the read bound
+	// ([DefaultMaxRead] or [MaxRead]).
+	ErrTooLarge = errors.New("too large")
 )
 
 // An InspectError reports a file that Inspect cannot read, naming the
@@ -150,581 +162,362 @@ func (e *InspectError) Error() string {
 // Unwrap returns the sentinel error.
 func (e *InspectError) Unwrap() error { return e.Err }
 
+// DefaultMaxRead is the read bound of [Inspect] without [MaxRead]: 1 GiB.
+// It lies far above the largest file any built-in profile accepts (8 MB
+// images, [Tencent]) and leaves room for a commitment video, whose size no
+// source bounds. A caller that knows its [Spec] passes MaxRead(MaxBytes)
+// to stop right after the limit.
+const DefaultMaxRead = 1 << 30
+
+// An InspectOption changes how [Inspect] reads.
+type InspectOption struct{ maxRead int64 }
+
+// MaxRead makes [Inspect] stop after n bytes and report [ErrTooLarge] when
+// the input is longer. n ≤ 0 means [DefaultMaxRead].
+func MaxRead(n int64) InspectOption { return InspectOption{maxRead: n} }
+
 const (
-	tailSize = 64 << 10 // bytes kept from the end of the file
-	headSize = 512      // bytes sniffed for the format
+	bufSize   = 64 << 10 // the read buffer; holds any whole JPEG segment
+	headSize  = 512      // bytes sniffed for appended data
+	sniffSize = 4096     // bytes sniffed for a file's format (SVG after a long comment)
+	seekMin   = 16 << 10 // a skip at least this long seeks instead of reading
 )
 
 type inspector struct {
-	br     *bufio.Reader
-	off    int64
-	format Format
-	exif   [65536]byte
-	tail   tailBuf
-	// Scratch space for small reads: locals passed to a reader would
-	// escape to the heap.
-	mk  [2]byte
-	lb  [2]byte
-	seg [16]byte
-	hdr [8 + 8 + 13 + 4]byte
-	ch  [8]byte
-	ph  [9 + 4]byte
+	buf      [bufSize]byte
+	r, w     int   // buf[r:w] is read but not consumed
+	base     int64 // input offset of buf[0]
+	src      io.Reader
+	seeker   io.Seeker // nil when the input cannot seek
+	start    int64     // the seeker's position when Inspect began
+	size     int64     // the input's length when it can seek, else -1
+	left     int64     // bytes that may still be read before the bound
+	maxRead  int64
+	eof      bool
+	tooLarge bool
+	rerr     error // the reader's error, other than io.EOF
+	format   Format
+	one      [1]byte
+	typ      [4]byte // the PNG chunk type being read
+	readCap  int     // bytes asked of the input per read (0: the buffer)
 }
 
-var pool = sync.Pool{New: func() any {
-	return &inspector{br: bufio.NewReaderSize(nil, 4096), tail: tailBuf{buf: make([]byte, tailSize)}}
-}}
+var pool = sync.Pool{New: func() any { return new(inspector) }}
 
-// Inspect reads an uploaded file's header and tells what it really is: its
-// format, size in pixels, resolution, colour model, byte length, and whether
-// bytes follow the image's end marker. It reads JPEG markers up to the start
-// of scan and PNG chunks up to the first IDAT, then counts the remaining
-// bytes without buffering them, keeping only the last 64 KiB to find the end
-// marker. Memory use is constant whatever the file's size.
+// Inspect reads an uploaded file and tells what it really is: its format,
+// size in pixels, resolution, colour model, byte length, and exactly how
+// many bytes follow the image's end and what they are.
 //
-// Files that are neither JPEG nor PNG are named (PDF, HEIF, WebP, GIF, ZIP,
+// JPEG, PNG and GIF are walked structurally while streaming: JPEG marker
+// segments by their lengths and entropy-coded data up to the EOI that ends
+// the last scan (stuffed FF 00 and RSTn markers are data); PNG chunks by
+// their lengths, verifying every CRC, to IEND; GIF blocks and sub-blocks to
+// the trailer. Everything after the end is [Info.Trailing]. Memory use is
+// constant whatever the input's size, and allocations do not grow with it.
+//
+// When r is also an [io.Seeker] (an [*os.File], a [*bytes.Reader]), its
+// length is taken by seeking, PNG IDAT chunks are skipped by their lengths
+// rather than read (so their CRCs are not verified), and appended data is
+// not read. Inspect reads from r's current position.
+//
+// Files that are not JPEG, PNG or GIF are named (PDF, HEIF, WebP, ZIP,
 // SVG, HTML …) and counted, with a nil error: [Spec.Check] then reports the
-// wrong format. A broken JPEG or PNG header gives an [*InspectError].
-func Inspect(r io.Reader) (Info, error) {
+// wrong format. A broken structure gives an [*InspectError]. Inspect stops
+// after [DefaultMaxRead] bytes, or the bound given with [MaxRead], and
+// returns an error wrapping [ErrTooLarge] with the Info known so far; its
+// Size is then a lower bound, or exact when r can seek.
+func Inspect(r io.Reader, opts ...InspectOption) (Info, error) {
 	in := pool.Get().(*inspector)
 	defer func() {
-		in.br.Reset(nil)
+		in.src, in.seeker, in.rerr = nil, nil, nil
 		pool.Put(in)
 	}()
-	in.br.Reset(r)
-	in.off, in.format = 0, Unknown
-	in.tail.reset()
-	return in.run()
+	maxRead := int64(DefaultMaxRead)
+	for _, o := range opts {
+		if o.maxRead > 0 {
+			maxRead = o.maxRead
+		}
+	}
+	in.reset(r, maxRead)
+	var info Info
+	err := in.run(&info)
+	return in.finish(&info, err)
+}
+
+func (in *inspector) reset(r io.Reader, maxRead int64) {
+	in.r, in.w, in.base = 0, 0, 0
+	in.src, in.seeker, in.size, in.start = r, nil, -1, 0
+	in.maxRead, in.left = maxRead, maxRead
+	in.eof, in.tooLarge, in.rerr, in.format, in.readCap = false, false, nil, Unknown, 0
+	if s, ok := r.(io.Seeker); ok {
+		cur, err := s.Seek(0, io.SeekCurrent)
+		if err != nil {
+			return // a pipe or a socket behind an *os.File
+		}
+		end, err := s.Seek(0, io.SeekEnd)
+		if err != nil {
+			return
+		}
+		if _, err := s.Seek(cur, io.SeekStart); err != nil {
+			in.rerr = err
+			return
+		}
+		in.seeker, in.start, in.size = s, cur, max(end-cur, 0)
+	}
+}
+
+// finish turns the reader's state into the result: a read error or the
+// bound outranks what the parser concluded.
+func (in *inspector) finish(info *Info, err error) (Info, error) {
+	if info.Format == "" {
+		info.Format = in.format
+	}
+	if in.size >= 0 {
+		info.Size = in.size
+	} else {
+		info.Size = in.base + int64(in.w) // every byte read
+	}
+	switch {
+	case in.rerr != nil:
+		return *info, &InspectError{Format: in.format, Part: "input", Offset: in.off(), Err: ErrRead, cause: in.rerr}
+	case in.tooLarge || in.size > in.maxRead:
+		info.Truncated, info.EndMissing = false, false
+		return *info, &InspectError{Format: in.format, Part: fmt.Sprintf("input (longer than the read bound of %d bytes)", in.maxRead),
+			Offset: min(in.off(), in.maxRead), Err: ErrTooLarge}
+	}
+	return *info, err
+}
+
+// off returns the input offset of the next unconsumed byte.
+func (in *inspector) off() int64 { return in.base + int64(in.r) }
+
+func (in *inspector) avail() int { return in.w - in.r }
+
+// fill reads more input into the buffer, keeping the unconsumed bytes. It
+// reports whether it added any; false means the end of the input, a read
+// error or the bound (see finish).
+func (in *inspector) fill() bool {
+	if in.eof {
+		return false
+	}
+	if in.r > 0 {
+		n := copy(in.buf[:], in.buf[in.r:in.w])
+		in.base += int64(in.r)
+		in.r, in.w = 0, n
+	}
+	if in.w == len(in.buf) {
+		return false // callers never ask for more than the buffer holds
+	}
+	for tries := 0; tries < 100; tries++ {
+		if in.left == 0 {
+			// At the bound: one more byte means the input is too long.
+			n, _ := io.ReadFull(in.src, in.one[:])
+			in.eof, in.tooLarge = true, n > 0
+			return false
+		}
+		p := in.buf[in.w:]
+		if in.readCap > 0 && len(p) > in.readCap {
+			p = p[:in.readCap]
+		}
+		if int64(len(p)) > in.left {
+			p = p[:in.left]
+		}
+		n, err := in.src.Read(p)
+		if n < 0 || n > len(p) {
+			in.rerr, in.eof = errors.New("reader returned an invalid count"), true
+			return false
+		}
+		in.w += n
+		in.left -= int64(n)
+		if err != nil {
+			if err != io.EOF {
+				in.rerr = err
+			}
+			in.eof = true
+			return n > 0
+		}
+		if n > 0 {
+			return true
+		}
+	}
+	in.rerr, in.eof = io.ErrNoProgress, true
+	return false
+}
+
+// need makes at least n ≤ bufSize bytes available and reports whether the
+// input holds them.
+func (in *inspector) need(n int) bool {
+	for in.avail() < n {
+		if !in.fill() {
+			return false
+		}
+	}
+	return true
+}
+
+// skip consumes n bytes, seeking over long runs when the input can seek. It
+// reports whether the input holds them; if not, everything is consumed.
+func (in *inspector) skip(n int64) bool {
+	if n <= int64(in.avail()) {
+		in.r += int(n)
+		return true
+	}
+	n -= int64(in.avail())
+	in.drop()
+	if in.seeker != nil && n >= seekMin {
+		return in.seekTo(in.base + n)
+	}
+	for n > 0 {
+		if !in.fill() {
+			return false
+		}
+		k := min(n, int64(in.w))
+		n -= k
+		in.r = int(k)
+		if in.r == in.w {
+			in.drop()
+		}
+	}
+	return true
+}
+
+// drop forgets the buffered bytes, which are all consumed.
+func (in *inspector) drop() {
+	in.base += int64(in.w)
+	in.r, in.w = 0, 0
+}
+
+// seekTo moves to offset off of a seekable input with an empty buffer. It
+// reports whether off lies within the input and the bound.
+func (in *inspector) seekTo(off int64) bool {
+	switch {
+	case off > in.maxRead && in.size > in.maxRead:
+		off, in.tooLarge = in.maxRead, true
+	case off > in.size:
+		off = in.size
+	}
+	if _, err := in.seeker.Seek(in.start+off, io.SeekStart); err != nil {
+		in.rerr, in.eof = err, true
+		return false
+	}
+	in.base, in.left, in.eof = off, max(in.maxRead-off, 0), false
+	if off == in.size || in.tooLarge {
+		in.eof = true
+		return false
+	}
+	return true
 }
 
 func (in *inspector) fail(part string, err error) error {
-	return &InspectError{Format: in.format, Part: part, Offset: in.off, Err: err}
+	return &InspectError{Format: in.format, Part: part, Offset: in.off(), Err: err}
 }
 
-func (in *inspector) ioFail(part string, err error) error {
-	if err == io.EOF || err == io.ErrUnexpectedEOF {
-		return in.fail(part, ErrTruncated)
+func (in *inspector) run(info *Info) error {
+	if !in.need(1) {
+		return in.fail("file", ErrEmpty)
 	}
-	e := &InspectError{Format: in.format, Part: part, Offset: in.off, Err: ErrRead, cause: err}
-	return e
-}
-
-func (in *inspector) read(p []byte, part string) error {
-	n, err := io.ReadFull(in.br, p)
-	in.off += int64(n)
-	if err != nil {
-		return in.ioFail(part, err)
-	}
-	return nil
-}
-
-func (in *inspector) discard(n int64, part string) error {
-	for n > 0 {
-		k := int(min(n, 1<<30))
-		d, err := in.br.Discard(k)
-		in.off += int64(d)
-		n -= int64(d)
-		if err != nil {
-			return in.ioFail(part, err)
-		}
-	}
-	return nil
-}
-
-var pngSig = []byte("\x89PNG\r\n\x1a\n")
-
-func (in *inspector) run() (Info, error) {
-	head, err := in.br.Peek(headSize)
-	if len(head) == 0 {
-		if err != nil && err != io.EOF {
-			return Info{Format: Unknown}, in.ioFail("header", err)
-		}
-		return Info{Format: Unknown}, in.fail("file", ErrEmpty)
-	}
+	in.need(sniffSize)
+	head := in.buf[in.r:in.w]
 	switch {
 	case len(head) >= 2 && head[0] == 0xFF && head[1] == 0xD8:
-		in.format = JPEG
-		return in.jpeg()
-	case bytes.HasPrefix(head, pngSig):
-		in.format = PNG
-		return in.png()
-	case bytes.HasPrefix(head, pngSig[:4]):
-		in.format = PNG
-		return Info{Format: PNG}, in.fail("signature (only the first 4 of its 8 bytes match)", ErrMalformed)
+		in.format, info.Format = JPEG, JPEG
+		return in.jpeg(info)
+	case hasPrefix(head, pngSig):
+		in.format, info.Format = PNG, PNG
+		return in.png(info)
+	case hasPrefix(head, pngSig[:4]):
+		in.format, info.Format = PNG, PNG
+		return in.fail("signature (only the first 4 of its 8 bytes match)", ErrMalformed)
+	case hasPrefix(head, "GIF87a") || hasPrefix(head, "GIF89a"):
+		in.format, info.Format = GIF, GIF
+		return in.gif(info)
 	}
-	info := Info{Format: sniff(head)}
-	n, err := io.Copy(io.Discard, in.br)
-	if err != nil {
-		return info, in.ioFail("body", err)
-	}
-	info.Size = n
-	return info, nil
-}
-
-// sniff names a file that is not JPEG or PNG, with h2non/filetype for binary
-// formats and a look at the first bytes for text ones.
-func sniff(head []byte) Format {
-	if t, err := filetype.Match(head); err == nil && t != filetype.Unknown {
-		switch t.Extension {
-		case "jpg":
-			return JPEG
-		case "tif":
-			return TIFF
-		case "gif", "webp", "heif", "avif", "bmp", "pdf", "zip", "mp4":
-			return Format(t.Extension)
-		default:
-			return Format(t.Extension)
-		}
-	}
-	text := strings.ToLower(strings.TrimLeft(string(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))), " \t\r\n"))
-	switch {
-	case strings.HasPrefix(text, "<svg"), strings.HasPrefix(text, "<?xml") && strings.Contains(text, "<svg"):
-		return SVG
-	case strings.HasPrefix(text, "<!doctype html"), strings.HasPrefix(text, "<html"), strings.HasPrefix(text, "<head"),
-		strings.HasPrefix(text, "<body"), strings.HasPrefix(text, "<script"):
-		return HTML
-	case strings.HasPrefix(text, "%pdf"):
-		return PDF
-	}
-	return Unknown
-}
-
-func (in *inspector) jpeg() (Info, error) {
-	info := Info{Format: JPEG}
-	if err := in.read(in.mk[:], "SOI"); err != nil {
-		return info, err
-	}
-	var (
-		jfifUnit       byte
-		jfifX, jfifY   uint16
-		exifX, exifY   float64
-		exifUnit       uint16 = 2 // TIFF default: inch
-		haveSOF        bool
-		seg            = in.seg[:]
-		segmentsWalked int
-	)
-	for {
-		segmentsWalked++
-		if segmentsWalked > 100000 {
-			return info, in.fail("too many segments before the image data", ErrMalformed)
-		}
-		mk := in.mk[:]
-		if err := in.read(mk[:1], "marker"); err != nil {
-			return info, err
-		}
-		if mk[0] != 0xFF {
-			return info, in.fail(fmt.Sprintf("marker (byte %02X where FF was expected)", mk[0]), ErrMalformed)
-		}
-		// Skip fill bytes.
-		for {
-			if err := in.read(mk[1:], "marker"); err != nil {
-				return info, err
-			}
-			if mk[1] != 0xFF {
-				break
-			}
-		}
-		m := mk[1]
-		switch {
-		case m == 0xD8:
-			return info, in.fail("second SOI", ErrMalformed)
-		case m == 0xD9:
-			return info, in.fail("EOI before the image data", ErrMalformed)
-		case m >= 0xD0 && m <= 0xD7 || m == 0x01:
-			continue // standalone markers
-		case m == 0x00:
-			return info, in.fail("marker FF00 outside the image data", ErrMalformed)
-		}
-		lb := in.lb[:]
-		if err := in.readM(lb, m, " length"); err != nil {
-			return info, err
-		}
-		l := int64(binary.BigEndian.Uint16(lb))
-		if l < 2 {
-			return info, in.fail(markerName(m)+" length", ErrMalformed)
-		}
-		n := l - 2
-		switch {
-		case m == 0xE0: // APP0
-			k := min(n, int64(len(seg)))
-			if err := in.read(seg[:k], "APP0 segment"); err != nil {
-				return info, err
-			}
-			if k >= 12 && string(seg[:5]) == "JFIF\x00" {
-				jfifUnit = seg[7]
-				jfifX = binary.BigEndian.Uint16(seg[8:])
-				jfifY = binary.BigEndian.Uint16(seg[10:])
-			}
-			if err := in.discard(n-k, "APP0 segment"); err != nil {
-				return info, err
-			}
-		case m == 0xE1: // APP1: EXIF or XMP
-			buf := in.exif[:n]
-			if err := in.read(buf, "APP1 segment"); err != nil {
-				return info, err
-			}
-			if len(buf) >= 6 && string(buf[:6]) == "Exif\x00\x00" {
-				x, y, unit, orient, err := parseEXIF(buf[6:])
-				if err != "" {
-					return info, in.fail("EXIF "+err, ErrMalformed)
-				}
-				exifX, exifY, info.Orientation = x, y, orient
-				if unit != 0 {
-					exifUnit = unit
-				}
-			}
-		case isSOF(m):
-			if n < 6 {
-				return info, in.fail(markerName(m)+" (too short for a frame header)", ErrMalformed)
-			}
-			if err := in.readM(seg[:6], m, ""); err != nil {
-				return info, err
-			}
-			info.BitDepth = int(seg[0])
-			info.Height = int(binary.BigEndian.Uint16(seg[1:]))
-			info.Width = int(binary.BigEndian.Uint16(seg[3:]))
-			info.Components = int(seg[5])
-			if info.Width == 0 {
-				return info, in.fail(markerName(m)+" (zero width)", ErrMalformed)
-			}
-			haveSOF = true
-			if err := in.discardM(n-6, m); err != nil {
-				return info, err
-			}
-		case m == 0xDA: // SOS: the header ends here
-			if !haveSOF {
-				return info, in.fail("SOS before any frame header", ErrMalformed)
-			}
-			if err := in.discard(n, "SOS segment"); err != nil {
-				return info, err
-			}
-			return in.finishJPEG(info, jfifUnit, jfifX, jfifY, exifX, exifY, exifUnit)
-		default:
-			if err := in.discardM(n, m); err != nil {
-				return info, err
-			}
-		}
-	}
-}
-
-func markerName(m byte) string { return fmt.Sprintf("segment FF%02X", m) }
-
-// readM and discardM name the segment only when they fail, so that the
-// common path formats nothing.
-func (in *inspector) readM(p []byte, m byte, suffix string) error {
-	if err := in.read(p, ""); err != nil {
-		err.(*InspectError).Part = markerName(m) + suffix
-		return err
-	}
+	info.Format = sniff(head)
+	in.format = info.Format
+	in.consumeRest(nil)
 	return nil
 }
 
-func (in *inspector) discardM(n int64, m byte) error {
-	if err := in.discard(n, ""); err != nil {
-		err.(*InspectError).Part = markerName(m)
-		return err
-	}
-	return nil
-}
+func hasPrefix(b []byte, p string) bool { return len(b) >= len(p) && string(b[:len(p)]) == p }
 
-func isSOF(m byte) bool {
-	return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC
-}
-
-func (in *inspector) finishJPEG(info Info, ju byte, jx, jy uint16, ex, ey float64, eu uint16) (Info, error) {
-	switch {
-	case (ju == 1 || ju == 2) && jx > 0 && jy > 0:
-		f := 1.0
-		if ju == 2 {
-			f = 2.54
-		}
-		info.DPIX, info.DPIY, info.DPISource = float64(jx)*f, float64(jy)*f, JFIF
-	case ex > 0 && ey > 0 && (eu == 2 || eu == 3):
-		f := 1.0
-		if eu == 3 {
-			f = 2.54
-		}
-		info.DPIX, info.DPIY, info.DPISource = ex*f, ey*f, EXIF
-	}
-	switch info.Components {
-	case 1:
-		info.Colour = Greyscale
-	case 3, 4:
-		info.Colour = Colour
-	}
-	if info.Orientation >= 5 && info.Orientation <= 8 {
-		info.Width, info.Height = info.Height, info.Width
-	}
-	if err := in.count(&info); err != nil {
-		return info, err
-	}
-	// Entropy-coded data never holds FF D9, so the first FF D9 of the
-	// window is the EOI when the EOI lies in it.
-	t := in.tail.bytes()
-	if i := bytes.Index(t, []byte{0xFF, 0xD9}); i >= 0 {
-		info.Trailing = int64(len(t) - i - 2)
-		if info.Trailing > 0 {
-			info.Appended = sniffAppended(t[i+2:])
-		}
-	} else {
-		in.noEndMarker(&info, t)
-	}
-	return info, nil
-}
-
-// noEndMarker decides between an appended file too long for the window and
-// a truncated image.
-func (in *inspector) noEndMarker(info *Info, t []byte) {
-	if bytes.Contains(t, []byte("PK\x05\x06")) {
-		info.Trailing, info.Appended = -1, "zip"
+// end is called at the end of an image: it names and counts what follows.
+func (in *inspector) end(info *Info) {
+	in.need(headSize)
+	head := in.buf[in.r:min(in.w, in.r+headSize)]
+	if len(head) == 0 {
 		return
 	}
-	info.Truncated = true
+	info.Appended = appended(head)
+	mark := in.off()
+	if in.seeker != nil {
+		info.Trailing = in.size - mark
+		if info.Appended == "" && in.tailHasZip(mark) {
+			info.Appended = string(ZIP)
+		}
+		return
+	}
+	var zipSeen bool
+	var zp *bool
+	if info.Appended == "" {
+		zp = &zipSeen
+	}
+	in.consumeRest(zp)
+	info.Trailing = in.off() - mark
+	if zipSeen {
+		info.Appended = string(ZIP)
+	}
 }
 
-func sniffAppended(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	if bytes.HasPrefix(b, []byte("PK\x03\x04")) || bytes.Contains(b, []byte("PK\x05\x06")) {
-		return "zip"
-	}
-	if f := sniff(b[:min(len(b), headSize)]); f != Unknown {
-		return string(f)
-	}
-	for _, c := range b[:min(len(b), 64)] {
-		if c != 0 {
-			return ""
-		}
-	}
-	return "padding"
-}
+// eocd is the signature of a ZIP end-of-central-directory record; an
+// archive reader finds it from the end, so a ZIP opens whatever precedes it.
+const eocd = "PK\x05\x06"
 
-// count reads the rest of the input, keeping the last tailSize bytes.
-func (in *inspector) count(info *Info) error {
-	n, err := io.Copy(&in.tail, in.br)
-	in.off += n
-	info.Size = in.off
-	if err != nil {
-		return in.ioFail("image data", err)
+// consumeRest reads to the end of the input. When zip is not nil, it looks
+// for a ZIP end record on the way.
+func (in *inspector) consumeRest(zip *bool) {
+	if in.seeker != nil {
+		in.drop()
+		in.seekTo(in.size)
+		return
 	}
-	return nil
-}
-
-// parseEXIF reads XResolution, YResolution, ResolutionUnit and Orientation
-// from IFD0 of a TIFF structure. It follows no IFD links, so a cycle cannot
-// loop; an offset past the end is an error.
-func parseEXIF(b []byte) (x, y float64, unit uint16, orient int, problem string) {
-	if len(b) < 8 {
-		return 0, 0, 0, 0, "header too short"
-	}
-	var bo binary.ByteOrder
-	switch string(b[:2]) {
-	case "II":
-		bo = binary.LittleEndian
-	case "MM":
-		bo = binary.BigEndian
-	default:
-		return 0, 0, 0, 0, "byte order"
-	}
-	if bo.Uint16(b[2:]) != 42 {
-		return 0, 0, 0, 0, "TIFF magic"
-	}
-	ifd := int64(bo.Uint32(b[4:]))
-	if ifd < 8 || ifd+2 > int64(len(b)) {
-		return 0, 0, 0, 0, "IFD0 offset past the end"
-	}
-	cnt := int64(bo.Uint16(b[ifd:]))
-	if ifd+2+cnt*12 > int64(len(b)) {
-		return 0, 0, 0, 0, "IFD0 entries past the end"
-	}
-	rational := func(e []byte) (float64, string) {
-		if bo.Uint16(e[2:]) != 5 || bo.Uint32(e[4:]) < 1 {
-			return 0, "resolution type"
+	var carry [3]byte
+	nc := 0
+	for {
+		if zip != nil && !*zip && in.avail() > 0 {
+			b := in.buf[in.r:in.w]
+			if indexString(b, eocd) >= 0 || nc > 0 && crossEOCD(carry[:nc], b) {
+				*zip = true
+			}
+			nc = copy(carry[:], b[max(len(b)-3, 0):])
 		}
-		off := int64(bo.Uint32(e[8:]))
-		if off+8 > int64(len(b)) || off < 0 {
-			return 0, "resolution offset past the end"
-		}
-		num, den := bo.Uint32(b[off:]), bo.Uint32(b[off+4:])
-		if den == 0 {
-			return 0, ""
-		}
-		return float64(num) / float64(den), ""
-	}
-	for i := range cnt {
-		e := b[ifd+2+i*12 : ifd+2+i*12+12]
-		switch bo.Uint16(e) {
-		case 0x011A:
-			if x, problem = rational(e); problem != "" {
-				return
-			}
-		case 0x011B:
-			if y, problem = rational(e); problem != "" {
-				return
-			}
-		case 0x0128:
-			if bo.Uint16(e[2:]) == 3 {
-				unit = bo.Uint16(e[8:])
-			}
-		case 0x0112:
-			if bo.Uint16(e[2:]) == 3 {
-				if v := int(bo.Uint16(e[8:])); v >= 1 && v <= 8 {
-					orient = v
-				}
-			}
-		}
-	}
-	return x, y, unit, orient, ""
-}
-
-func (in *inspector) png() (Info, error) {
-	info := Info{Format: PNG}
-	hdr := in.hdr[:]
-	if err := in.read(hdr, "IHDR chunk"); err != nil {
-		return info, err
-	}
-	if binary.BigEndian.Uint32(hdr[8:]) != 13 || string(hdr[12:16]) != "IHDR" {
-		return info, in.fail("IHDR chunk (not first, or not 13 bytes)", ErrMalformed)
-	}
-	if crc32.ChecksumIEEE(hdr[12:29]) != binary.BigEndian.Uint32(hdr[29:]) {
-		return info, in.fail("IHDR CRC", ErrMalformed)
-	}
-	w, h := binary.BigEndian.Uint32(hdr[16:]), binary.BigEndian.Uint32(hdr[20:])
-	if w == 0 || h == 0 || w > math.MaxInt32 || h > math.MaxInt32 {
-		return info, in.fail("IHDR dimensions", ErrMalformed)
-	}
-	info.Width, info.Height, info.BitDepth = int(w), int(h), int(hdr[24])
-	switch ct := hdr[25]; ct {
-	case 0:
-		info.Colour, info.Components = Greyscale, 1
-	case 4:
-		info.Colour, info.Components = Greyscale, 2
-	case 2:
-		info.Colour, info.Components = Colour, 3
-	case 6:
-		info.Colour, info.Components = Colour, 4
-	case 3:
-		info.Colour, info.Components = Palette, 1
-	default:
-		return info, in.fail(fmt.Sprintf("IHDR colour type %d", ct), ErrMalformed)
-	}
-	if !slices.Contains([]int{1, 2, 4, 8, 16}, info.BitDepth) {
-		return info, in.fail(fmt.Sprintf("IHDR bit depth %d", info.BitDepth), ErrMalformed)
-	}
-	for chunks := 0; ; chunks++ {
-		if chunks > 100000 {
-			return info, in.fail("too many chunks before IDAT", ErrMalformed)
-		}
-		ch := in.ch[:]
-		if err := in.read(ch, "chunk header"); err != nil {
-			return info, err
-		}
-		l := int64(binary.BigEndian.Uint32(ch[:]))
-		typ := string(ch[4:8])
-		if l > math.MaxInt32 {
-			return info, in.fail("chunk "+printable(typ)+" length", ErrMalformed)
-		}
-		switch typ {
-		case "IDAT":
-			// Header done: the IDAT payload is counted with the rest.
-			in.tail.Write(ch) // keep alignment of the window with the file
-			if err := in.count(&info); err != nil {
-				return info, err
-			}
-			info.Size = in.off
-			t := in.tail.bytes()
-			end := []byte("\x00\x00\x00\x00IEND\xae\x42\x60\x82")
-			if i := bytes.Index(t, end); i >= 0 {
-				info.Trailing = int64(len(t) - i - len(end))
-				if info.Trailing > 0 {
-					info.Appended = sniffAppended(t[i+len(end):])
-				}
-			} else {
-				in.noEndMarker(&info, t)
-			}
-			return info, nil
-		case "IEND":
-			return info, in.fail("IEND before any IDAT", ErrMalformed)
-		case "pHYs":
-			if l != 9 {
-				return info, in.fail("pHYs length", ErrMalformed)
-			}
-			p := in.ph[:]
-			if err := in.read(p, "pHYs chunk"); err != nil {
-				return info, err
-			}
-			crc := crc32.Update(crc32.ChecksumIEEE(ch[4:8]), crc32.IEEETable, p[:9])
-			if crc != binary.BigEndian.Uint32(p[9:]) {
-				return info, in.fail("pHYs CRC", ErrMalformed)
-			}
-			if p[8] == 1 {
-				x, y := binary.BigEndian.Uint32(p[0:]), binary.BigEndian.Uint32(p[4:])
-				if x > 0 && y > 0 {
-					info.DPIX, info.DPIY, info.DPISource = float64(x)*0.0254, float64(y)*0.0254, PHYs
-				}
-			}
-		default:
-			for _, c := range ch[4:8] {
-				if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-					return info, in.fail("chunk type", ErrMalformed)
-				}
-			}
-			if err := in.discard(l+4, ""); err != nil {
-				err.(*InspectError).Part = "chunk " + typ
-				return info, err
-			}
+		in.drop()
+		if !in.fill() {
+			return
 		}
 	}
 }
 
-func printable(s string) string {
-	for _, c := range []byte(s) {
-		if c < 0x20 || c > 0x7E {
-			return fmt.Sprintf("%q", s)
-		}
-	}
-	return s
+func crossEOCD(prev, b []byte) bool {
+	var j [6]byte
+	n := copy(j[:], prev)
+	n += copy(j[n:], b[:min(len(b), 3)])
+	return indexString(j[:n], eocd) >= 0
 }
 
-// tailBuf counts what is written to it and keeps the last len(buf) bytes.
-type tailBuf struct {
-	buf  []byte
-	pos  int
-	full bool
-}
-
-func (t *tailBuf) reset() { t.pos, t.full = 0, false }
-
-func (t *tailBuf) Write(p []byte) (int, error) {
-	n := len(p)
-	if n >= len(t.buf) {
-		copy(t.buf, p[n-len(t.buf):])
-		t.pos, t.full = 0, true
-		return n, nil
+// tailHasZip looks for a ZIP end record in the last 64 KiB + 22 bytes of a
+// seekable input after mark.
+func (in *inspector) tailHasZip(mark int64) bool {
+	from := max(mark, in.size-(65535+22))
+	if from >= in.size || from > in.maxRead {
+		return false
 	}
-	k := copy(t.buf[t.pos:], p)
-	if k < n {
-		copy(t.buf, p[k:])
-		t.full = true
+	in.drop()
+	if !in.seekTo(from) {
+		return false
 	}
-	t.pos = (t.pos + n) % len(t.buf)
-	if t.pos == 0 && n > 0 {
-		t.full = true
+	for in.fill() {
 	}
-	return n, nil
-}
-
-// bytes returns the kept bytes in order (rotating the buffer in place).
-func (t *tailBuf) bytes() []byte {
-	if !t.full {
-		return t.buf[:t.pos]
-	}
-	if t.pos != 0 {
-		slices.Reverse(t.buf[:t.pos])
-		slices.Reverse(t.buf[t.pos:])
-		slices.Reverse(t.buf)
-		t.pos = 0
-	}
-	return t.buf
+	found := indexString(in.buf[in.r:in.w], eocd) >= 0
+	in.drop()
+	return found
 }

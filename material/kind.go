@@ -134,16 +134,27 @@ func ParseKind(s string) (Kind, error) {
 	return 0, fmt.Errorf("material: unknown kind %q", clip(s))
 }
 
-// MarshalText implements [encoding.TextMarshaler].
+// MarshalText implements [encoding.TextMarshaler]. The zero Kind (not
+// set) encodes as the empty string, as subject.Kind does, so that a struct
+// with an unset Kind can be encoded; any other invalid Kind is an error.
 func (k Kind) MarshalText() ([]byte, error) {
+	if k == 0 {
+		return []byte{}, nil
+	}
 	if !k.IsValid() {
 		return nil, fmt.Errorf("material: invalid Kind %d", uint8(k))
 	}
 	return []byte(k.info().token), nil
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler].
+// UnmarshalText implements [encoding.TextUnmarshaler]. The empty string
+// decodes to the zero Kind, so that what MarshalText writes reads back;
+// [ParseKind] still refuses it.
 func (k *Kind) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*k = 0
+		return nil
+	}
 	v, err := ParseKind(string(b))
 	if err != nil {
 		return err
