@@ -780,3 +780,63 @@ func TestMaterialOpenerHostile(t *testing.T) {
 	r = Check(app, At(checkDay), WithProfile(Tencent), WithMaterialOpener(open))
 	assert.True(t, r.Has(material.ProblemTooLarge) || r.Has("material.unreadable"), "an endless upload ends in a finding")
 }
+
+// TestProvinceMaterials covers the documents the corrected table asks
+// for: each row names the province fact.
+func TestProvinceMaterials(t *testing.T) {
+	missing := func(r Report, kind material.Kind) bool {
+		for _, f := range r.Findings {
+			if f.Code == "material.missing" && f.Params["kind"] == kind.String() {
+				return true
+			}
+		}
+		return false
+	}
+	tests := []struct {
+		name string
+		base func() Application
+		mut  func(*Application)
+		kind material.Kind
+		want bool
+	}{
+		{"陕西: the site manager's verification photo", enterpriseApp, func(a *Application) { a.Province = province.Shaanxi }, material.VerificationPhoto, true},
+		{"浙江 asks for no verification photo", enterpriseApp, nil, material.VerificationPhoto, false},
+		{"河南: domain certificates from 4 domains", enterpriseApp, func(a *Application) {
+			a.Province = province.Henan
+			a.Sites[0].Domains = []string{"a.cn", "b.cn", "c.cn", "d.cn"}
+		}, material.DomainCertificate, true},
+		{"河南: 3 domains in the filing need none", enterpriseApp, func(a *Application) {
+			a.Province = province.Henan
+			a.Sites = a.Sites[:1]
+			a.Sites[0].Domains = []string{"a.cn", "b.cn", "c.cn"}
+		}, material.DomainCertificate, false},
+		{"上海: the units' filing commitment", enterpriseApp, func(a *Application) { a.Province = province.Shanghai }, material.FilingCommitment, true},
+		{"上海: individuals give none", individualApp, func(a *Application) { a.Province = province.Shanghai }, material.FilingCommitment, false},
+		{"广东: a finance unit's commitment", enterpriseApp, func(a *Application) {
+			a.Province = province.Guangdong
+			a.Subject.BusinessScope = "投资管理；理财咨询"
+		}, material.FinanceCommitment, true},
+		{"广东: other units give none", enterpriseApp, func(a *Application) { a.Province = province.Guangdong }, material.FinanceCommitment, false},
+		{"新疆: the party letter for an access filing of a 2020 record", enterpriseApp, func(a *Application) {
+			a.Province = province.Xinjiang
+			a.FilingType = NewAccess
+			a.Subject.Number = MustParseNumber("新ICP备2020000001号")
+			a.Sites[0].Number = MustParseNumber("新ICP备2020000001号-1")
+		}, material.PartyBuildingLetter, true},
+		{"新疆: no party letter for an access filing of an older record", enterpriseApp, func(a *Application) {
+			a.Province = province.Xinjiang
+			a.FilingType = NewAccess
+			a.Subject.Number = MustParseNumber("新ICP备18000001号")
+			a.Sites[0].Number = MustParseNumber("新ICP备18000001号-1")
+		}, material.PartyBuildingLetter, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := tt.base()
+			if tt.mut != nil {
+				tt.mut(&app)
+			}
+			assert.Equal(t, tt.want, missing(Check(app, At(checkDay)), tt.kind))
+		})
+	}
+}

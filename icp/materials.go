@@ -18,6 +18,7 @@ func init() {
 		msg("material.unreadable", []string{"part:io_problem"}, "无法读取材料文件（%[1]s）", "the material file cannot be read (%[1]s)"),
 		msg("material.not_inspected", nil, "未提供读取材料文件的方法，只检查了材料是否齐全", "no way to open material files was given; only their presence was checked"),
 		msg("material.letter_old", []string{"days", "max"}, "授权书签署于 %[1]s 天前，须在提交前 %[2]s 天内签署", "the letter was signed %[1]s days ago; it must be at most %[2]s days old"),
+		msg("material.photo_old", []string{"days", "max"}, "当面核验照片拍摄于 %[1]s 天前，有效期为 %[2]s 天", "the verification photo was taken %[1]s days ago; it is valid for %[2]s days"),
 		msg("material.certificate_old", []string{"days", "max"}, "域名证书出具于 %[1]s 天前，本省要求 %[2]s 天内", "the domain certificate was issued %[1]s days ago; this province wants at most %[2]s"),
 		msg("material.unknown_for", []string{"for"}, "材料所属对象 %[1]s 不在申请中", "the material belongs to %[1]s, which is not in the application"),
 		msg("material.format", []string{"got:format", "want:format"}, "文件实际格式为 %[1]s，须为 %[2]s", "the file is really %[1]s; it must be %[2]s"),
@@ -85,6 +86,9 @@ func (c *checker) requiredMaterials() []need {
 		total += len(st.Domains)
 	}
 	dc, _ := c.r.DomainCertificate.Get()
+	// From a number of domains a province wants every domain certificate
+	// (河南 counts this filing's domains, 陕西 all the subject's).
+	minDomains, hasMin := c.r.DomainCertificateMinDomains.Get()
 	individual := s.Kind == subject.Individual
 	for i, st := range a.Sites {
 		if !siteDocs {
@@ -96,8 +100,15 @@ func (c *checker) requiredMaterials() []need {
 				out = append(out, need{k, sp + ".manager", "TC-materials"})
 			}
 		}
-		if len(st.Domains) > 0 && (dc.Contains("always") || dc.Contains("individual") && individual || dc.Contains("five_or_more_domains") && total >= 5) {
+		switch {
+		case len(st.Domains) == 0:
+		case dc.Contains("always") || dc.Contains("individual") && individual || dc.Contains("five_or_more_domains") && total >= 5:
 			out = append(out, need{material.DomainCertificate, sp, c.r.DomainCertificate.Source()})
+		case hasMin && total >= minDomains:
+			out = append(out, need{material.DomainCertificate, sp, c.r.DomainCertificateMinDomains.Source()})
+		}
+		if days, ok := c.r.VerificationPhotoMaxDays.Get(); ok && days > 0 {
+			out = append(out, need{material.VerificationPhoto, sp + ".manager", c.r.VerificationPhotoMaxDays.Source()})
 		}
 		legalRep := st.Manager.LegalRepresentative || s.Owner.LegalRepresentative && s.Owner.SamePerson(st.Manager)
 		if v, ok := c.r.ManagerAuthorization.Get(); ok && v && c.unit() && !legalRep {
@@ -119,6 +130,21 @@ func (c *checker) requiredMaterials() []need {
 			}
 		}
 	}
+	if siteDocs && c.unit() {
+		if extra, ok := c.r.ExtraDocumentsUnit.Get(); ok {
+			for tok := range extra.All() {
+				switch tok {
+				case "filing_commitment":
+					out = append(out, need{material.FilingCommitment, "", c.r.ExtraDocumentsUnit.Source()})
+				case "finance_commitment":
+					// Only a unit in internet finance (a finance pre-approval hit).
+					if c.financeHit() {
+						out = append(out, need{material.FinanceCommitment, "", c.r.ExtraDocumentsUnit.Source()})
+					}
+				}
+			}
+		}
+	}
 	if siteDocs {
 		if extra, ok := c.r.ExtraDocuments.Get(); ok {
 			newSites := ft == FirstFiling || ft == NewSite || ft == NewSiteNoSubject
@@ -134,10 +160,14 @@ func (c *checker) requiredMaterials() []need {
 				case "filing_commitment":
 					k = material.FilingCommitment
 				case "party_building_letter":
-					if !newSites {
+					// New sites, and access filings of records approved in 2019
+					// or later (TC-P-新疆).
+					if !newSites && !c.recordSince(2019) {
 						continue
 					}
 					k = material.PartyBuildingLetter
+				default:
+					continue // a token this version does not know
 				}
 				out = append(out, need{k, "", c.r.ExtraDocuments.Source()})
 			}
@@ -198,6 +228,10 @@ func ruleMaterials(c *checker) {
 			case material.AuthorizationLetter:
 				if v, ok := c.r.AuthorizationMaxDays.Get(); ok && age > v {
 					c.add("material.letter_old", SeverityError, f+".issued_on", c.r.AuthorizationMaxDays.Source(), "days", strconv.Itoa(age), "max", strconv.Itoa(v))
+				}
+			case material.VerificationPhoto:
+				if v, ok := c.r.VerificationPhotoMaxDays.Get(); ok && age > v {
+					c.add("material.photo_old", SeverityError, f+".issued_on", c.r.VerificationPhotoMaxDays.Source(), "days", strconv.Itoa(age), "max", strconv.Itoa(v))
 				}
 			case material.DomainCertificate:
 				if v, ok := c.r.DomainCertificateMaxDays.Get(); ok && age > v {
@@ -282,3 +316,28 @@ const maxReadMargin = 64 << 10
 // errNoReader stands for an opener that returned neither a file nor an
 // error.
 var errNoReader = errors.New("icp: the material opener returned no reader")
+
+// financeHit reports whether the subject's business scope or a site's name
+// or description holds a finance pre-approval keyword.
+func (c *checker) financeHit() bool {
+	texts := []string{c.app.Subject.BusinessScope}
+	for _, st := range c.app.Sites {
+		texts = append(texts, st.Name, st.Description)
+	}
+	return hitCategory(c.cfg.preapp.scan(strings.Join(texts, " ")), "finance")
+}
+
+// recordSince reports whether the subject's filing, or one of the
+// application's filed sites, was approved in year or later, as the
+// number's serial tells (10-digit serials start with the year).
+func (c *checker) recordSince(year int) bool {
+	if y, ok := c.app.Subject.Number.Year(); ok && y >= year {
+		return true
+	}
+	for _, st := range c.app.Sites {
+		if y, ok := st.Number.Year(); ok && y >= year {
+			return true
+		}
+	}
+	return false
+}

@@ -45,7 +45,8 @@ var materialNamesEn = map[string]string{
 	"commitment_letter": "letter of commitment", "truthfulness_notice": "notice of responsibility for truthfulness",
 	"truthfulness_commitment": "commitment to truthfulness", "commitment_video": "video with the signed commitment",
 	"filing_commitment": "filing commitment letter", "party_building_letter": "party-building confirmation letter",
-	"site_plan": "website construction plan", "app_icon": "App icon", "other": "other material",
+	"site_plan": "website construction plan", "finance_commitment": "commitment of a unit in internet finance",
+	"verification_photo": "face-to-face verification photo", "app_icon": "App icon", "other": "other material",
 }
 
 func init() {

@@ -25,9 +25,11 @@ const (
 	TruthfulnessNotice                     // 真实性责任告知书 (Jiangsu) [truthfulness_notice]
 	TruthfulnessCommitment                 // 真实性承诺书 (Jiangsu) [truthfulness_commitment]
 	CommitmentVideo                        // video holding the signed 承诺书 (Jiangsu) [commitment_video]
-	FilingCommitment                       // 互联网信息服务备案承诺书 (Guangdong) [filing_commitment]
+	FilingCommitment                       // 互联网信息服务备案承诺书 (Guangdong, Shanghai) [filing_commitment]
 	PartyBuildingLetter                    // 网站党建备案信息确认函 (Xinjiang) [party_building_letter]
 	SitePlan                               // 网站建设方案书 [site_plan]
+	FinanceCommitment                      // 承诺书 of a unit in internet finance (Guangdong) [finance_commitment]
+	VerificationPhoto                      // 当面核验照片 of the site manager (Shaanxi) [verification_photo]
 	AppIcon                                // App icon [app_icon]
 	Other                                  // anything else [other]
 	numKinds               = Other
@@ -78,6 +80,8 @@ var kinds = [numKinds + 1]kindInfo{
 	{"filing_commitment", "互联网信息服务备案承诺书", A4, false, true},
 	{"party_building_letter", "网站党建备案信息确认函", A4, false, true},
 	{"site_plan", "网站建设方案书", A4, false, true},
+	{"finance_commitment", "金融类承诺书", A4, false, true},
+	{"verification_photo", "当面核验照片", Size{}, true, true},
 	{"app_icon", "App图标", Size{}, false, true},
 	{"other", "其他材料", Size{}, false, true},
 }
