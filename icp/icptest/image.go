@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 	"image"
 	"image/jpeg"
@@ -70,38 +71,15 @@ func JPEG(im Image) []byte {
 	if im.Orientation >= 5 && im.Orientation <= 8 {
 		sw, sh = h, w
 	}
-	var src image.Image
-	if im.Colour == material.Greyscale {
-		g := image.NewGray(image.Rect(0, 0, sw, sh))
-		for i := range g.Pix {
-			g.Pix[i] = 235
-		}
-		for y := sh / 8; y < sh/8+max(sh/16, 1) && y < sh; y++ {
-			for x := range sw {
-				g.Pix[y*g.Stride+x] = 90
-			}
-		}
-		src = g
+	grey := im.Colour == material.Greyscale
+	var enc []byte
+	if sw*sh < 1<<20 {
+		enc = encodeJPEG(sw, sh, grey)
 	} else {
-		c := image.NewYCbCr(image.Rect(0, 0, sw, sh), image.YCbCrSubsampleRatio420)
-		for i := range c.Y {
-			c.Y[i] = 235
-		}
-		for i := range c.Cb {
-			c.Cb[i], c.Cr[i] = 120, 135
-		}
-		for y := sh / 8; y < sh/8+max(sh/16, 1) && y < sh; y++ {
-			for x := range sw {
-				c.Y[y*c.YStride+x] = 80
-			}
-		}
-		src = c
+		// Large scans are encoded once and shared: variants differ only in
+		// their header segments and ends.
+		enc = cached(fmt.Sprintf("jpeg/%dx%d/%v", sw, sh, grey), func() []byte { return encodeJPEG(sw, sh, grey) })
 	}
-	var b bytes.Buffer
-	if err := jpeg.Encode(&b, src, &jpeg.Options{Quality: 80}); err != nil {
-		panic("icptest: JPEG: " + err.Error())
-	}
-	enc := b.Bytes()
 	out := append(make([]byte, 0, len(enc)+max(im.MinBytes-len(enc), 0)+len(im.Appended)+256), enc[:2]...)
 	switch {
 	case im.DPI > 0 && im.DPISource != material.EXIF:
@@ -134,6 +112,48 @@ func JPEG(im Image) []byte {
 		out = out[:len(out)-2] // drop the EOI
 	}
 	return append(out, im.Appended...)
+}
+
+// encodeJPEG encodes a w × h light page with a darker band, in colour
+// (YCbCr 4:2:0) or greyscale, at quality 80.
+func encodeJPEG(w, h int, grey bool) []byte {
+	var src image.Image
+	band := func(y int) bool { return y >= h/8 && y < h/8+max(h/16, 1) }
+	if grey {
+		g := image.NewGray(image.Rect(0, 0, w, h))
+		for y := range h {
+			v := byte(235)
+			if band(y) {
+				v = 90
+			}
+			row := g.Pix[y*g.Stride : y*g.Stride+w]
+			for x := range row {
+				row[x] = v
+			}
+		}
+		src = g
+	} else {
+		c := image.NewYCbCr(image.Rect(0, 0, w, h), image.YCbCrSubsampleRatio420)
+		for y := range h {
+			v := byte(235)
+			if band(y) {
+				v = 80
+			}
+			row := c.Y[y*c.YStride : y*c.YStride+w]
+			for x := range row {
+				row[x] = v
+			}
+		}
+		for i := range c.Cb {
+			c.Cb[i], c.Cr[i] = 120, 135
+		}
+		src = c
+	}
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, src, &jpeg.Options{Quality: 80}); err != nil {
+		panic("icptest: JPEG: " + err.Error())
+	}
+	return b.Bytes()
 }
 
 // segment returns a JPEG marker segment with payload.
