@@ -202,16 +202,19 @@ func Mobile(r *rand.Rand, c subject.Class) subject.Mobile {
 	if len(segs) == 0 {
 		panic(fmt.Sprintf("icptest: Mobile: no segment of class %v", c))
 	}
-	s := segs[r.IntN(len(segs))]
-	b := []byte(s.Prefix)
-	for len(b) < s.Digits {
-		b = append(b, byte('0'+r.IntN(10)))
+	// A longer prefix of another class may lie under a segment's prefix
+	// (17406–17412 under 1740): draw again until the class is right.
+	for range 1000 {
+		s := segs[r.IntN(len(segs))]
+		b := []byte(s.Prefix)
+		for len(b) < s.Digits {
+			b = append(b, byte('0'+r.IntN(10)))
+		}
+		if m, err := subject.ParseMobile(string(b)); err == nil && m.Class() == c {
+			return m
+		}
 	}
-	m, err := subject.ParseMobile(string(b))
-	if err != nil {
-		panic("icptest: Mobile: " + err.Error())
-	}
-	return m
+	panic(fmt.Sprintf("icptest: Mobile: no number of class %v found", c))
 }
 
 // Landline returns a synthetic landline of p: the area code of its capital
