@@ -300,38 +300,43 @@ func Application(r *rand.Rand, p province.Province, k subject.Kind, sites int, o
 }
 
 // addMaterials attaches every material Check finds missing, at paths
-// Materials serves, dated a week before today where a date matters.
+// Materials serves, dated a week before today where a date matters. What
+// Check asks for depends on the application and the province rules, not
+// on the materials already attached, so one pass is enough.
 func addMaterials(app *icp.Application, c config, today subject.Date) {
 	week := subject.DateOf(today.Time().AddDate(0, 0, -7))
-	for range 4 {
-		r := icp.Check(*app, icp.At(c.at), icp.WithProfile(c.profile))
-		added := false
-		for _, f := range r.Findings {
-			if f.Code != "material.missing" {
-				continue
-			}
-			tok, _, _ := strings.Cut(f.Params["kind"], " ")
-			k, err := material.ParseKind(tok)
-			if err != nil {
-				continue
-			}
-			forPath := f.Params["for"]
-			if forPath == "-" {
-				forPath = ""
-			}
-			ref := icp.MaterialRef{Kind: k, For: forPath, Path: MaterialPath(k, forPath)}
-			switch k {
-			case material.AuthorizationLetter, material.DomainCertificate, material.CommitmentLetter,
-				material.FilingCommitment, material.PartyBuildingLetter, material.TruthfulnessNotice, material.TruthfulnessCommitment:
-				ref.IssuedOn = week
-			}
-			app.Materials = append(app.Materials, ref)
-			added = true
+	r := icp.Check(*app, icp.At(c.at), icp.WithProfile(c.profile))
+	for _, f := range r.Findings {
+		if f.Code != "material.missing" {
+			continue
 		}
-		if !added {
-			return
+		k, ok := kindIn(f.Params["kind"])
+		if !ok {
+			continue
+		}
+		forPath := f.Params["for"]
+		if forPath == "-" {
+			forPath = ""
+		}
+		ref := icp.MaterialRef{Kind: k, For: forPath, Path: MaterialPath(k, forPath)}
+		switch k {
+		case material.AuthorizationLetter, material.DomainCertificate, material.CommitmentLetter,
+			material.FilingCommitment, material.PartyBuildingLetter, material.TruthfulnessNotice, material.TruthfulnessCommitment:
+			ref.IssuedOn = week
+		}
+		app.Materials = append(app.Materials, ref)
+	}
+}
+
+// kindIn finds the material kind token in a material.missing parameter
+// ("id_card_front 身份证人像面").
+func kindIn(param string) (material.Kind, bool) {
+	for _, tok := range strings.Fields(param) {
+		if k, err := material.ParseKind(tok); err == nil {
+			return k, true
 		}
 	}
+	return 0, false
 }
 
 // MaterialPath returns the path [Application] gives a material of kind k
