@@ -9,6 +9,7 @@ import (
 	"image"
 	"image/jpeg"
 	"math"
+	"slices"
 
 	"github.com/icpkit/icpkit/material"
 )
@@ -60,7 +61,9 @@ func (im Image) size() (w, h int) {
 // im: its pixel size, a JFIF APP0 or EXIF APP1 segment for the resolution
 // and the orientation, one (greyscale) or three (colour) components,
 // padding, appended bytes or a cut end. The picture is a light page with a
-// darker band, so that it compresses well at any size. JPEG panics on a
+// darker band, or, from one megapixel on, a blank light page (written
+// without running the encoder over every pixel), so that it compresses
+// well at any size. JPEG panics on a
 // palette colour model or a PHYs resolution source, which JPEG has not.
 func JPEG(im Image) []byte {
 	if im.Colour == material.Palette || im.DPISource == material.PHYs {
@@ -76,9 +79,9 @@ func JPEG(im Image) []byte {
 	if sw*sh < 1<<20 {
 		enc = encodeJPEG(sw, sh, grey)
 	} else {
-		// Large scans are encoded once and shared: variants differ only in
-		// their header segments and ends.
-		enc = cached(fmt.Sprintf("jpeg/%dx%d/%v", sw, sh, grey), func() []byte { return encodeJPEG(sw, sh, grey) })
+		// Large scans are blank pages, written directly and shared:
+		// variants differ only in their header segments and ends.
+		enc = cached(fmt.Sprintf("jpeg/%dx%d/%v", sw, sh, grey), func() []byte { return uniformJPEG(sw, sh, grey) })
 	}
 	out := append(make([]byte, 0, len(enc)+max(im.MinBytes-len(enc), 0)+len(im.Appended)+256), enc[:2]...)
 	switch {
@@ -143,6 +146,102 @@ func encodeJPEG(w, h int, grey bool) []byte {
 			for x := range row {
 				row[x] = v
 			}
+		}
+		for i := range c.Cb {
+			c.Cb[i], c.Cr[i] = 120, 135
+		}
+		src = c
+	}
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, src, &jpeg.Options{Quality: 80}); err != nil {
+		panic("icptest: JPEG: " + err.Error())
+	}
+	return b.Bytes()
+}
+
+// uniformJPEG returns a w × h JPEG of one light colour (or grey) without
+// running the encoder over every pixel: image/jpeg encodes one MCU of the
+// colour, whose header and first MCU are kept, and every further MCU of a
+// uniform image is the same bit pattern (DC difference 0, then EOB, in the
+// Annex K tables image/jpeg uses): 00 1010 per luminance block and 00 00
+// per chrominance block. The result decodes to the same image as encoding
+// all of it would, in a fraction of the time.
+func uniformJPEG(w, h int, grey bool) []byte {
+	mcu := 16 // 4:2:0
+	if grey {
+		mcu = 8
+	}
+	small := encodeUniform(mcu, mcu, grey)
+	// The header ends after the SOS segment; the scan runs to the EOI.
+	sos := bytes.Index(small, []byte{0xFF, 0xDA})
+	hdrEnd := sos + 2 + int(binary.BigEndian.Uint16(small[sos+2:]))
+	header := append([]byte(nil), small[:hdrEnd]...)
+	sof := bytes.Index(header, []byte{0xFF, 0xC0})
+	binary.BigEndian.PutUint16(header[sof+5:], uint16(h))
+	binary.BigEndian.PutUint16(header[sof+7:], uint16(w))
+	// The first MCU's bits: the scan unstuffed, without its 1-bit padding
+	// (the MCU ends with an EOB, whose code ends in 0).
+	var bits []byte // one byte per bit
+	scan := small[hdrEnd : len(small)-2]
+	for i := 0; i < len(scan); i++ {
+		for k := 7; k >= 0; k-- {
+			bits = append(bits, scan[i]>>k&1)
+		}
+		if scan[i] == 0xFF {
+			i++ // a stuffed 0x00
+		}
+	}
+	for len(bits) > 0 && bits[len(bits)-1] == 1 {
+		bits = bits[:len(bits)-1]
+	}
+	rest := []byte{0, 0, 1, 0, 1, 0} // luminance: DC 0, EOB
+	if !grey {
+		rest = slices.Repeat(rest, 4)
+		rest = append(rest, 0, 0, 0, 0, 0, 0, 0, 0) // Cb and Cr: DC 0, EOB
+	}
+	n := ((w + mcu - 1) / mcu) * ((h + mcu - 1) / mcu)
+	out := bytes.NewBuffer(header)
+	out.Grow(n * len(rest) / 8)
+	var acc byte
+	nacc := 0
+	put := func(b byte) {
+		acc = acc<<1 | b
+		if nacc++; nacc == 8 {
+			out.WriteByte(acc)
+			if acc == 0xFF {
+				out.WriteByte(0)
+			}
+			acc, nacc = 0, 0
+		}
+	}
+	for _, b := range bits {
+		put(b)
+	}
+	for range n - 1 {
+		for _, b := range rest {
+			put(b)
+		}
+	}
+	for nacc != 0 {
+		put(1)
+	}
+	out.Write([]byte{0xFF, 0xD9})
+	return out.Bytes()
+}
+
+// encodeUniform encodes a w × h image of the light page colour.
+func encodeUniform(w, h int, grey bool) []byte {
+	var src image.Image
+	if grey {
+		g := image.NewGray(image.Rect(0, 0, w, h))
+		for i := range g.Pix {
+			g.Pix[i] = 235
+		}
+		src = g
+	} else {
+		c := image.NewYCbCr(image.Rect(0, 0, w, h), image.YCbCrSubsampleRatio420)
+		for i := range c.Y {
+			c.Y[i] = 235
 		}
 		for i := range c.Cb {
 			c.Cb[i], c.Cr[i] = 120, 135
