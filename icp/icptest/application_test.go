@@ -118,3 +118,23 @@ func checkProfile(t *testing.T, prof icp.Profile) {
 		}
 	}
 }
+
+// BenchmarkApplication measures building a valid application against the
+// floor of one Check of it (Application runs Check once to learn the
+// materials the province asks for).
+func BenchmarkApplication(b *testing.B) {
+	app := icptest.Application(rand.New(rand.NewPCG(1, 2)), province.Jiangsu, subject.Enterprise, 5)
+	b.Run("Application", func(b *testing.B) {
+		b.ReportAllocs()
+		r := rand.New(rand.NewPCG(1, 2))
+		for b.Loop() {
+			icptest.Application(r, province.Jiangsu, subject.Enterprise, 5)
+		}
+	})
+	b.Run("Check", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			icp.Check(app, icp.At(icptest.DefaultDate))
+		}
+	})
+}

@@ -61,7 +61,7 @@ func (im Image) size() (w, h int) {
 // im: its pixel size, a JFIF APP0 or EXIF APP1 segment for the resolution
 // and the orientation, one (greyscale) or three (colour) components,
 // padding, appended bytes or a cut end. The picture is a light page with a
-// darker band, or, from one megapixel on, a blank light page (written
+// darker band, or, from a quarter megapixel on, a blank light page (written
 // without running the encoder over every pixel), so that it compresses
 // well at any size. JPEG panics on a
 // palette colour model or a PHYs resolution source, which JPEG has not.
@@ -76,7 +76,7 @@ func JPEG(im Image) []byte {
 	}
 	grey := im.Colour == material.Greyscale
 	var enc []byte
-	if sw*sh < 1<<20 {
+	if sw*sh < 1<<18 {
 		enc = encodeJPEG(sw, sh, grey)
 	} else {
 		// Large scans are blank pages, written directly and shared:
