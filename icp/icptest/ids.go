@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/icpkit/icpkit/province"
@@ -193,12 +194,7 @@ func CreditCode(r *rand.Rand, k subject.Kind, p province.Province) subject.Credi
 // chance be someone's real number, so never call or text it. Mobile panics
 // when the table has no segment of class c.
 func Mobile(r *rand.Rand, c subject.Class) subject.Mobile {
-	var segs []subject.Segment
-	for _, s := range subject.DefaultSegments().Segments() {
-		if s.Class == c {
-			segs = append(segs, s)
-		}
-	}
+	segs := segmentsByClass()[c]
 	if len(segs) == 0 {
 		panic(fmt.Sprintf("icptest: Mobile: no segment of class %v", c))
 	}
@@ -216,6 +212,15 @@ func Mobile(r *rand.Rand, c subject.Class) subject.Mobile {
 	}
 	panic(fmt.Sprintf("icptest: Mobile: no number of class %v found", c))
 }
+
+// segmentsByClass groups the default segment table by class, once.
+var segmentsByClass = sync.OnceValue(func() map[subject.Class][]subject.Segment {
+	m := map[subject.Class][]subject.Segment{}
+	for _, s := range subject.DefaultSegments().Segments() {
+		m[s.Class] = append(m[s.Class], s)
+	}
+	return m
+})
 
 // Landline returns a synthetic landline of p: the area code of its capital
 // and an eight-digit local number starting with 2 to 8, in the form
