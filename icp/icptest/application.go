@@ -209,6 +209,11 @@ func domainSuffix(r *rand.Rand, k subject.Kind, i int) string {
 // state gives the same application. Every value is synthetic and must
 // never be used as real data.
 //
+// The mobiles are basic operators' numbers but have no home province
+// offline: a panel that checks with icp.WithPhoneLocator and a real
+// number-location table may see contact.local in the provinces that want
+// local numbers.
+//
 // Application panics if p or k is invalid or sites is not between 1 and
 // [icp.MaxSites].
 func Application(r *rand.Rand, p province.Province, k subject.Kind, sites int, opts ...Option) icp.Application {

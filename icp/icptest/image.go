@@ -35,8 +35,9 @@ type Image struct {
 	// palette of bit depth 1, which keeps huge images small).
 	Colour material.ColourModel
 	// MinBytes pads the file inside its header (JPEG COM segments, a PNG
-	// tEXt chunk) to at least this many bytes: exactly this many unless
-	// the image alone comes within 3 bytes (JPEG) or 20 bytes (PNG) of it.
+	// tEXt chunk) to at least this many bytes, not counting Appended:
+	// exactly this many unless the image alone comes within 3 bytes (JPEG)
+	// or 20 bytes (PNG) of it.
 	MinBytes int
 	// Appended is written after the end marker (EOI, IEND): a polyglot
 	// such as a ZIP or HTML file, or padding.

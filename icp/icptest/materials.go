@@ -92,8 +92,8 @@ func init() {
 // Materials returns an in-memory file system holding a file at the path of
 // every material of app: a [ValidMaterial] of its kind, or, at the paths
 // [Trigger] uses for the material.* codes, the defective file that code
-// needs. Paths that fs.ValidPath refuses are left out, so that opening them
-// fails as a missing upload does. Pass it to [Opener] for
+// needs. Paths that fs.ValidPath refuses and paths under missing/ are left
+// out, so that opening them fails as a missing upload does. Pass it to [Opener] for
 // icp.WithMaterialOpener. The files' bytes are shared: do not modify them.
 func Materials(app icp.Application) fstest.MapFS {
 	m := fstest.MapFS{}
