@@ -95,6 +95,17 @@ func WithMaterialOpener(f func(path string) (io.ReadCloser, error)) Option {
 	return func(c *opt.Config) { c.Opener = f }
 }
 
+// WithReuseLookup supplies the panel's own records of earlier filings, for
+// the provinces that let a person's ID number or mobile serve one subject
+// only, or a site manager one company only. f is asked with kind "id" (an
+// identity-document number), "mobile" or "manager_id" (the ID of a site
+// manager) and the full number, and answers whether it already appears in
+// the filing of another subject. Without it Check reports an info finding
+// where the province has such a rule.
+func WithReuseLookup(f func(kind, number string) bool) Option {
+	return func(c *opt.Config) { c.Reuse = f }
+}
+
 // MaxSites bounds the sites Check and Plan look at: no province takes more
 // than a few dozen sites per subject, and the bound keeps a
 // hostile input's cost in check.
@@ -163,7 +174,7 @@ var checkRules = []Rule{
 	{"individual", []string{"individual.non_local_refused", "individual.non_local_proof", "individual.non_local_unknown", "site.personal_space"},
 		"TC-P-*; TC-materials; HW-prep", in(siteTypes), ruleIndividual},
 	{"contacts", []string{"contact.mobile", "contact.mobile_sms", "contact.emergency", "contact.emergency_virtual", "contact.emergency_same",
-		"contact.shared_phone", "contact.shared_email", "contact.distinct_numbers", "contact.local", "contact.local_unchecked", "contact.email",
+		"contact.shared_phone", "contact.shared_email", "contact.distinct_numbers", "contact.local", "contact.local_remark", "contact.local_unchecked", "contact.email",
 		"contact.company_email", "contact.landline_required", "contact.landline"}, "QC-general; HW-mat; TC-sms; TC-P-*", in(siteTypes), ruleContacts},
 	{"domains", []string{"domain.none", "domain.invalid", "domain.subdomain", "domain.tld", "domain.kind_suffix", "domain.confusable", "domain.gov_subdomain", "domain.holder",
 		"domain.holder_folded", "domain.holder_legal_rep", "domain.expires", "domain.expires_missing", "domain.duplicate"},
@@ -176,6 +187,10 @@ var checkRules = []Rule{
 		"TC-cloud; HW-prep", in(accessTypes), ruleAccess},
 	{"materials", []string{"material.missing", "material.unreadable", "material.not_inspected", "material.letter_old", "material.unknown_for", "material.*"},
 		"TC-materials; TC-upload; HW-mat; TC-P-江苏; HW-mat doc_0046; TC-P-新疆", in(siteTypes), ruleMaterials},
+	{"reuse", []string{"person.manager_is_owner", "person.reused", "person.reuse_unchecked"}, "TC-P-*; QC-tianjin", in(siteTypes), ruleReuse},
+	{"province_duties", []string{"subject.bianban_approval", "site.content_refused", "site.personal_space_approval", "site.commercial_licence",
+		"site.licence_kind", "access.resolved_ip", "site.filed_sites_open", "domain.foreign_registrar"}, "TC-P-*; QC-*; HW-after; TC-domain",
+		in(siteTypes), ruleProvinceDuties},
 	{"offline", []string{"offline.mobile_real_name", "offline.face_verification", "offline.seals", "offline.sms_verification", "offline.domain_real_name"},
 		"TC-sms; HW-mat doc_0064; QC-sms; TC-domain", always, ruleOffline},
 }
@@ -635,6 +650,7 @@ func init() {
 		msg("contact.shared_email", nil, "主体负责人与网站负责人不是同一人时，电子邮箱不能相同", "when the subject's and the site's managers are different people, their e-mails must differ"),
 		msg("contact.distinct_numbers", []string{"min", "count"}, "本省要求至少 %[1]s 个不同的联系电话，现有 %[2]s 个", "this province wants at least %[1]s different phone numbers; there are %[2]s"),
 		msg("contact.local", []string{"province:province"}, "本省要求使用本省号码，该号码归属%[1]s", "this province wants a local number; this one belongs to %[1]s"),
+		msg("contact.local_remark", []string{"province:province"}, "该号码归属%[1]s，不是本省号码：本省接受在备注中说明原因", "this number belongs to %[1]s, not this province: this province accepts a remark explaining why"),
 		msg("contact.local_unchecked", []string{"roles:phone_role"}, "本省要求本地号码（%[1]s），离线无法核对号码归属地", "this province wants local numbers (%[1]s); the number's home province cannot be checked offline"),
 		msg("contact.email", []string{"part:part"}, "电子邮箱格式不正确（%[1]s）", "the e-mail address is not valid (%[1]s)"),
 		msg("contact.company_email", []string{"domains"}, "单位邮箱建议使用本单位域名（%[1]s）", "a unit's e-mail should use its own domain (%[1]s)"),
@@ -761,43 +777,49 @@ func (c *checker) checkContact(pi personInfo) {
 }
 
 func (c *checker) localNumbers(people []personInfo) {
-	roles, ok := c.r.LocalPhoneRoles.Get()
-	if !ok || roles.Len() == 0 {
-		return
-	}
-	individual := c.app.Subject.Kind == subject.Individual
+	unit := c.unit()
 	idProv, hasID := c.ownerIDProvince()
-	applies := func(pi personInfo) bool {
-		owner := pi.path == "subject.owner"
-		switch {
-		case roles.Contains("all"):
-			return true
-		case roles.Contains("individual") && individual:
-			return true
-		case roles.Contains("non_local_individual") && individual && hasID && idProv != c.app.Province:
-			return true
-		case roles.Contains("owner") && owner, roles.Contains("contact1") && owner:
-			return true
-		case roles.Contains("manager") && !owner:
-			return true
+	nonLocal := hasID && idProv != c.app.Province
+	remark := c.r.LocalMobileRemarkAccepted(unit) && strings.TrimSpace(c.app.Remark) != ""
+	var unchecked []string
+	var source string
+	check := func(path string, m subject.Mobile, role province.PhoneRole, token string) {
+		need, f := c.r.NeedsLocalMobile(unit, role, nonLocal)
+		if !need || !m.IsValid() {
+			return
 		}
-		return false
-	}
-	unchecked := false
-	for _, pi := range people {
-		if !applies(pi) || pi.mobErr != nil || !pi.mobile.IsValid() {
-			continue
-		}
+		source = f.Source()
 		if c.cfg.Locator == nil {
-			unchecked = true
-			continue
+			if !slices.Contains(unchecked, token) {
+				unchecked = append(unchecked, token)
+			}
+			return
 		}
-		if p, ok := c.cfg.Locator(pi.mobile); ok && p != c.app.Province {
-			c.add("contact.local", SeverityError, pi.path+".mobile", c.r.LocalPhoneRoles.Source(), "province", p.String())
+		p, ok := c.cfg.Locator(m)
+		if !ok || p == c.app.Province {
+			return
+		}
+		if remark {
+			// The province takes a remark explaining a non-local number.
+			c.add("contact.local_remark", SeverityInfo, path, f.Source()+"; "+c.r.LocalMobileRemark.Source(), "province", p.String())
+			return
+		}
+		c.add("contact.local", statusSeverity(f.Status()), path, f.Source(), "province", p.String())
+	}
+	for _, pi := range people {
+		role, token := province.ManagerMobile, "manager"
+		if pi.path == "subject.owner" {
+			role, token = province.OwnerMobile, "owner"
+		}
+		if pi.mobErr == nil {
+			check(pi.path+".mobile", pi.mobile, role, token)
+		}
+		if m, err := subject.ParseMobile(pi.p.EmergencyPhone.Reveal()); err == nil {
+			check(pi.path+".emergency_phone", m, province.EmergencyPhone, "emergency")
 		}
 	}
-	if unchecked {
-		c.add("contact.local_unchecked", SeverityInfo, "", c.r.LocalPhoneRoles.Source(), "roles", roles.String())
+	if len(unchecked) > 0 {
+		c.add("contact.local_unchecked", SeverityInfo, "", source, "roles", strings.Join(unchecked, ","))
 	}
 }
 

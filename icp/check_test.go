@@ -662,3 +662,67 @@ func huaweiAnyProduct() Profile {
 	p.Server = p.Server.WithProducts()
 	return p
 }
+
+// TestProvinceDuties covers the rules of duties.go, each row naming the
+// province fact it exercises.
+func TestProvinceDuties(t *testing.T) {
+	in := func(p province.Province) func(*Application) { return func(a *Application) { a.Province = p } }
+	tests := []struct {
+		name string
+		base func() Application
+		mut  func(*Application)
+		opts []Option
+		code string
+		sev  Severity // 0: the code must be absent
+	}{
+		{"天津: the site manager is the owner", individualApp, in(province.Tianjin), nil, "person.manager_is_owner", SeverityError},
+		{"浙江 states no such rule", individualApp, nil, nil, "person.manager_is_owner", 0},
+		{"山东: reuse cannot be checked offline", enterpriseApp, in(province.Shandong), nil, "person.reuse_unchecked", SeverityInfo},
+		{"山东: the panel's records know the mobile", enterpriseApp, in(province.Shandong),
+			[]Option{WithReuseLookup(func(kind, n string) bool { return kind == "mobile" && n == "13800138000" })}, "person.reused", SeverityError},
+		{"山东: the panel's records know nothing", enterpriseApp, in(province.Shandong),
+			[]Option{WithReuseLookup(func(string, string) bool { return false })}, "person.reused", 0},
+		{"江苏: a site manager of another company", enterpriseApp, in(province.Jiangsu),
+			[]Option{WithReuseLookup(func(kind, _ string) bool { return kind == "manager_id" })}, "person.reused", SeverityError},
+		{"内蒙古: a public institution needs 编办 approval", enterpriseApp, func(a *Application) {
+			a.Province = province.InnerMongolia
+			a.Subject.Kind = subject.Institution
+		}, nil, "subject.bianban_approval", SeverityWarning},
+		{"黑龙江 refuses 其他 as content", enterpriseApp, func(a *Application) {
+			a.Province = province.Heilongjiang
+			a.Sites[0].Content = []string{"other"}
+		}, nil, "site.content_refused", SeverityError},
+		{"浙江 takes 其他", enterpriseApp, func(a *Application) { a.Sites[0].Content = []string{"other"} }, nil, "site.content_refused", 0},
+		{"陕西: a blog needs approval", individualApp, func(a *Application) {
+			a.Province = province.Shaanxi
+			a.Sites[0].Content = []string{"personal_space"}
+		}, nil, "site.personal_space_approval", SeverityError},
+		{"a commercial site without a licence", enterpriseApp, func(a *Application) { a.Sites[0].Commercial = true }, nil, "site.commercial_licence", SeverityError},
+		{"a commercial site with a filing number as licence", enterpriseApp, func(a *Application) {
+			a.Sites[0].Commercial = true
+			a.Sites[0].Licence = MustParseNumber("浙ICP备2021000001号-1")
+		}, nil, "site.licence_kind", SeverityError},
+		{"a commercial site with its licence", enterpriseApp, func(a *Application) {
+			a.Sites[0].Commercial = true
+			a.Sites[0].Licence = MustParseNumber("浙B2-20090059")
+		}, nil, "site.commercial_licence", 0},
+		{"浙江: the resolved IP must match", enterpriseApp, nil, nil, "access.resolved_ip", SeverityInfo},
+		{"foreign registrars are refused nationally", enterpriseApp, nil, nil, "domain.foreign_registrar", SeverityInfo},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := tt.base()
+			if tt.mut != nil {
+				tt.mut(&app)
+			}
+			r := Check(app, append([]Option{At(checkDay)}, tt.opts...)...)
+			var got Severity
+			for _, f := range r.Findings {
+				if f.Code == tt.code {
+					got = f.Severity
+				}
+			}
+			assert.Equal(t, tt.sev, got, "%s", tt.code)
+		})
+	}
+}

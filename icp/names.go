@@ -120,7 +120,8 @@ func init() {
 		catalog.Name{Token: "games", Zh: "网络游戏", En: "online games"},
 		catalog.Name{Token: "religion", Zh: "宗教", En: "religion"})
 	catalog.RegisterNames(namesContent,
-		catalog.Name{Token: "personal_space", Zh: "个人空间或博客", En: "personal space or blog"})
+		catalog.Name{Token: "personal_space", Zh: "个人空间或博客", En: "personal space or blog"},
+		catalog.Name{Token: "other", Zh: "其他", En: "other"})
 	var nk []catalog.Name
 	for k := SubjectFiling; k <= PoliceFiling; k++ {
 		nk = append(nk, catalog.Name{Token: k.String(), Zh: numberKindZh[k], En: numberKindEn[k]})
@@ -247,13 +248,18 @@ func init() {
 		catalog.Name{Token: "owner", Zh: "主体负责人", En: "subject owner"},
 		catalog.Name{Token: "manager", Zh: "网站负责人", En: "site manager"},
 		catalog.Name{Token: "unit_landline", Zh: "单位座机", En: "unit landline"},
-		catalog.Name{Token: "all", Zh: "所有人", En: "everyone"})
+		catalog.Name{Token: "all", Zh: "所有人", En: "everyone"},
+		catalog.Name{Token: "emergency", Zh: "应急联系电话", En: "emergency phone"})
 	catalog.RegisterNames("minor_document",
 		catalog.Name{Token: "guardian_id", Zh: "监护人身份证", En: "the guardian's ID card"},
 		catalog.Name{Token: "guardian_statement", Zh: "监护人声明", En: "a statement by the guardian"},
 		catalog.Name{Token: "household_register", Zh: "户口簿", En: "the household register"},
 		catalog.Name{Token: "income_proof", Zh: "收入证明", En: "proof of income"},
 		catalog.Name{Token: "employment_proof", Zh: "工作证明", En: "proof of employment"})
+	catalog.RegisterNames("reuse_kind",
+		catalog.Name{Token: "id", Zh: "证件号码", En: "identity-document number"},
+		catalog.Name{Token: "mobile", Zh: "手机号码", En: "mobile number"},
+		catalog.Name{Token: "manager_id", Zh: "网站负责人", En: "site manager"})
 	catalog.RegisterNames("change",
 		catalog.Name{Token: "address", Zh: "地址", En: "address"},
 		catalog.Name{Token: "contacts", Zh: "联系方式", En: "contacts"},
