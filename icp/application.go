@@ -12,7 +12,7 @@ import (
 	"github.com/icpkit/icpkit/subject"
 )
 
-// FilingType is the kind of filing order (reference/domain.md §8.1).
+// FilingType is the kind of filing order (QC-type, TC-change).
 type FilingType uint8
 
 // Filing types. The JSON tokens are given in brackets.

@@ -1,6 +1,7 @@
 package icp
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/netip"
@@ -94,8 +95,19 @@ func WithMaterialOpener(f func(path string) (io.ReadCloser, error)) Option {
 	return func(c *opt.Config) { c.Opener = f }
 }
 
+// WithReuseLookup supplies the panel's own records of earlier filings, for
+// the provinces that let a person's ID number or mobile serve one subject
+// only, or a site manager one company only. f is asked with kind "id" (an
+// identity-document number), "mobile" or "manager_id" (the ID of a site
+// manager) and the full number, and answers whether it already appears in
+// the filing of another subject. Without it Check reports an info finding
+// where the province has such a rule.
+func WithReuseLookup(f func(kind, number string) bool) Option {
+	return func(c *opt.Config) { c.Reuse = f }
+}
+
 // MaxSites bounds the sites Check and Plan look at: no province takes more
-// than a few dozen sites per subject (domain.md §5.4), and the bound keeps a
+// than a few dozen sites per subject, and the bound keeps a
 // hostile input's cost in check.
 const MaxSites = 1000
 
@@ -153,7 +165,7 @@ var checkRules = []Rule{
 	{"structure", []string{"structure.required", "structure.too_long", "structure.invalid"}, "validator/v10 struct tags", always, ruleStructure},
 	{"certificate", []string{"subject.certificate_type", "subject.certificate_number", "subject.uscc_kind", "subject.certificate_province", "subject.certificate_pilot"},
 		"TC-materials; WX-certtypes; TC-subj; HW-flow", in(subjectTypes), ruleCertificate},
-	{"people", []string{"person.document", "person.document_type", "person.name", "person.age_below", "person.age_proof", "person.age_above",
+	{"people", []string{"person.document", "person.document_type", "person.name", "person.age_below", "person.age_documents", "person.age_proof", "person.age_above",
 		"person.retirement", "person.birth_future", "document.validity", "subject.owner_legal_rep"}, "TC-P-*; TC-upload; TC-subj",
 		in(siteTypes), rulePeople},
 	{"address", []string{"address.no_house_number", "address.shixiaqu", "address.province_mismatch", "address.obsolete_district", "address.empty",
@@ -162,9 +174,9 @@ var checkRules = []Rule{
 	{"individual", []string{"individual.non_local_refused", "individual.non_local_proof", "individual.non_local_unknown", "site.personal_space"},
 		"TC-P-*; TC-materials; HW-prep", in(siteTypes), ruleIndividual},
 	{"contacts", []string{"contact.mobile", "contact.mobile_sms", "contact.emergency", "contact.emergency_virtual", "contact.emergency_same",
-		"contact.shared_phone", "contact.shared_email", "contact.distinct_numbers", "contact.local", "contact.local_unchecked", "contact.email",
+		"contact.shared_phone", "contact.shared_email", "contact.distinct_numbers", "contact.local", "contact.local_remark", "contact.local_unchecked", "contact.email",
 		"contact.company_email", "contact.landline_required", "contact.landline"}, "QC-general; HW-mat; TC-sms; TC-P-*", in(siteTypes), ruleContacts},
-	{"domains", []string{"domain.none", "domain.invalid", "domain.subdomain", "domain.tld", "domain.kind_suffix", "domain.gov_subdomain", "domain.holder",
+	{"domains", []string{"domain.none", "domain.invalid", "domain.subdomain", "domain.tld", "domain.kind_suffix", "domain.confusable", "domain.gov_subdomain", "domain.holder",
 		"domain.holder_folded", "domain.holder_legal_rep", "domain.expires", "domain.expires_missing", "domain.duplicate"},
 		"TC-domain; QC-domain; HW-prep; HW-policy", in(siteTypes), ruleDomains},
 	{"sites", []string{"site.name_*", "site.preapproval_*", "app.*", "site.app_missing"}, "QC-sitename; TC-preapp; HW-app", in(siteTypes), ruleSites},
@@ -175,6 +187,10 @@ var checkRules = []Rule{
 		"TC-cloud; HW-prep", in(accessTypes), ruleAccess},
 	{"materials", []string{"material.missing", "material.unreadable", "material.not_inspected", "material.letter_old", "material.unknown_for", "material.*"},
 		"TC-materials; TC-upload; HW-mat; TC-P-江苏; HW-mat doc_0046; TC-P-新疆", in(siteTypes), ruleMaterials},
+	{"reuse", []string{"person.manager_is_owner", "person.reused", "person.reuse_unchecked"}, "TC-P-*; QC-tianjin", in(siteTypes), ruleReuse},
+	{"province_duties", []string{"subject.bianban_approval", "site.content_refused", "site.personal_space_approval", "site.commercial_licence",
+		"site.licence_kind", "access.resolved_ip", "site.filed_sites_open", "domain.foreign_registrar"}, "TC-P-*; QC-*; HW-after; TC-domain",
+		in(siteTypes), ruleProvinceDuties},
 	{"offline", []string{"offline.mobile_real_name", "offline.face_verification", "offline.seals", "offline.sms_verification", "offline.domain_real_name"},
 		"TC-sms; HW-mat doc_0064; QC-sms; TC-domain", always, ruleOffline},
 }
@@ -271,22 +287,22 @@ func statusSeverity(st province.Status) Severity {
 
 func init() {
 	register(
-		msg("filing.type_not_application", []string{"type"}, "%[1]s 不是可提交的备案类型", "%[1]s is not a filing type that can be submitted"),
-		msg("filing.subject_number_required", []string{"type"}, "%[1]s 需要填写已有的主体备案号", "%[1]s needs the existing subject filing number"),
-		msg("filing.subject_number_forbidden", []string{"type"}, "%[1]s 不应填写主体备案号", "%[1]s must not carry a subject filing number"),
-		msg("filing.site_number_required", []string{"type"}, "%[1]s 需要填写该网站已有的备案号", "%[1]s needs the site's existing filing number"),
-		msg("filing.site_number_forbidden", []string{"type"}, "%[1]s 的新网站不应填写备案号", "%[1]s: a new site must not carry a filing number"),
+		msg("filing.type_not_application", []string{"type:filing_type"}, "%[1]s 不是可提交的备案类型", "%[1]s is not a filing type that can be submitted"),
+		msg("filing.subject_number_required", []string{"type:filing_type"}, "%[1]s 需要填写已有的主体备案号", "%[1]s needs the existing subject filing number"),
+		msg("filing.subject_number_forbidden", []string{"type:filing_type"}, "%[1]s 不应填写主体备案号", "%[1]s must not carry a subject filing number"),
+		msg("filing.site_number_required", []string{"type:filing_type"}, "%[1]s 需要填写该网站已有的备案号", "%[1]s needs the site's existing filing number"),
+		msg("filing.site_number_forbidden", []string{"type:filing_type"}, "%[1]s 的新网站不应填写备案号", "%[1]s: a new site must not carry a filing number"),
 		msg("filing.site_number_other_subject", []string{"number", "subject"}, "网站备案号 %[1]s 不属于主体 %[2]s", "the site number %[1]s does not belong to the subject %[2]s"),
-		msg("filing.number_province", []string{"number", "province"}, "备案号 %[1]s 不是 %[2]s 的号码", "the number %[1]s is not one of %[2]s"),
-		msg("filing.number_kind", []string{"number", "want"}, "%[1]s 不是%[2]s", "%[1]s is not a %[2]s"),
-		msg("filing.no_sites", []string{"type"}, "%[1]s 至少需要一个网站或服务", "%[1]s needs at least one site or service"),
+		msg("filing.number_province", []string{"number", "province:province"}, "备案号 %[1]s 不是 %[2]s 的号码", "the number %[1]s is not one of %[2]s"),
+		msg("filing.number_kind", []string{"number", "want:number_kind"}, "%[1]s 不是%[2]s", "%[1]s is not a %[2]s"),
+		msg("filing.no_sites", []string{"type:filing_type"}, "%[1]s 至少需要一个网站或服务", "%[1]s needs at least one site or service"),
 	)
 }
 
 func ruleFilingType(c *checker) {
 	a := c.app
 	ft := a.FilingType
-	tname := c.words(ft.NameZh(), ft.NameEn())
+	tname := ft.String()
 	src := "QC-type; HW-flow"
 	if ft == SiteMigration || ft == AccountTransfer {
 		c.add("filing.type_not_application", SeverityError, "filing_type", src, "type", tname)
@@ -305,7 +321,7 @@ func ruleFilingType(c *checker) {
 	}
 	if sn.IsValid() {
 		if sn.Kind() != SubjectFiling {
-			c.add("filing.number_kind", SeverityError, "subject.number", src, "number", sn.String(), "want", c.words("主体备案号", "subject filing number"))
+			c.add("filing.number_kind", SeverityError, "subject.number", src, "number", sn.String(), "want", SubjectFiling.String())
 		}
 		if sn.Province() != a.Province {
 			c.add("filing.number_province", SeverityError, "subject.number", "TC-subj", "number", sn.String(), "province", a.Province.String())
@@ -330,7 +346,7 @@ func ruleFilingType(c *checker) {
 		}
 		n := s.Number
 		if k := n.Kind(); k < SiteFiling || k > QuickAppFiling {
-			c.add("filing.number_kind", SeverityError, f, src, "number", n.String(), "want", c.words("网站或App备案号", "site or App filing number"))
+			c.add("filing.number_kind", SeverityError, f, src, "number", n.String(), "want", SiteFiling.String())
 			continue
 		}
 		if sn.IsValid() {
@@ -348,10 +364,10 @@ func ruleFilingType(c *checker) {
 
 func init() {
 	register(
-		msg("subject.certificate_type", []string{"kind", "type"}, "%[1]s 不能使用%[2]s备案", "a %[1]s cannot file with a %[2]s"),
-		msg("subject.certificate_number", []string{"type", "part"}, "%[1]s号码无效（%[2]s）", "the %[1]s number is invalid (%[2]s)"),
-		msg("subject.uscc_kind", []string{"declared", "coded"}, "统一社会信用代码表明主体性质为%[2]s，与所选的%[1]s不符", "the credit code says %[2]s, not the declared %[1]s"),
-		msg("subject.certificate_province", []string{"certificate", "filing"}, "单位证件属于%[1]s，单位只能在证件所在省（%[1]s）备案，不能在%[2]s", "the certificate was issued in %[1]s; a unit files there, not in %[2]s"),
+		msg("subject.certificate_type", []string{"kind:subject_kind", "type:doc_type"}, "%[1]s 不能使用%[2]s备案", "a %[1]s cannot file with a %[2]s"),
+		msg("subject.certificate_number", []string{"type:doc_type", "part:part"}, "%[1]s号码无效（%[2]s）", "the %[1]s number is invalid (%[2]s)"),
+		msg("subject.uscc_kind", []string{"declared:subject_kind", "coded:subject_kind"}, "统一社会信用代码表明主体性质为%[2]s，与所选的%[1]s不符", "the credit code says %[2]s, not the declared %[1]s"),
+		msg("subject.certificate_province", []string{"certificate:province", "filing:province"}, "单位证件属于%[1]s，单位只能在证件所在省（%[1]s）备案，不能在%[2]s", "the certificate was issued in %[1]s; a unit files there, not in %[2]s"),
 		msg("subject.certificate_pilot", nil, "统一社会信用代码为试点期代码，校验位不符合国家标准，但已合法颁发", "the credit code is a legally issued pilot code that fails the GB 32100 checksum"),
 	)
 }
@@ -364,7 +380,7 @@ func ruleCertificate(c *checker) {
 	}
 	if !s.Kind.Accepts(cert.Type) {
 		c.add("subject.certificate_type", SeverityError, "subject.certificate.type", "TC-materials; WX-certtypes",
-			"kind", s.Kind.NameZh(), "type", cert.Type.NameZh())
+			"kind", s.Kind.String(), "type", cert.Type.String())
 		return
 	}
 	if cert.Number == "" {
@@ -373,7 +389,7 @@ func ruleCertificate(c *checker) {
 	d, err := cert.Parse()
 	if err != nil {
 		c.add("subject.certificate_number", SeverityError, "subject.certificate.number", "GB 32100; GB 11643",
-			"type", cert.Type.NameZh(), "part", partOf(err))
+			"type", cert.Type.String(), "part", partOf(err))
 		return
 	}
 	cc, ok := d.CreditCode()
@@ -381,14 +397,14 @@ func ruleCertificate(c *checker) {
 		return
 	}
 	if cc.Pilot() {
-		c.add("subject.certificate_pilot", SeverityInfo, "subject.certificate.number", "peers.md §2.2")
+		c.add("subject.certificate_pilot", SeverityInfo, "subject.certificate.number", "TP-idrule; TP-idcheck")
 	}
 	if k, ok := cc.Kind(); ok && k != s.Kind {
 		sev := SeverityError
 		if s.Kind == subject.Enterprise && k == subject.IndividualBusiness {
 			sev = SeverityWarning // 个体工商户 files as 企业 in most provinces (TC-P-*)
 		}
-		c.add("subject.uscc_kind", sev, "subject.kind", "GB 32100; TC-P-*", "declared", s.Kind.NameZh(), "coded", k.NameZh())
+		c.add("subject.uscc_kind", sev, "subject.kind", "GB 32100; TC-P-*", "declared", s.Kind.String(), "coded", k.String())
 	}
 	if p, ok := cc.Province(); ok && p != c.app.Province {
 		c.add("subject.certificate_province", SeverityError, "subject.certificate.number", "TC-subj; HW-flow doc_0070",
@@ -400,10 +416,11 @@ func ruleCertificate(c *checker) {
 
 func init() {
 	register(
-		msg("person.document", []string{"type", "part"}, "%[1]s号码无效（%[2]s）", "the %[1]s number is invalid (%[2]s)"),
-		msg("person.document_type", []string{"type"}, "负责人不能使用%[1]s作为身份证件", "a manager cannot identify with a %[1]s"),
-		msg("person.name", []string{"part"}, "姓名格式不正确（%[1]s）", "the name is not valid (%[1]s)"),
+		msg("person.document", []string{"type:doc_type", "part:part"}, "%[1]s号码无效（%[2]s）", "the %[1]s number is invalid (%[2]s)"),
+		msg("person.document_type", []string{"type:doc_type"}, "负责人不能使用%[1]s作为身份证件", "a manager cannot identify with a %[1]s"),
+		msg("person.name", []string{"part:part"}, "姓名格式不正确（%[1]s）", "the name is not valid (%[1]s)"),
 		msg("person.age_below", []string{"age", "min"}, "年龄 %[1]s 岁，本省要求至少 %[2]s 岁", "aged %[1]s; this province wants at least %[2]s"),
+		msg("person.age_documents", []string{"age", "min", "documents:minor_document"}, "年龄 %[1]s 岁，未满 %[2]s 岁：本省接受未成年人备案，但需提供%[3]s", "aged %[1]s, under %[2]s: this province accepts the filing with %[3]s"),
 		msg("person.age_proof", []string{"age", "min"}, "年龄 %[1]s 岁，未满 %[2]s 岁，需提供收入、工作或监护人证明", "aged %[1]s, under %[2]s: income, work or guardian proof is needed"),
 		msg("person.age_above", []string{"age", "max"}, "年龄 %[1]s 岁，本省网站负责人不超过 %[2]s 岁", "aged %[1]s; this province takes site managers up to %[2]s"),
 		msg("person.retirement", []string{"age"}, "年龄 %[1]s 岁，已过退休年龄（男 60、女 55），本省不接受", "aged %[1]s, past retirement age (men 60, women 55), which this province refuses"),
@@ -446,12 +463,12 @@ func (c *checker) checkPerson(pi personInfo, siteManager bool) {
 		}
 	}
 	if p.Document.Type != 0 && !p.Document.Type.IsPersonal() {
-		c.add("person.document_type", SeverityError, pi.path+".document.type", "TC-materials", "type", p.Document.Type.NameZh())
+		c.add("person.document_type", SeverityError, pi.path+".document.type", "TC-materials", "type", p.Document.Type.String())
 		return
 	}
 	if pi.docErr != nil {
 		c.add("person.document", SeverityError, pi.path+".document.number", "GB 11643; TC-materials",
-			"type", p.Document.Type.NameZh(), "part", partOf(pi.docErr))
+			"type", p.Document.Type.String(), "part", partOf(pi.docErr))
 		return
 	}
 	c.checkValidity(pi.path+".document.valid_until", p.Document.ValidUntil, c.r.DocumentMinValidityDays)
@@ -464,20 +481,13 @@ func (c *checker) checkPerson(pi personInfo, siteManager bool) {
 		return
 	}
 	age := id.AgeAt(c.at)
-	if minAge, ok := c.r.MinAge.Get(); ok && age < minAge {
-		if lower, ok := c.r.MinAgeWithProof.Get(); ok && age >= lower {
-			c.add("person.age_proof", SeverityWarning, pi.path+".document.number", c.r.MinAgeWithProof.Source(),
-				"age", strconv.Itoa(age), "min", strconv.Itoa(minAge))
-		} else {
-			c.add("person.age_below", SeverityError, pi.path+".document.number", c.r.MinAge.Source(),
-				"age", strconv.Itoa(age), "min", strconv.Itoa(minAge))
-		}
-	}
+	c.checkMinAge(pi, age)
 	if maxAge, ok := c.r.MaxManagerAge.Get(); ok && siteManager && age > maxAge {
 		c.add("person.age_above", SeverityError, pi.path+".document.number", c.r.MaxManagerAge.Source(),
 			"age", strconv.Itoa(age), "max", strconv.Itoa(maxAge))
 	}
-	if v, ok := c.r.RetirementAgeLimit.Get(); ok && v {
+	// The retirement limit concerns the site manager only (TC-P-天津).
+	if v, ok := c.r.RetirementAgeLimit.Get(); ok && v && siteManager {
 		limit := 60
 		if id.Female() {
 			limit = 55
@@ -485,6 +495,33 @@ func (c *checker) checkPerson(pi personInfo, siteManager bool) {
 		if age >= limit {
 			c.add("person.retirement", SeverityError, pi.path+".document.number", c.r.RetirementAgeLimit.Source(), "age", strconv.Itoa(age))
 		}
+	}
+}
+
+// checkMinAge applies the minimum age of the subject's kind. A person below
+// it files with one of the province's minor documents where the province
+// names them (a guardian's ID, income proof …): a document requirement,
+// reported as a warning naming them; where it names none, or the person is
+// below the age from which documents help, the person is refused.
+func (c *checker) checkMinAge(pi personInfo, age int) {
+	minF := c.r.MinAgeFor(c.unit())
+	minAge, ok := minF.Get()
+	if !ok || age >= minAge {
+		return
+	}
+	docsF := c.r.MinorDocumentsFor(c.unit())
+	docs, known := docsF.Get()
+	lower, hasLower := c.r.MinAgeWithProof.Get()
+	switch {
+	case known && docs.Len() > 0 && !docs.Contains("none") && (!hasLower || age >= lower):
+		c.add("person.age_documents", SeverityWarning, pi.path+".document.number", docsF.Source(),
+			"age", strconv.Itoa(age), "min", strconv.Itoa(minAge), "documents", strings.ReplaceAll(docs.String(), "|", ","))
+	case !known && hasLower && age >= lower:
+		c.add("person.age_proof", SeverityWarning, pi.path+".document.number", c.r.MinAgeWithProof.Source(),
+			"age", strconv.Itoa(age), "min", strconv.Itoa(minAge))
+	default:
+		c.add("person.age_below", statusSeverity(minF.Status()), pi.path+".document.number", minF.Source(),
+			"age", strconv.Itoa(age), "min", strconv.Itoa(minAge))
 	}
 }
 
@@ -507,10 +544,10 @@ func init() {
 	register(
 		msg("address.empty", nil, "地址不能为空", "the address is empty"),
 		msg("address.too_long", []string{"detail"}, "地址过长（超过 %[1]s 字）", "the address is too long (over %[1]s characters)"),
-		msg("address.no_house_number", nil, "地址需要详细到门牌号（号、栋、单元、室，农村地址到村、组）；确无门牌号时在备注中写明“已是最详细地址”", "the address must reach the house number (号, 栋, 单元, 室; village or group in rural areas); if there is none, note 已是最详细地址 in the remark"),
+		msg("address.no_house_number", nil, "地址需要详细到门牌号（号、栋、单元、室，农村地址到村、组）；确无门牌号时在备注中写明“已是最详细地址”", "the address must reach the house number (“号”, “栋”, “单元”, “室”; village or group in rural areas); if there is none, write “已是最详细地址” (already the most detailed address) in the remark"),
 		msg("address.no_room_number", nil, "本省要求个人地址详细到房间号", "this province wants an individual's address down to the room number"),
 		msg("address.shixiaqu", []string{"detail"}, "地址中不能出现“%[1]s”", "the address cannot contain %[1]s"),
-		msg("address.province_mismatch", []string{"detail"}, "地址以“%[1]s”开头，与备案省份不一致", "the address starts with %[1]s, which is not the filing province"),
+		msg("address.province_mismatch", []string{"detail"}, "地址以“%[1]s”开头，与备案省份不一致", "the address starts with “%[1]s”, which is not the filing province"),
 		msg("address.obsolete_district", []string{"detail"}, "请使用现行区划名称（%[1]s）", "use the current district name (%[1]s)"),
 	)
 }
@@ -538,7 +575,7 @@ func ruleAddress(c *checker) {
 
 func init() {
 	register(
-		msg("subject.name_licence", []string{"at", "match"}, "单位名称与执照上的名称不一致（第 %[1]s 个字起，%[2]s）", "the unit name differs from the licence's (from character %[1]s, %[2]s)"),
+		msg("subject.name_licence", []string{"at", "match:name_match"}, "单位名称与执照上的名称不一致（第 %[1]s 个字起，%[2]s）", "the unit name differs from the licence's (from character %[1]s, %[2]s)"),
 	)
 }
 
@@ -559,10 +596,10 @@ func ruleUnitName(c *checker) {
 
 func init() {
 	register(
-		msg("individual.non_local_refused", []string{"id_province", "province"}, "身份证签发地为%[1]s，%[2]s不接受外省个人备案", "the ID card is from %[1]s; %[2]s does not accept individuals from other provinces"),
-		msg("individual.non_local_proof", []string{"id_province", "proofs"}, "身份证签发地为%[1]s，需提供本省居住证明（%[2]s）", "the ID card is from %[1]s: a residence proof of this province is needed (%[2]s)"),
-		msg("individual.non_local_unknown", []string{"id_province"}, "身份证签发地为%[1]s，资料未说明本省是否接受外省个人，请向接入商确认", "the ID card is from %[1]s and the sources do not say whether this province accepts it; ask the provider"),
-		msg("site.personal_space", nil, "本省不接受“个人空间/博客”类服务内容，请选择“其他”并描述内容", "this province does not accept 个人空间/博客 as service content; choose 其他 and describe the content"),
+		msg("individual.non_local_refused", []string{"id_province:province", "province:province"}, "身份证签发地为%[1]s，%[2]s不接受外省个人备案", "the ID card is from %[1]s; %[2]s does not accept individuals from other provinces"),
+		msg("individual.non_local_proof", []string{"id_province:province", "proofs:proof"}, "身份证签发地为%[1]s，需提供本省居住证明（%[2]s）", "the ID card is from %[1]s: a residence proof of this province is needed (%[2]s)"),
+		msg("individual.non_local_unknown", []string{"id_province:province"}, "身份证签发地为%[1]s，资料未说明本省是否接受外省个人，请向接入商确认", "the ID card is from %[1]s and the sources do not say whether this province accepts it; ask the provider"),
+		msg("site.personal_space", nil, "本省不接受“个人空间/博客”类服务内容，请选择“其他”并描述内容", "this province does not accept “个人空间/博客” (personal space or blog) as service content; choose “其他” (other) and describe the content"),
 	)
 }
 
@@ -604,20 +641,21 @@ func ruleIndividual(c *checker) {
 
 func init() {
 	register(
-		msg("contact.mobile", []string{"part"}, "手机号码无效（%[1]s）", "the mobile number is invalid (%[1]s)"),
-		msg("contact.mobile_sms", []string{"class"}, "该号码（%[1]s）可能收不到工信部备案核验短信，请换用基础运营商号码", "this number (%[1]s) may not receive the MIIT verification SMS; use a basic operator's number"),
-		msg("contact.emergency", []string{"part"}, "应急联系电话无效（%[1]s）", "the emergency phone is invalid (%[1]s)"),
-		msg("contact.emergency_virtual", []string{"class"}, "应急联系电话不能是%[1]s号码", "the emergency phone cannot be a %[1]s number"),
+		msg("contact.mobile", []string{"part:part"}, "手机号码无效（%[1]s）", "the mobile number is invalid (%[1]s)"),
+		msg("contact.mobile_sms", []string{"class:mobile_class"}, "该号码（%[1]s）可能收不到工信部备案核验短信，请换用基础运营商号码", "this number (%[1]s) may not receive the MIIT verification SMS; use a basic operator's number"),
+		msg("contact.emergency", []string{"part:part"}, "应急联系电话无效（%[1]s）", "the emergency phone is invalid (%[1]s)"),
+		msg("contact.emergency_virtual", []string{"class:mobile_class"}, "应急联系电话不能是%[1]s号码", "the emergency phone cannot be a %[1]s number"),
 		msg("contact.emergency_same", nil, "应急联系电话不能与负责人的手机号码相同", "the emergency phone cannot equal a manager's mobile"),
 		msg("contact.shared_phone", nil, "主体负责人与网站负责人不是同一人时，手机号码不能相同", "when the subject's and the site's managers are different people, their mobiles must differ"),
 		msg("contact.shared_email", nil, "主体负责人与网站负责人不是同一人时，电子邮箱不能相同", "when the subject's and the site's managers are different people, their e-mails must differ"),
 		msg("contact.distinct_numbers", []string{"min", "count"}, "本省要求至少 %[1]s 个不同的联系电话，现有 %[2]s 个", "this province wants at least %[1]s different phone numbers; there are %[2]s"),
-		msg("contact.local", []string{"province"}, "本省要求使用本省号码，该号码归属%[1]s", "this province wants a local number; this one belongs to %[1]s"),
-		msg("contact.local_unchecked", []string{"roles"}, "本省要求本地号码（%[1]s），离线无法核对号码归属地", "this province wants local numbers (%[1]s); the number's home province cannot be checked offline"),
-		msg("contact.email", []string{"part"}, "电子邮箱格式不正确（%[1]s）", "the e-mail address is not valid (%[1]s)"),
+		msg("contact.local", []string{"province:province"}, "本省要求使用本省号码，该号码归属%[1]s", "this province wants a local number; this one belongs to %[1]s"),
+		msg("contact.local_remark", []string{"province:province"}, "该号码归属%[1]s，不是本省号码：本省接受在备注中说明原因", "this number belongs to %[1]s, not this province: this province accepts a remark explaining why"),
+		msg("contact.local_unchecked", []string{"roles:phone_role"}, "本省要求本地号码（%[1]s），离线无法核对号码归属地", "this province wants local numbers (%[1]s); the number's home province cannot be checked offline"),
+		msg("contact.email", []string{"part:part"}, "电子邮箱格式不正确（%[1]s）", "the e-mail address is not valid (%[1]s)"),
 		msg("contact.company_email", []string{"domains"}, "单位邮箱建议使用本单位域名（%[1]s）", "a unit's e-mail should use its own domain (%[1]s)"),
 		msg("contact.landline_required", nil, "本省要求单位填写真实的固定电话", "this province wants a unit's real landline"),
-		msg("contact.landline", []string{"part"}, "固定电话无效（%[1]s）", "the landline is invalid (%[1]s)"),
+		msg("contact.landline", []string{"part:part"}, "固定电话无效（%[1]s）", "the landline is invalid (%[1]s)"),
 	)
 }
 
@@ -709,15 +747,23 @@ func (c *checker) checkContact(pi personInfo) {
 		switch {
 		case pi.mobErr != nil:
 			c.add("contact.mobile", SeverityError, pi.path+".mobile", "TP-vsit", "part", partOf(pi.mobErr))
-		case !pi.mobile.CanReceiveVerificationSMS():
+		case !pi.mobile.IsContact():
+			// IoT, satellite and emergency-communication ranges take no SMS at all.
 			c.add("contact.mobile_sms", SeverityError, pi.path+".mobile", "TC-sms; TP-vsit", "class", pi.mobile.Class().String())
+		case !pi.mobile.CanReceiveVerificationSMS():
+			// Tencent: only some virtual and new ranges cannot receive it.
+			c.add("contact.mobile_sms", SeverityWarning, pi.path+".mobile", "TC-sms; TP-vsit", "class", pi.mobile.Class().String())
 		}
 	}
 	if p.EmergencyPhone != "" {
 		v := p.EmergencyPhone.Reveal()
 		if m, err := subject.ParseMobile(v); err == nil {
-			if !m.IsContact() || m.Virtual() {
-				c.add("contact.emergency_virtual", SeverityError, pi.path+".emergency_phone", "DESIGN.md (the brief); TP-vsit", "class", m.Class().String())
+			switch {
+			case !m.IsContact():
+				// No source states a rule; an IoT or satellite number cannot be called as a phone.
+				c.add("contact.emergency_virtual", SeverityWarning, pi.path+".emergency_phone", "TP-vsit", "class", m.Class().String())
+			case m.Virtual() && c.cfg.profile.EmergencyNotVirtual != 0:
+				c.add("contact.emergency_virtual", c.cfg.profile.EmergencyNotVirtual, pi.path+".emergency_phone", c.cfg.profile.Source, "class", m.Class().String())
 			}
 		} else if _, lerr := subject.ParseLandline(v); lerr != nil {
 			c.add("contact.emergency", SeverityError, pi.path+".emergency_phone", "QC-general", "part", partOf(err))
@@ -731,43 +777,49 @@ func (c *checker) checkContact(pi personInfo) {
 }
 
 func (c *checker) localNumbers(people []personInfo) {
-	roles, ok := c.r.LocalPhoneRoles.Get()
-	if !ok || roles.Len() == 0 {
-		return
-	}
-	individual := c.app.Subject.Kind == subject.Individual
+	unit := c.unit()
 	idProv, hasID := c.ownerIDProvince()
-	applies := func(pi personInfo) bool {
-		owner := pi.path == "subject.owner"
-		switch {
-		case roles.Contains("all"):
-			return true
-		case roles.Contains("individual") && individual:
-			return true
-		case roles.Contains("non_local_individual") && individual && hasID && idProv != c.app.Province:
-			return true
-		case roles.Contains("owner") && owner, roles.Contains("contact1") && owner:
-			return true
-		case roles.Contains("manager") && !owner:
-			return true
+	nonLocal := hasID && idProv != c.app.Province
+	remark := c.r.LocalMobileRemarkAccepted(unit) && strings.TrimSpace(c.app.Remark) != ""
+	var unchecked []string
+	var source string
+	check := func(path string, m subject.Mobile, role province.PhoneRole, token string) {
+		need, f := c.r.NeedsLocalMobile(unit, role, nonLocal)
+		if !need || !m.IsValid() {
+			return
 		}
-		return false
-	}
-	unchecked := false
-	for _, pi := range people {
-		if !applies(pi) || pi.mobErr != nil || !pi.mobile.IsValid() {
-			continue
-		}
+		source = f.Source()
 		if c.cfg.Locator == nil {
-			unchecked = true
-			continue
+			if !slices.Contains(unchecked, token) {
+				unchecked = append(unchecked, token)
+			}
+			return
 		}
-		if p, ok := c.cfg.Locator(pi.mobile); ok && p != c.app.Province {
-			c.add("contact.local", SeverityError, pi.path+".mobile", c.r.LocalPhoneRoles.Source(), "province", p.String())
+		p, ok := c.cfg.Locator(m)
+		if !ok || p == c.app.Province {
+			return
+		}
+		if remark {
+			// The province takes a remark explaining a non-local number.
+			c.add("contact.local_remark", SeverityInfo, path, f.Source()+"; "+c.r.LocalMobileRemark.Source(), "province", p.String())
+			return
+		}
+		c.add("contact.local", statusSeverity(f.Status()), path, f.Source(), "province", p.String())
+	}
+	for _, pi := range people {
+		role, token := province.ManagerMobile, "manager"
+		if pi.path == "subject.owner" {
+			role, token = province.OwnerMobile, "owner"
+		}
+		if pi.mobErr == nil {
+			check(pi.path+".mobile", pi.mobile, role, token)
+		}
+		if m, err := subject.ParseMobile(pi.p.EmergencyPhone.Reveal()); err == nil {
+			check(pi.path+".emergency_phone", m, province.EmergencyPhone, "emergency")
 		}
 	}
-	if unchecked {
-		c.add("contact.local_unchecked", SeverityInfo, "", c.r.LocalPhoneRoles.Source(), "roles", roles.String())
+	if len(unchecked) > 0 {
+		c.add("contact.local_unchecked", SeverityInfo, "", source, "roles", strings.Join(unchecked, ","))
 	}
 }
 
@@ -776,10 +828,11 @@ func (c *checker) localNumbers(people []personInfo) {
 func init() {
 	register(
 		msg("domain.none", nil, "网站至少需要一个域名", "a website needs at least one domain"),
-		msg("domain.invalid", []string{"domain", "part"}, "域名 %[1]s 无效（%[2]s）", "the domain %[1]s is invalid (%[2]s)"),
+		msg("domain.invalid", []string{"domain", "part:domain_problem"}, "域名 %[1]s 无效（%[2]s）", "the domain %[1]s is invalid (%[2]s)"),
 		msg("domain.subdomain", []string{"domain", "registrable"}, "应备案主域名 %[2]s，而不是子域名 %[1]s", "file the registrable domain %[2]s, not the sub-domain %[1]s"),
 		msg("domain.tld", []string{"suffix"}, "域名后缀 .%[1]s 不在本省可备案的后缀列表中", "the suffix .%[1]s cannot be filed in this province"),
-		msg("domain.kind_suffix", []string{"family"}, "该主体性质须使用 %[1]s 域名", "this kind of subject must use a %[1]s domain"),
+		msg("domain.confusable", []string{"domain"}, "域名 %[1]s 的字母混用了拉丁字母与形近的西里尔或希腊字母，容易与其他域名混淆", "the domain %[1]s mixes Latin letters with Cyrillic or Greek look-alikes and may be mistaken for another name"),
+		msg("domain.kind_suffix", []string{"family"}, "该主体性质须使用 %[1]s 域名", "this kind of subject must use a domain under “%[1]s”"),
 		msg("domain.gov_subdomain", []string{"domain"}, "%[1]s 是 gov.cn 下的子域名，需要单独备案", "%[1]s is a gov.cn sub-domain and needs a filing of its own"),
 		msg("domain.holder", []string{"holder"}, "域名持有者“%[1]s”与备案主体不一致", "the domain holder %[1]q is not the filing subject"),
 		msg("domain.holder_folded", []string{"holder"}, "域名持有者“%[1]s”与主体名称仅括号、空格写法不同，本省可能要求完全一致", "the domain holder %[1]q differs from the subject only in brackets or spaces; some provinces want it exact"),
@@ -803,12 +856,18 @@ func ruleDomains(c *checker) {
 			name, err := domain.Parse(d)
 			host, reg, suffix := name.Host, name.Registrable, name.Suffix
 			if err != nil {
-				part := err.Error()
-				if de, ok := err.(*domain.DomainError); ok {
-					part = de.Part + ": " + de.Err.Error()
+				part := "host"
+				switch {
+				case errors.Is(err, domain.ErrIPHost):
+					part = "ip_host"
+				case errors.Is(err, domain.ErrPublicSuffix):
+					part = "public_suffix"
 				}
 				c.add("domain.invalid", SeverityError, f, "TC-domain", "domain", norm.Clip(d, 80), "part", part)
 				continue
+			}
+			if domain.Confusable(host) {
+				c.add("domain.confusable", SeverityWarning, f, "UTS39", "domain", domain.Display(host))
 			}
 			if name.GovSubdomain() {
 				c.add("domain.gov_subdomain", SeverityError, f, "TC-domain; HW-domain", "domain", host)
@@ -926,7 +985,7 @@ func ruleLimits(c *checker) {
 		return
 	}
 	checkLimits(&c.fd, limitInput{Individual: c.app.Subject.Kind == subject.Individual, Existing: c.app.Subject.ExistingServices,
-		Sites: c.app.Sites, Rules: c.r})
+		Sites: c.app.Sites, Rules: c.r, ProfileCap: c.cfg.profile.MaxIndividualServices, ProfileCapSource: c.cfg.profile.Source})
 }
 
 // --- resource and access -------------------------------------------------------

@@ -202,17 +202,18 @@ func TestCheckRules(t *testing.T) {
 		{"individual", individualApp, func(a *Application) { a.Sites[0].Content = []string{"personal_space"} }, "site.personal_space@sites[0].content", nil},
 		// contacts
 		{"contacts", enterpriseApp, func(a *Application) { a.Subject.Owner.Mobile = "17001234567" }, "contact.mobile_sms@subject.owner.mobile", nil},
-		{"contacts", enterpriseApp, func(a *Application) { a.Subject.Owner.EmergencyPhone = "16512345678" }, "contact.emergency_virtual@subject.owner.emergency_phone", nil},
+		{"contacts", enterpriseApp, func(a *Application) { a.Subject.Owner.EmergencyPhone = "16512345678" }, "contact.emergency_virtual@subject.owner.emergency_phone", []Option{WithProfile(Alibaba)}},
 		{"contacts", enterpriseApp, func(a *Application) { a.Subject.Owner.EmergencyPhone = "13800138000" }, "contact.emergency_same@subject.owner.emergency_phone", nil},
 		{"contacts", enterpriseApp, func(a *Application) {
 			a.Sites[0].Manager.Document.Number = subject.Secret(managerID)
 			a.Sites[0].Manager.Name = "李四"
 		}, "contact.shared_phone@sites[0].manager.mobile", nil},
 		{"contacts", enterpriseApp, func(a *Application) { a.Subject.Owner.Email = "admin@@example" }, "contact.email@subject.owner.email", nil},
-		{"contacts", enterpriseApp, func(a *Application) { a.Subject.Owner.Email = "boss@qq.com" }, "contact.company_email@subject.owner.email", nil},
+		{"contacts", enterpriseApp, func(a *Application) { a.Subject.Owner.Email = "boss@qq.com" }, "contact.company_email@subject.owner.email", []Option{WithProfile(Alibaba)}},
 		{"contacts", enterpriseApp, func(a *Application) { a.Subject.Owner.Mobile = "14012345678" }, "contact.mobile@subject.owner.mobile", nil},
 		// domains
 		{"domains", enterpriseApp, func(a *Application) { a.Sites[0].Domains = []string{"www.example.com"} }, "domain.subdomain@sites[0].domains[0]", nil},
+		{"domains", enterpriseApp, func(a *Application) { a.Sites[0].Domains = []string{"аррӏе.com"} }, "domain.confusable@sites[0].domains[0]", nil},
 		{"domains", enterpriseApp, func(a *Application) { a.Sites[0].Domains = []string{"example.io"} }, "domain.tld@sites[0].domains[0]", nil},
 		{"domains", enterpriseApp, func(a *Application) { a.Sites[0].Domains = []string{"192.168.1.1"} }, "domain.invalid@sites[0].domains[0]", nil},
 		{"domains", enterpriseApp, func(a *Application) { a.Sites[0].DomainHolder = "别的公司" }, "domain.holder@sites[0].domain_holder", nil},
@@ -238,11 +239,11 @@ func TestCheckRules(t *testing.T) {
 			a.Sites[0].App = &AppInfo{PackageName: "example", AndroidMD5: "xyz"}
 		}, "app.package@sites[0].app.package_name", nil},
 		// limits
-		{"limits", individualApp, func(a *Application) { a.Subject.ExistingServices = 5 }, "limit.individual_services@sites", nil},
+		{"limits", individualApp, func(a *Application) { a.Subject.ExistingServices = 5 }, "limit.individual_services@sites", []Option{WithProfile(huaweiAnyProduct())}},
 		// resource
-		{"resource", enterpriseApp, func(a *Application) { a.Resource.Billing = "pay_as_you_go" }, "resource.billing@resource.billing", nil},
-		{"resource", enterpriseApp, func(a *Application) { a.Resource.Months = 1 }, "resource.months@resource.months", nil},
-		{"resource", enterpriseApp, func(a *Application) { a.Resource.Product = "cvm" }, "resource.product@resource.product", nil},
+		{"resource", enterpriseApp, func(a *Application) { a.Resource.Billing = "pay_as_you_go" }, "resource.billing@resource.billing", []Option{WithProfile(Alibaba)}},
+		{"resource", enterpriseApp, func(a *Application) { a.Resource.Months = 1 }, "resource.months@resource.months", []Option{WithProfile(Alibaba)}},
+		{"resource", enterpriseApp, func(a *Application) { a.Resource.Product = "cvm" }, "resource.product@resource.product", []Option{WithProfile(Alibaba)}},
 		{"resource", tencentApp, func(a *Application) { a.Resource.Product = "ecs" }, "resource.product@resource.product", []Option{WithProfile(Tencent)}},
 		{"resource", enterpriseApp, func(a *Application) { a.Resource.Region = "hongkong" }, "resource.region@resource.region", nil},
 		// access
@@ -614,4 +615,114 @@ func TestKindSuffix(t *testing.T) {
 	ok, _ = kindSuffixOK(subject.Enterprise, "xyz")
 	assert.True(t, ok)
 
+}
+
+// TestDefaultProfileIsNeutral pins what only a provider states: under the
+// default profile these are not findings, under Alibaba's they are; a
+// virtual mobile is a warning (Tencent: only some virtual ranges cannot
+// receive the SMS), an IoT number an error.
+func TestDefaultProfileIsNeutral(t *testing.T) {
+	tests := []struct {
+		name string
+		mut  func(a *Application)
+		code string
+		def  Severity // under Default; 0: no finding
+		ali  Severity // under Alibaba
+	}{
+		{"virtual emergency phone", func(a *Application) { a.Subject.Owner.EmergencyPhone = "16512345678" }, "contact.emergency_virtual", 0, SeverityWarning},
+		{"e-mail off the subject's domains", func(a *Application) { a.Subject.Owner.Email = "boss@qq.com" }, "contact.company_email", 0, SeverityWarning},
+		{"pay-as-you-go server", func(a *Application) { a.Resource.Billing = "pay_as_you_go" }, "resource.billing", 0, SeverityError},
+		{"a month bought", func(a *Application) { a.Resource.Months = 1 }, "resource.months", 0, SeverityError},
+		{"a product of another provider", func(a *Application) { a.Resource.Product = "vps" }, "resource.product", 0, SeverityError},
+		{"virtual mobile", func(a *Application) { a.Subject.Owner.Mobile = "17001234567" }, "contact.mobile_sms", SeverityWarning, SeverityWarning},
+		{"IoT mobile", func(a *Application) { a.Subject.Owner.Mobile = "1440123456789" }, "contact.mobile_sms", SeverityError, SeverityError},
+	}
+	sevOf := func(r Report, code string) Severity {
+		for _, f := range r.Findings {
+			if f.Code == code {
+				return f.Severity
+			}
+		}
+		return 0
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := enterpriseApp()
+			tt.mut(&app)
+			assert.Equal(t, tt.def, sevOf(Check(app, At(checkDay)), tt.code), "default profile")
+			assert.Equal(t, tt.ali, sevOf(Check(app, At(checkDay), WithProfile(Alibaba)), tt.code), "Alibaba profile")
+		})
+	}
+}
+
+// huaweiAnyProduct is Huawei's profile accepting the product of the test
+// applications, to isolate its other rules.
+func huaweiAnyProduct() Profile {
+	p := Huawei
+	p.Server = p.Server.WithProducts()
+	return p
+}
+
+// TestProvinceDuties covers the rules of duties.go, each row naming the
+// province fact it exercises.
+func TestProvinceDuties(t *testing.T) {
+	in := func(p province.Province) func(*Application) { return func(a *Application) { a.Province = p } }
+	tests := []struct {
+		name string
+		base func() Application
+		mut  func(*Application)
+		opts []Option
+		code string
+		sev  Severity // 0: the code must be absent
+	}{
+		{"天津: the site manager is the owner", individualApp, in(province.Tianjin), nil, "person.manager_is_owner", SeverityError},
+		{"浙江 states no such rule", individualApp, nil, nil, "person.manager_is_owner", 0},
+		{"山东: reuse cannot be checked offline", enterpriseApp, in(province.Shandong), nil, "person.reuse_unchecked", SeverityInfo},
+		{"山东: the panel's records know the mobile", enterpriseApp, in(province.Shandong),
+			[]Option{WithReuseLookup(func(kind, n string) bool { return kind == "mobile" && n == "13800138000" })}, "person.reused", SeverityError},
+		{"山东: the panel's records know nothing", enterpriseApp, in(province.Shandong),
+			[]Option{WithReuseLookup(func(string, string) bool { return false })}, "person.reused", 0},
+		{"江苏: a site manager of another company", enterpriseApp, in(province.Jiangsu),
+			[]Option{WithReuseLookup(func(kind, _ string) bool { return kind == "manager_id" })}, "person.reused", SeverityError},
+		{"内蒙古: a public institution needs 编办 approval", enterpriseApp, func(a *Application) {
+			a.Province = province.InnerMongolia
+			a.Subject.Kind = subject.Institution
+		}, nil, "subject.bianban_approval", SeverityWarning},
+		{"黑龙江 refuses 其他 as content", enterpriseApp, func(a *Application) {
+			a.Province = province.Heilongjiang
+			a.Sites[0].Content = []string{"other"}
+		}, nil, "site.content_refused", SeverityError},
+		{"浙江 takes 其他", enterpriseApp, func(a *Application) { a.Sites[0].Content = []string{"other"} }, nil, "site.content_refused", 0},
+		{"陕西: a blog needs approval", individualApp, func(a *Application) {
+			a.Province = province.Shaanxi
+			a.Sites[0].Content = []string{"personal_space"}
+		}, nil, "site.personal_space_approval", SeverityError},
+		{"a commercial site without a licence", enterpriseApp, func(a *Application) { a.Sites[0].Commercial = true }, nil, "site.commercial_licence", SeverityError},
+		{"a commercial site with a filing number as licence", enterpriseApp, func(a *Application) {
+			a.Sites[0].Commercial = true
+			a.Sites[0].Licence = MustParseNumber("浙ICP备2021000001号-1")
+		}, nil, "site.licence_kind", SeverityError},
+		{"a commercial site with its licence", enterpriseApp, func(a *Application) {
+			a.Sites[0].Commercial = true
+			a.Sites[0].Licence = MustParseNumber("浙B2-20090059")
+		}, nil, "site.commercial_licence", 0},
+		{"浙江: the resolved IP must match", enterpriseApp, nil, nil, "access.resolved_ip", SeverityInfo},
+		{"foreign registrars are refused nationally", enterpriseApp, nil, nil, "domain.foreign_registrar", SeverityInfo},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := tt.base()
+			if tt.mut != nil {
+				tt.mut(&app)
+			}
+			r := Check(app, append([]Option{At(checkDay)}, tt.opts...)...)
+			var got Severity
+			for _, f := range r.Findings {
+				if f.Code == tt.code {
+					got = f.Severity
+				}
+			}
+			assert.Equal(t, tt.sev, got, "%s", tt.code)
+		})
+	}
 }

@@ -48,8 +48,6 @@ func ExampleCheck() {
 	// subject.certificate_number subject.certificate.number
 	// person.document subject.owner.document.number
 	// person.document sites[0].manager.document.number
-	// contact.mobile_sms subject.owner.mobile
-	// contact.mobile_sms sites[0].manager.mobile
 	// domain.subdomain sites[0].domains[0]
 	// material.missing materials
 	// material.missing materials

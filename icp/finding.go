@@ -67,7 +67,7 @@ type Finding struct {
 	Line     int               `json:"line,omitempty"`
 	Params   map[string]string `json:"params,omitempty"`
 	Message  string            `json:"message"`
-	// Source names the source keys of the rule (reference/domain.md keys
+	// Source names the source keys of the rule (keys of province/data/sources.tsv
 	// such as "TC-domain", joined by "; "). A finding about the input itself
 	// rather than a filing rule says "icpkit input" (malformed or
 	// unreadable input) or "icpkit input bound" (a size limit of this

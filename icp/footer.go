@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/icpkit/icpkit/internal/opt"
 	"github.com/icpkit/icpkit/province"
 )
 
@@ -95,8 +96,9 @@ func init() {
 }
 
 // Check returns the findings that decide whether the footer can be
-// rendered: errors stop HTML and Text, warnings do not.
-func (f Footer) Check() Report { return f.check(language.SimplifiedChinese) }
+// rendered: errors stop HTML and Text, warnings do not. [WithLanguage]
+// sets the language of the messages; other options are ignored.
+func (f Footer) Check(opts ...Option) Report { return f.check(opt.Apply(opts).Lang) }
 
 func (f Footer) check(lang language.Tag) Report {
 	fd := finder{lang: lang}
@@ -109,13 +111,13 @@ func (f Footer) check(lang language.Tag) Report {
 		fd.add("footer.subject_number", SeverityError, "icp", "HW-after", "number", f.ICP.String())
 	}
 	if f.ICP.IsValid() && !f.ICP.CanonicalAbbr() && f.ICP.Kind() != PoliceFiling {
-		fd.add("footer.alias", SeverityWarning, "icp", "peers.md §5", "number", f.ICP.String(), "usual", f.ICP.Province().ICPAbbr())
+		fd.add("footer.alias", SeverityWarning, "icp", "TC-num", "number", f.ICP.String(), "usual", f.ICP.Province().ICPAbbr())
 	}
 	if f.Police.IsValid() {
 		if f.Police.Kind() != PoliceFiling {
 			fd.add("footer.police_kind", SeverityError, "police", "TC-psb", "number", f.Police.String())
 		} else if f.ICP.IsValid() && f.ICP.Province() != f.Police.Province() {
-			fd.add("footer.province_mismatch", SeverityWarning, "police", "domain.md §1.4",
+			fd.add("footer.province_mismatch", SeverityWarning, "police", "TC-psb",
 				"icp", f.ICP.String(), "police", f.Police.String())
 		}
 	}

@@ -13,13 +13,13 @@ import (
 
 func init() {
 	register(
-		msg("material.missing", []string{"kind", "for"}, "缺少材料：%[1]s（%[2]s）", "missing material: %[1]s (%[2]s)"),
-		msg("material.unreadable", []string{"part"}, "无法读取材料文件（%[1]s）", "the material file cannot be read (%[1]s)"),
+		msg("material.missing", []string{"kind:material_kind", "for"}, "缺少材料：%[1]s（%[2]s）", "missing material: %[1]s (%[2]s)"),
+		msg("material.unreadable", []string{"part:io_problem"}, "无法读取材料文件（%[1]s）", "the material file cannot be read (%[1]s)"),
 		msg("material.not_inspected", nil, "未提供读取材料文件的方法，只检查了材料是否齐全", "no way to open material files was given; only their presence was checked"),
 		msg("material.letter_old", []string{"days", "max"}, "授权书签署于 %[1]s 天前，须在提交前 %[2]s 天内签署", "the letter was signed %[1]s days ago; it must be at most %[2]s days old"),
 		msg("material.certificate_old", []string{"days", "max"}, "域名证书出具于 %[1]s 天前，本省要求 %[2]s 天内", "the domain certificate was issued %[1]s days ago; this province wants at most %[2]s"),
 		msg("material.unknown_for", []string{"for"}, "材料所属对象 %[1]s 不在申请中", "the material belongs to %[1]s, which is not in the application"),
-		msg("material.format", []string{"got", "want"}, "文件实际格式为 %[1]s，须为 %[2]s", "the file is really %[1]s; it must be %[2]s"),
+		msg("material.format", []string{"got:format", "want:format"}, "文件实际格式为 %[1]s，须为 %[2]s", "the file is really %[1]s; it must be %[2]s"),
 		msg("material.too_large", []string{"size", "max"}, "文件大小 %[1]s 字节，超过上限 %[2]s 字节", "the file has %[1]s bytes, over the limit of %[2]s"),
 		msg("material.too_small", []string{"size", "min"}, "文件大小 %[1]s 字节，低于下限 %[2]s 字节", "the file has %[1]s bytes, under the minimum of %[2]s"),
 		msg("material.dpi_low", []string{"dpi", "min"}, "分辨率 %[1]s dpi，低于 %[2]s dpi", "the resolution is %[1]s dpi, under %[2]s dpi"),
@@ -40,7 +40,7 @@ type need struct {
 }
 
 // requiredMaterials lists what the application must carry (reference/
-// domain.md §7.3): the subject's certificate and its manager's ID, each site
+// TC-materials): the subject's certificate and its manager's ID, each site
 // manager's ID, domain certificates, residence proofs, authorisation
 // letters and the provinces' extra documents, by filing type.
 func (c *checker) requiredMaterials() []need {
@@ -182,7 +182,7 @@ func ruleMaterials(c *checker) {
 		if forLabel == "" {
 			forLabel = "-"
 		}
-		c.add("material.missing", SeverityError, "materials", n.source, "kind", n.kind.String()+" "+n.kind.NameZh(), "for", forLabel)
+		c.add("material.missing", SeverityError, "materials", n.source, "kind", n.kind.String(), "for", forLabel)
 	}
 	for i, m := range a.Materials {
 		f := index("materials", i)
@@ -219,17 +219,13 @@ func (c *checker) inspectMaterials() {
 		f := index("materials", i)
 		rc, err := c.cfg.Opener(m.Path)
 		if err != nil {
-			c.add("material.unreadable", SeverityError, f+".path", "icpkit input", "part", norm.Clip(err.Error(), 120))
+			c.add("material.unreadable", SeverityError, f+".path", "icpkit input", "part", ioProblem(err))
 			continue
 		}
 		info, err := material.Inspect(rc)
 		rc.Close()
 		if err != nil {
-			part := err.Error()
-			if ie, ok := err.(*material.InspectError); ok {
-				part = string(ie.Format) + ": " + ie.Part + ": " + ie.Err.Error()
-			}
-			c.add("material.unreadable", SeverityError, f+".path", "icpkit input", "part", part)
+			c.add("material.unreadable", SeverityError, f+".path", "icpkit input", "part", ioProblem(err))
 			continue
 		}
 		spec := c.cfg.profile.Materials.Spec(m.Kind)

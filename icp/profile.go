@@ -53,29 +53,45 @@ type Profile struct {
 	// CompanyEmail is the severity of an owner e-mail that is not on one of
 	// the subject's domains (0: not checked).
 	CompanyEmail Severity
-	Source       string
+	// EmergencyNotVirtual is the severity of a virtual-operator number as
+	// an emergency phone (0: not checked).
+	EmergencyNotVirtual Severity
+	// MaxIndividualServices is the provider's own cap on the services of an
+	// individual subject (0: none); a province's cap, where it states one,
+	// comes first.
+	MaxIndividualServices int
+	Source                string
 }
 
-// Default is the profile used when none is given.
+// Default is the profile used when none is given: neutral, it holds only
+// what the authorities and every provider require. It names no product or
+// billing (each provider has its own), asks for no months bought and no
+// company e-mail, and checks materials against material.Default. A panel
+// of one provider passes that provider's profile instead.
 var Default = Profile{
 	Name:      "default",
 	Materials: material.Brief,
-	Server: ServerRule{products: []string{"ecs", "lightweight"}, billing: []string{"subscription"}, MinMonths: 3,
-		Source: "DESIGN.md (the brief)", Status: "UNCERTAIN"},
-	CompanyEmail: SeverityWarning,
-	Source:       "DESIGN.md (the brief)",
+	Server:    ServerRule{Source: "TC-cloud; HW-prep; ALI-bsn", Status: "CONFIRMED"},
+	Source:    "TC-cloud; HW-prep; ALI-bsn",
 }
 
 // Alibaba is Alibaba Cloud's profile: a 备案服务号 bound to one of its
 // mainland products (ALI-bsn); ECS or lightweight servers by subscription
 // for at least 3 months and at most 5 filings per instance are reported
-// only by third-party pages (UNCERTAIN). Domain certificates 200 KB–4 MB.
+// only by third-party pages (UNCERTAIN). A third-party how-to about
+// Alibaba's filing system (ALI-howto, the page this project started from)
+// adds the rest: materials as JPG or PNG of at least 300 dpi and at most
+// 4 MB (material.Alibaba), the company e-mail on the subject's own domain
+// and no virtual-operator number as the emergency phone. Alibaba's own
+// documentation does not state them, so they are warnings.
 var Alibaba = Profile{
 	Name:      "alibaba",
 	Materials: material.Alibaba,
 	Server: ServerRule{products: []string{"ecs", "lightweight", "slb", "ace", "market", "webapp", "nat", "nat64", "ens", "virtual_host"},
-		billing: []string{"subscription"}, MinMonths: 3, SitesPerInstance: 5, Source: "ALI-bsn; third-party pages", Status: "UNCERTAIN"},
-	Source: "ALI-bsn; ALI-domaincert",
+		billing: []string{"subscription"}, MinMonths: 3, SitesPerInstance: 5, Source: "ALI-bsn; ALI-howto", Status: "UNCERTAIN"},
+	CompanyEmail:        SeverityWarning,
+	EmergencyNotVirtual: SeverityWarning,
+	Source:              "ALI-bsn; ALI-domaincert; ALI-howto",
 }
 
 // Tencent is Tencent Cloud's profile: CVM or Lighthouse in the mainland,
@@ -92,13 +108,14 @@ var Tencent = Profile{
 // Huawei is Huawei Cloud's profile: ECS, Flexus X or Flexus L by
 // subscription for at least 3 months with an EIP, pay-per-use refused, 5
 // authorisation codes per ECS (HW-prep, HW-rules); images JPG/PNG at most
-// 4 MB (HW-mat).
+// 4 MB (HW-mat); at most 5 services for an individual subject (HW-rules).
 var Huawei = Profile{
 	Name:      "huawei",
 	Materials: material.Huawei,
 	Server: ServerRule{products: []string{"ecs", "flexus_x", "flexus_l", "enterprise_portal", "nat"}, billing: []string{"subscription"},
 		MinMonths: 3, SitesPerInstance: 5, Source: "HW-prep; HW-rules", Status: "CONFIRMED"},
-	Source: "HW-prep; HW-mat",
+	MaxIndividualServices: 5,
+	Source:                "HW-prep; HW-mat; HW-rules",
 }
 
 // Profiles returns the built-in profiles.

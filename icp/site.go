@@ -96,6 +96,9 @@ type Site struct {
 	// "以上都不涉及" choice, with a commitment letter).
 	NotInvolved bool   `json:"preapproval_not_involved,omitempty" validate:"-"`
 	Commercial  bool   `json:"commercial,omitempty" validate:"-"`
+	// Licence is the commercial site's 经营许可证 (京ICP证030173号) or
+	// value-added telecom licence (粤B2-20090059).
+	Licence Number `json:"licence,omitzero" validate:"-"`
 	Remark      string `json:"remark,omitempty" validate:"max=1000"`
 }
 
@@ -106,7 +109,7 @@ func init() {
 		msg("limit.sites_per_order", []string{"max", "count"}, "本省每次最多提交 %[1]s 个网站，本次 %[2]s 个", "this province takes at most %[1]s sites per order; this has %[2]s"),
 		msg("limit.domains_per_order", []string{"max", "count"}, "本省每次最多提交 %[1]s 个域名，本次 %[2]s 个", "this province takes at most %[1]s domains per order; this has %[2]s"),
 		msg("limit.one_domain_per_site", []string{"count"}, "本省要求一个网站只备案一个域名，此网站有 %[1]s 个", "this province files one domain per site; this site has %[1]s"),
-		msg("limit.site_plan", []string{"threshold", "count"}, "网站数量达到 %[1]s 个（本次合计 %[2]s 个），需要提交网站建设方案书", "with %[2]s sites (from %[1]s on) a 网站建设方案书 (site plan) is required"),
+		msg("limit.site_plan", []string{"threshold", "count"}, "网站数量达到 %[1]s 个（本次合计 %[2]s 个），需要提交网站建设方案书", "with %[2]s sites (from %[1]s on) a site plan (“网站建设方案书”) is required"),
 	)
 }
 
@@ -116,11 +119,15 @@ type limitInput struct {
 	Existing   int    // services the subject already holds
 	Sites      []Site // the sites of this order
 	Rules      province.Rules
-	Language   language.Tag
+	// ProfileCap is the provider's own cap on an individual's services
+	// (0: none), with its source: Huawei's 5 (HW-rules).
+	ProfileCap       int
+	ProfileCapSource string
+	Language         language.Tag
 }
 
-// checkLimitsReport applies the quantity limits (reference/domain.md §5.4):
-// individuals' services (5 nationally, HW-rules), the province's unit-site
+// checkLimitsReport applies the quantity limits of the province table:
+// individuals' services (a province's cap, else the provider's), the province's unit-site
 // cap, per-order caps on sites and domains, one domain per site where the
 // province requires it, and the site counts from which a 网站建设方案书 is
 // required. Findings name sites[i].domains where one site is at fault.
@@ -149,7 +156,9 @@ func checkLimits(fd *finder, in limitInput) {
 	itoa := strconv.Itoa
 	if in.Individual {
 		if v, ok := r.MaxIndividualServices.Get(); ok && total > v {
-			fd.add("limit.individual_services", SeverityError, "sites", r.MaxIndividualServices.Source(), "max", itoa(v), "count", itoa(total))
+			fd.add("limit.individual_services", statusSeverity(r.MaxIndividualServices.Status()), "sites", r.MaxIndividualServices.Source(), "max", itoa(v), "count", itoa(total))
+		} else if !ok && in.ProfileCap > 0 && total > in.ProfileCap {
+			fd.add("limit.individual_services", SeverityError, "sites", in.ProfileCapSource, "max", itoa(in.ProfileCap), "count", itoa(total))
 		}
 	} else if v, ok := r.MaxUnitSites.Get(); ok && total > v {
 		fd.add("limit.unit_sites", SeverityError, "sites", r.MaxUnitSites.Source(), "max", itoa(v), "count", itoa(total))

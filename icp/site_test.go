@@ -89,7 +89,8 @@ func TestCheckSiteName(t *testing.T) {
 		{"Tianjin: pre-approval word 博客", "示例博客", tj, []string{"site.name_preapproval"}},
 		{"Tianjin individual: 论坛 three ways", "小明论坛", tjInd, []string{"site.name_word", "site.name_province_word", "site.name_preapproval"}},
 		{"Shandong: generic word 导航", "示例导航", NameOptions{Rules: rules(province.Shandong)}, []string{"site.name_province_word"}},
-		{"Shandong individual: English", "小明的Blog", NameOptions{Individual: true, Rules: rules(province.Shandong)}, []string{"site.name_english"}},
+		{"Shandong unit: English (stated for units)", "小明的Blog", NameOptions{Rules: rules(province.Shandong)}, []string{"site.name_english"}},
+		{"Shandong individual: English (not stated)", "小明的Blog", NameOptions{Individual: true, Rules: rules(province.Shandong)}, nil},
 		{"Sichuan: pre-approval 新闻", "示例新闻", NameOptions{Rules: rules(province.Sichuan)}, []string{"site.name_preapproval"}},
 		{"Sichuan: 电子商务", "示例电子商务", NameOptions{Rules: rules(province.Sichuan)}, []string{"site.name_preapproval"}},
 		{"Chongqing: no English at all", "ABC科技官网", NameOptions{Rules: rules(province.Chongqing)}, []string{"site.name_english"}},
@@ -202,14 +203,16 @@ func TestCheckLimits(t *testing.T) {
 		in   limitInput
 		want []string
 	}{
-		{"an individual's sixth service", limitInput{Individual: true, Existing: 5, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Zhejiang, at)}, []string{"limit.individual_services"}},
+		{"an individual's sixth service: no national cap", limitInput{Individual: true, Existing: 5, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Zhejiang, at)}, nil},
+		{"an individual's sixth service: Huawei's cap", limitInput{Individual: true, Existing: 5, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Zhejiang, at), ProfileCap: 5, ProfileCapSource: "HW-rules"}, []string{"limit.individual_services"}},
+		{"an individual's sixth service in Shaanxi: the province's cap", limitInput{Individual: true, Existing: 5, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Shaanxi, at)}, []string{"limit.individual_services"}},
 		{"an individual's fifth service", limitInput{Individual: true, Existing: 4, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Zhejiang, at)}, nil},
 		{"Shaanxi unit over 30 sites", limitInput{Existing: 30, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Shaanxi, at)}, []string{"limit.unit_sites"}},
 		{"Hubei: one site per order", limitInput{Sites: []Site{site("a.com"), site("b.com")}, Rules: province.RulesAt(province.Hubei, at)}, []string{"limit.sites_per_order"}},
 		{"Henan unit: 5 domains per order", limitInput{Sites: []Site{site("a.com"), site("b.com"), site("c.com"), site("d.com"), site("e.com"), site("f.com")}, Rules: province.RulesAt(province.Henan, at)}, []string{"limit.domains_per_order"}},
 		{"Henan: one domain per site", limitInput{Sites: []Site{site("a.com", "b.com")}, Rules: province.RulesAt(province.Henan, at)}, []string{"limit.one_domain_per_site"}},
 		{"Hunan: site plan from the second site", limitInput{Existing: 1, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Hunan, at)}, []string{"limit.site_plan"}},
-		{"Jiangsu individual: site plan from 10", limitInput{Individual: true, Existing: 9, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Jiangsu, at)}, []string{"limit.individual_services", "limit.site_plan"}},
+		{"Jiangsu individual: site plan from 10", limitInput{Individual: true, Existing: 9, Sites: []Site{site("a.com")}, Rules: province.RulesAt(province.Jiangsu, at)}, []string{"limit.site_plan"}},
 		{"Zhejiang unit, two sites", limitInput{Sites: []Site{site("a.com"), site("b.com", "c.com")}, Rules: province.RulesAt(province.Zhejiang, at)}, nil},
 	}
 	for _, tt := range tests {

@@ -103,7 +103,7 @@ func init() {
 		msg("site.name_min_han", []string{"min"}, "本省要求网站名称至少包含 %[1]s 个汉字", "this province wants at least %[1]s Chinese characters in the site name"),
 		msg("site.name_digits", nil, "网站名称不能是纯数字", "the site name cannot be digits only"),
 		msg("site.name_letters", nil, "网站名称不能是纯英文字母", "the site name cannot be Latin letters only"),
-		msg("site.name_domain", []string{"word"}, "网站名称不能是域名或网址（%[1]s）", "the site name cannot be a domain or address (%[1]s)"),
+		msg("site.name_domain", []string{"word"}, "网站名称不能是域名或网址（%[1]s）", "the site name cannot be a domain or address (“%[1]s”)"),
 		msg("site.name_symbol", []string{"word"}, "网站名称不能包含特殊符号“%[1]s”", "the site name cannot contain the symbol %[1]q"),
 		msg("site.name_word", []string{"word"}, "网站名称不能包含“%[1]s”", "the site name cannot contain %[1]q"),
 		msg("site.name_word_warning", []string{"word"}, "网站名称中的“%[1]s”可能被驳回", "%[1]q in the site name may be refused"),
@@ -224,6 +224,13 @@ func checkSiteName(fd *finder, name string, o NameOptions) {
 		provWords(r.SiteNameIndividualBannedWords, "site.name_province_word", SeverityError)
 	}
 	provWords(r.SiteNamePreApprovalWords, "site.name_preapproval", SeverityWarning)
+	if forms, ok := r.SiteNameUnitBannedForms.Get(); ok && !o.Individual {
+		// Domains and addresses are refused everywhere (site.name_domain
+		// above); personal names cannot be told apart offline.
+		if forms.Contains("english") && letters > 0 {
+			fd.add("site.name_english", SeverityError, f, r.SiteNameUnitBannedForms.Source())
+		}
+	}
 	if letters > 0 {
 		if v, ok := r.SiteNameNoEnglish.Get(); ok && v {
 			fd.add("site.name_english", SeverityError, f, r.SiteNameNoEnglish.Source())

@@ -24,7 +24,7 @@ type Lapse struct {
 	Date  time.Time `json:"date"`
 }
 
-// Timeline dates an order from its submission (reference/domain.md §8.3–§8.4).
+// Timeline dates an order from its submission (TC-review, HW-progress).
 type Timeline struct {
 	Submitted time.Time `json:"submitted"`
 	Steps     []Step    `json:"steps"`

@@ -8,6 +8,7 @@ import (
 
 	ut "github.com/go-playground/universal-translator"
 	"github.com/go-playground/validator/v10"
+	"golang.org/x/text/language"
 
 	"github.com/icpkit/icpkit/icp/domain"
 	"github.com/icpkit/icpkit/province"
@@ -16,9 +17,9 @@ import (
 
 func init() {
 	register(
-		msg("structure.required", []string{"field"}, "缺少必填项 %[1]s", "the required field %[1]s is missing"),
-		msg("structure.too_long", []string{"field", "max"}, "%[1]s 超过 %[2]s 个字符", "%[1]s is longer than %[2]s"),
-		msg("structure.invalid", []string{"field", "tag"}, "%[1]s 不符合要求（%[2]s）", "%[1]s does not pass %[2]s"),
+		msg("structure.required", []string{"field"}, "缺少必填项“%[1]s”", "the required field “%[1]s” is missing"),
+		msg("structure.too_long", []string{"field", "max"}, "“%[1]s”超过 %[2]s 个字符", "“%[1]s” is longer than %[2]s characters"),
+		msg("structure.invalid", []string{"field", "tag"}, "“%[1]s”不符合要求（规则 %[2]s）", "“%[1]s” does not pass the rule %[2]s"),
 		msg("structure.too_many_sites", []string{"max", "count"}, "一份申请最多检查 %[1]s 个网站，此申请有 %[2]s 个", "an application is checked with at most %[1]s sites; this one has %[2]s"),
 	)
 }
@@ -91,9 +92,18 @@ func (c *checker) structErrors(err error, prefix string) {
 
 // validation is one custom tag for host applications.
 type validation struct {
-	tag    string
-	fn     func(string) bool
+	tag string
+	fn  func(string) bool
+	// zh and en are registered in the catalog as "validate.<tag>", with
+	// the field's name as parameter.
 	zh, en string
+}
+
+func init() {
+	for _, x := range validations {
+		register(msg("validate."+x.tag, []string{"field"},
+			strings.ReplaceAll(x.zh, "{0}", "%[1]s"), strings.ReplaceAll(x.en, "{0}", "%[1]s")))
+	}
 }
 
 var validations = []validation{
@@ -147,15 +157,13 @@ func RegisterValidations(v *validator.Validate) error {
 }
 
 // RegisterTranslations adds messages for the tags of RegisterValidations
-// to a translator: Chinese when the translator's locale starts with "zh",
-// English otherwise.
+// to a translator, rendered from the catalog of the findings ("validate.<tag>"):
+// English when the translator's locale is English, Simplified Chinese
+// otherwise, the rule of [WithLanguage].
 func RegisterTranslations(v *validator.Validate, trans ut.Translator) error {
-	zh := strings.HasPrefix(trans.Locale(), "zh")
+	lang, _ := language.Parse(strings.ReplaceAll(trans.Locale(), "_", "-"))
 	for _, x := range validations {
-		text := x.en
-		if zh {
-			text = x.zh
-		}
+		text := Message(lang, "validate."+x.tag, map[string]string{"field": "{0}"})
 		tag := x.tag
 		err := v.RegisterTranslation(tag, trans,
 			func(t ut.Translator) error { return t.Add(tag, text, true) },

@@ -25,7 +25,7 @@ func (v Verifier) String() string {
 func (v Verifier) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
 
 // Verifiers returns who must verify by SMS for a filing type (QC-sms,
-// QC-gloss; reference/domain.md §8.3). For ChangeAll the answer depends on
+// QC-gloss). For ChangeAll the answer depends on
 // what changes: see [VerifiersForChange].
 func Verifiers(t FilingType) []Verifier {
 	switch t {

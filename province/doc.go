@@ -22,8 +22,10 @@
 // phone numbers must be local, how long a domain must remain registered, and
 // more. These are data, not code: [Rules] holds one typed [Fact] per rule,
 // and each Fact carries its [Status] (Confirmed, Uncertain or Unknown) and
-// its [Provenance] (the source keys of the project's domain dossier, a note
-// on conflicts, the period in force). A rule that the sources do not state is
+// its [Provenance] (source keys, a note on conflicts, the period in force).
+// Every source key resolves in the sources table, province/data/sources.tsv:
+// [LookupSource] gives the publisher, title, public address and the day the
+// project read it. A rule that the sources do not state is
 // Unknown, never guessed.
 //
 // The rules live in one tab-separated file, province/data/rules.tsv,
@@ -39,6 +41,16 @@
 // the default with [Table.Patch], without waiting for a release; rows of a
 // patch replace the table's rows for the same province and field. Every
 // mistake in a file is a [*DataError] naming the line, province and field.
+//
+// Some rules differ by subject kind: [Rules.MinAgeFor],
+// [Rules.MinorDocumentsFor] and [Rules.NeedsLocalMobile] pick the unit or
+// individual fact. A person below the minimum age is, in several provinces,
+// a document requirement (a guardian's ID, income proof) rather than a
+// refusal: [Rules.MinorDocuments] lists the documents.
+//
+// [Diff] lists the facts that differ between two tables (value, status,
+// sources), so an operator loading an override or upgrading sees what
+// changes for each province.
 //
 // Lookups take a date: [Table.RulesAt] returns the rules in force on that
 // day; [Province.Rules] and [Table.Rules] return the newest rules without

@@ -39,5 +39,11 @@ func FuzzLoad(f *testing.F) {
 		for _, p := range All() {
 			_ = tb.Rules(p)
 		}
+		for _, c := range Diff(Default(), tb) {
+			if c.Old == c.New && c.OldStatus == c.NewStatus && c.OldSource == c.NewSource {
+				t.Fatalf("Diff reports an unchanged fact: %+v", c)
+			}
+		}
+		_ = tb.CheckSources(DefaultSources())
 	})
 }

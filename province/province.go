@@ -53,8 +53,8 @@ const (
 )
 
 // region is the identity data of one Province. Source of codes: GB/T 2260
-// (TP-divcodes); abbreviations and .cn suffixes: reference/domain.md §2
-// (TP-code-22251351987, TC-domain), UNCERTAIN where domain.md says so.
+// (TP-divcodes); abbreviations and .cn suffixes: TP-code-22251351987 and
+// TC-domain (see [LookupSource]).
 type region struct {
 	code    int
 	name    string // full official name
@@ -107,19 +107,19 @@ var regions = [count + 1]region{
 type Alias struct {
 	Abbr     string   // the alias, e.g. "川"
 	Province Province // the region it stands for
-	Source   string   // source key in reference/domain.md or peers.md
+	Source   string   // source keys, resolved by [LookupSource]
 	Status   Status   // Confirmed or Uncertain
 }
 
-// aliases lists the ICP-number aliases seen in public footers (peers.md §5:
-// both 川ICP备… and 蜀ICP备… occur, likewise 贵/黔, and other parsers accept
-// 甘/云/秦). None is confirmed by MIIT.
+// aliases lists the ICP-number aliases seen in public footers (both 川ICP备…
+// and 蜀ICP备… occur, likewise 贵/黔, and other parsers accept 甘/云/秦).
+// None is confirmed by MIIT.
 var aliases = [...]Alias{
-	{"川", Sichuan, "TP-code-21469907520; peers.md §5 (川ICP备10200063号-1)", Uncertain},
-	{"贵", Guizhou, "TP-code-21469907520; peers.md §5 (贵ICP备2021004806号-1)", Uncertain},
+	{"川", Sichuan, "TP-code-21469907520 (real footer 川ICP备10200063号-1)", Uncertain},
+	{"贵", Guizhou, "TP-code-21469907520 (real footer 贵ICP备2021004806号-1)", Uncertain},
 	{"云", Yunnan, "TP-code-21469907520, TP-code-7995328525", Uncertain},
 	{"甘", Gansu, "TP-code-21469907520, TP-code-7995328525", Uncertain},
-	{"秦", Shaanxi, "TP-code-7995328525 (domain.md §2: not observed in real numbers)", Uncertain},
+	{"秦", Shaanxi, "TP-code-7995328525 (not observed in real numbers)", Uncertain},
 }
 
 // Aliases returns the ICP-number aliases of all regions, each with its

@@ -7,8 +7,7 @@ import (
 	"time"
 )
 
-// Status says how well a rule value is supported, using the labels of
-// reference/domain.md.
+// Status says how well a rule value is supported.
 type Status uint8
 
 const (
@@ -33,9 +32,10 @@ func (s Status) String() string {
 	return "UNKNOWN"
 }
 
-// Provenance is where a rule value comes from: the source keys of
-// reference/domain.md, a note (conflicts between sources and the default
-// chosen), the period the row is in force, and its position in the data.
+// Provenance is where a rule value comes from: the source keys (resolved
+// to titles and addresses by [LookupSource]), a note (conflicts between
+// sources and the default chosen), the period the row is in force, and its
+// position in the data.
 type Provenance struct {
 	Source string    // source keys, e.g. "TC-P-北京; HW-policy"
 	Note   string    // conflicts and reasons, may be empty
@@ -225,22 +225,69 @@ type Rules struct {
 	NonLocalIndividuals Fact[NonLocalPolicy]
 	// Residence proofs accepted from non-local individuals [residence_proofs].
 	ResidenceProofs Fact[Words]
-	// Minimum age of an individual subject or manager [min_age].
+	// Minimum age of an individual subject and its site manager; also of a
+	// unit's managers where [Rules.MinAgeUnit] is unknown [min_age]. Use
+	// [Rules.MinAgeFor].
 	MinAge Fact[int]
-	// Lower age accepted with income, work or guardian proof [min_age_with_proof].
+	// Minimum age of a unit's 主体负责人 and 网站负责人, where the province
+	// states one apart from individuals' [min_age_unit].
+	MinAgeUnit Fact[int]
+	// Lowest age accepted below the minimum age, with the documents of
+	// [Rules.MinorDocumentsFor]; unknown means no lower bound is stated
+	// [min_age_with_proof].
 	MinAgeWithProof Fact[int]
+	// Documents with which a person below [Rules.MinAge] may still file for
+	// an individual subject: a document requirement, not a refusal. "none"
+	// means a person below the minimum age is refused [minor_documents].
+	// Tokens: guardian_id, guardian_statement, household_register,
+	// income_proof, employment_proof. One listed document suffices unless
+	// the note says otherwise.
+	MinorDocuments Fact[Words]
+	// The same for a unit's managers below [Rules.MinAgeUnit]
+	// [minor_documents_unit]. Use [Rules.MinorDocumentsFor].
+	MinorDocumentsUnit Fact[Words]
 	// Maximum age of a site manager [max_manager_age].
 	MaxManagerAge Fact[int]
-	// Managers past retirement age (men 60, women 55) refused [retirement_age_limit].
+	// A 网站负责人 (site manager) past retirement age (men 60, women 55) is
+	// refused; the 主体负责人 is not concerned [retirement_age_limit].
 	RetirementAgeLimit Fact[bool]
 
 	// A unit's 主体负责人 must be its legal representative [owner_must_be_legal_rep].
 	OwnerMustBeLegalRep Fact[bool]
 	// A 网站负责人 who is not the legal representative needs an authorisation letter [manager_authorization].
 	ManagerAuthorization Fact[bool]
+	// The 网站负责人 of a unit may not be the same person as its 主体负责人 [manager_not_owner].
+	ManagerNotOwner Fact[bool]
+	// A person may be 网站负责人 for one unit only [manager_one_subject].
+	ManagerOneSubject Fact[bool]
+	// Identity numbers or mobiles of the managers that may not already
+	// appear in another subject's filing [person_one_subject]. Tokens: id,
+	// mobile. Only the filing system knows other subjects' filings: within
+	// one application a checker can compare its own people, and a panel can
+	// supply its records of earlier filings.
+	PersonOneSubject Fact[Words]
+	// Government bodies (党政机关) and 事业单位 need the approval of the
+	// staffing office (机构编制办公室, 编办) before filing a site [bianban_approval].
+	BianbanApproval Fact[bool]
+
 	// Roles whose phone must be a local number [local_phone_roles]: tokens
 	// individual, non_local_individual, contact1, owner, manager, unit_landline, all.
+	// Superseded by [Rules.LocalMobileIndividual] and [Rules.LocalMobileUnit],
+	// which say the same per subject kind; kept in step with them.
 	LocalPhoneRoles Fact[Words]
+	// Whose mobile must be a number of this province when an individual
+	// files [local_mobile_individual]. Tokens: owner (the 主体负责人's
+	// 联系方式1), manager (each 网站负责人's 联系方式1), emergency (the
+	// 应急联系方式 numbers), all (the three), if_non_local (only when the
+	// person's ID card is from another province). "none": no rule. Use
+	// [Rules.NeedsLocalMobile].
+	LocalMobileIndividual Fact[Words]
+	// The same when a unit files [local_mobile_unit].
+	LocalMobileUnit Fact[Words]
+	// Subject kinds for which a remark explaining a non-local mobile is
+	// accepted instead of a local number [local_mobile_remark]. Tokens:
+	// unit, individual; "none" for neither.
+	LocalMobileRemark Fact[Words]
 	// Units must give a real landline [unit_landline].
 	UnitLandline Fact[bool]
 	// Distinct numbers required when one person holds both manager roles
@@ -260,8 +307,15 @@ type Rules struct {
 	// When a domain certificate is required [domain_certificate]: tokens
 	// always, individual, individual_to_unit, foreign_parent, five_or_more_domains.
 	DomainCertificate Fact[Words]
+	// Number of domains from which a domain certificate is required for
+	// each of them [domain_certificate_min_domains]. The note says what is
+	// counted (the domains of this filing, or all of the subject's).
+	DomainCertificateMinDomains Fact[int]
 	// Maximum age of a domain certificate in days [domain_certificate_max_days].
 	DomainCertificateMaxDays Fact[int]
+	// Domains registered with a registrar outside China (not approved by
+	// MIIT) cannot be filed [foreign_registrar_refused].
+	ForeignRegistrarRefused Fact[bool]
 
 	// Internet-information services an individual may hold [max_individual_services].
 	MaxIndividualServices Fact[int]
@@ -288,11 +342,20 @@ type Rules struct {
 	SiteNameNoEnglish Fact[bool]
 	// Individuals' site names may not be (pure) English [site_name_individual_no_english].
 	SiteNameIndividualNoEnglish Fact[bool]
+	// Forms a unit's site name may not take [site_name_unit_banned_forms]:
+	// tokens domain (a domain name), url (a home-page address), english
+	// (English words), personal_name (a person's name).
+	SiteNameUnitBannedForms Fact[Words]
 
-	// Extra documents [extra_documents]: tokens truthfulness_notice,
-	// truthfulness_commitment, commitment_video, filing_commitment,
-	// party_building_letter.
+	// Extra documents for every subject [extra_documents]: tokens
+	// truthfulness_notice, truthfulness_commitment, commitment_video,
+	// filing_commitment, party_building_letter.
 	ExtraDocuments Fact[Words]
+	// Extra documents that units give besides [Rules.ExtraDocuments]
+	// [extra_documents_unit]: the same tokens, and finance_commitment (a
+	// 《承诺书》 not to offer financial services before approval, only for
+	// units whose name, business scope or site touches internet finance).
+	ExtraDocumentsUnit Fact[Words]
 	// Unit site count from which a 网站建设方案书 is required [plan_threshold_unit_sites].
 	PlanThresholdUnitSites Fact[int]
 	// Individual site count from which a 网站建设方案书 is required [plan_threshold_individual_sites].
@@ -303,6 +366,10 @@ type Rules struct {
 	DocumentMinValidityDays Fact[int]
 	// Minimum remaining validity of a unit's licence in days [licence_min_validity_days].
 	LicenceMinValidityDays Fact[int]
+	// The 网站负责人 must supply a face-to-face verification photo (当面核验
+	// 照片), valid for this many days after it is taken; unknown means the
+	// province states no such photo [verification_photo_max_days].
+	VerificationPhotoMaxDays Fact[int]
 
 	// Addresses may not contain 市辖区 [address_no_shixiaqu].
 	AddressNoShixiaqu Fact[bool]
@@ -319,8 +386,20 @@ type Rules struct {
 	SubjectChange Fact[Transition]
 	// 个人空间/博客 accepted as service content [personal_space_accepted].
 	PersonalSpaceAccepted Fact[bool]
+	// 个人空间/博客 as service content needs a pre-approval (news or
+	// publicity office); with it the content is accepted [personal_space_needs_approval].
+	PersonalSpaceNeedsApproval Fact[bool]
+	// Service-content choices (网站服务内容) the province refuses, as shown in
+	// the filing system, e.g. 其他 [service_content_refused].
+	ServiceContentRefused Fact[Words]
+	// The IP a site's domain resolves to must be the IP filed for the site [resolved_ip_must_match].
+	ResolvedIPMustMatch Fact[bool]
 	// An IP change at the same provider requires a change filing [ip_change_needs_filing].
 	IPChangeNeedsFiling Fact[bool]
+	// Sites already filed under the subject must open normally and show
+	// their filing number, linked to MIIT, before a new filing or change is
+	// accepted [filed_sites_reachable].
+	FiledSitesReachable Fact[bool]
 	// A new 主体负责人 must be filed as a full change (变更备案) with a new
 	// authorisation letter [owner_change_needs_all].
 	OwnerChangeNeedsAll Fact[bool]
@@ -333,4 +412,91 @@ type Rules struct {
 	ExpeditedReview Fact[bool]
 	// The footer shows the subject number rather than the site number [footer_subject_number].
 	FooterSubjectNumber Fact[bool]
+}
+
+// MinAgeFor returns the minimum age of the managers of a unit (unit true)
+// or of an individual subject: [Rules.MinAgeUnit] for a unit where it is
+// known, else [Rules.MinAge].
+func (r Rules) MinAgeFor(unit bool) Fact[int] {
+	if unit && r.MinAgeUnit.Known() {
+		return r.MinAgeUnit
+	}
+	return r.MinAge
+}
+
+// MinorDocumentsFor returns the documents with which a person below
+// [Rules.MinAgeFor] may still file: [Rules.MinorDocumentsUnit] for a unit
+// whose minimum age is stated apart, else [Rules.MinorDocuments]. A person
+// below the minimum age is accepted with one of the documents when the fact
+// is known and not empty and, where [Rules.MinAgeWithProof] is known, the
+// person is at least that old; otherwise the person is refused.
+func (r Rules) MinorDocumentsFor(unit bool) Fact[Words] {
+	if unit && r.MinAgeUnit.Known() {
+		return r.MinorDocumentsUnit
+	}
+	return r.MinorDocuments
+}
+
+// LocalMobileFor returns [Rules.LocalMobileUnit] for a unit and
+// [Rules.LocalMobileIndividual] for an individual.
+func (r Rules) LocalMobileFor(unit bool) Fact[Words] {
+	if unit {
+		return r.LocalMobileUnit
+	}
+	return r.LocalMobileIndividual
+}
+
+// A PhoneRole is a number slot of a filing for the local-mobile rules.
+type PhoneRole uint8
+
+const (
+	// OwnerMobile is the 主体负责人's mobile (联系方式1).
+	OwnerMobile PhoneRole = iota + 1
+	// ManagerMobile is a 网站负责人's mobile (联系方式1).
+	ManagerMobile
+	// EmergencyPhone is an 应急联系方式 number.
+	EmergencyPhone
+)
+
+// NeedsLocalMobile reports whether the number in role must be a number of
+// this province, for a unit (unit true) or an individual, where nonLocalID
+// says whether the person's ID card is from another province. It returns
+// the fact it read, for its source and status; need is false when the fact
+// is unknown. [Rules.LocalMobileRemarkAccepted] says whether a remark may
+// replace the local number.
+func (r Rules) NeedsLocalMobile(unit bool, role PhoneRole, nonLocalID bool) (need bool, f Fact[Words]) {
+	f = r.LocalMobileFor(unit)
+	w, ok := f.Get()
+	if !ok || w.Len() == 0 {
+		return false, f
+	}
+	if w.Contains("if_non_local") && !nonLocalID {
+		return false, f
+	}
+	if w.Contains("all") {
+		return true, f
+	}
+	switch role {
+	case OwnerMobile:
+		return w.Contains("owner"), f
+	case ManagerMobile:
+		return w.Contains("manager"), f
+	case EmergencyPhone:
+		return w.Contains("emergency"), f
+	}
+	return false, f
+}
+
+// LocalMobileRemarkAccepted reports whether, for a unit (unit true) or an
+// individual, a remark explaining a non-local mobile is accepted in place of
+// a local number. It is false when the fact is unknown.
+func (r Rules) LocalMobileRemarkAccepted(unit bool) bool {
+	w, ok := r.LocalMobileRemark.Get()
+	if !ok {
+		return false
+	}
+	if unit {
+		return w.Contains("unit")
+	}
+	return w.Contains("individual")
 }

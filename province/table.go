@@ -114,10 +114,13 @@ type field struct {
 	// assign stores a fact made by make into r.
 	assign func(r *Rules, fact any)
 	has    func(r *Rules) bool
+	// view returns the field of r as data-file text ("-" when unknown),
+	// with its status and provenance (nil when absent).
+	view func(r *Rules) (value string, st Status, p *Provenance)
 }
 
-// typed builds the make/assign/has trio of a field of type T.
-func typed[T any](name, kind string, vocab []string, parse func(v string) (T, error), get func(*Rules) *Fact[T]) field {
+// typed builds the functions of a field of type T.
+func typed[T any](name, kind string, vocab []string, parse func(v string) (T, error), show func(T) string, get func(*Rules) *Fact[T]) field {
 	return field{name: name, kind: kind, vocab: vocab,
 		make: func(v string, st Status, p *Provenance) (any, error) {
 			var x T
@@ -130,7 +133,17 @@ func typed[T any](name, kind string, vocab []string, parse func(v string) (T, er
 			return Fact[T]{&factData[T]{x, st, p}}, nil
 		},
 		assign: func(r *Rules, fact any) { *get(r) = fact.(Fact[T]) },
-		has:    func(r *Rules) bool { return get(r).d != nil }}
+		has:    func(r *Rules) bool { return get(r).d != nil },
+		view: func(r *Rules) (string, Status, *Provenance) {
+			f := get(r)
+			if f.d == nil {
+				return "-", Unknown, nil
+			}
+			if f.d.status == Unknown {
+				return "-", Unknown, f.d.prov
+			}
+			return show(f.d.value), f.d.status, f.d.prov
+		}}
 }
 
 func intField(name string, get func(*Rules) *Fact[int]) field {
@@ -140,7 +153,7 @@ func intField(name string, get func(*Rules) *Fact[int]) field {
 			return 0, fmt.Errorf("%q is not a non-negative integer", v)
 		}
 		return n, nil
-	}, get)
+	}, strconv.Itoa, get)
 }
 
 func boolField(name string, get func(*Rules) *Fact[bool]) field {
@@ -152,6 +165,11 @@ func boolField(name string, get func(*Rules) *Fact[bool]) field {
 			return false, nil
 		}
 		return false, fmt.Errorf("%q is not yes or no", v)
+	}, func(b bool) string {
+		if b {
+			return "yes"
+		}
+		return "no"
 	}, get)
 }
 
@@ -169,6 +187,11 @@ func wordsField(name string, vocab []string, get func(*Rules) *Fact[Words]) fiel
 			}
 		}
 		return Words{v}, nil
+	}, func(w Words) string {
+		if w.s == "" {
+			return "none"
+		}
+		return w.s
 	}, get)
 }
 
@@ -179,7 +202,7 @@ func enumField[T ~uint8](name string, names []string, get func(*Rules) *Fact[T])
 			return 0, fmt.Errorf("%q is not one of %s", v, strings.Join(names[1:], ", "))
 		}
 		return T(i), nil
-	}, get)
+	}, func(v T) string { return names[v] }, get)
 }
 
 var proofVocab = []string{"residence_permit", "residence_certificate", "temporary_residence_permit",
@@ -191,12 +214,22 @@ var fields = []field{
 	enumField("non_local_individuals", nonLocalNames, func(r *Rules) *Fact[NonLocalPolicy] { return &r.NonLocalIndividuals }),
 	wordsField("residence_proofs", proofVocab, func(r *Rules) *Fact[Words] { return &r.ResidenceProofs }),
 	intField("min_age", func(r *Rules) *Fact[int] { return &r.MinAge }),
+	intField("min_age_unit", func(r *Rules) *Fact[int] { return &r.MinAgeUnit }),
 	intField("min_age_with_proof", func(r *Rules) *Fact[int] { return &r.MinAgeWithProof }),
+	wordsField("minor_documents", minorVocab, func(r *Rules) *Fact[Words] { return &r.MinorDocuments }),
+	wordsField("minor_documents_unit", minorVocab, func(r *Rules) *Fact[Words] { return &r.MinorDocumentsUnit }),
 	intField("max_manager_age", func(r *Rules) *Fact[int] { return &r.MaxManagerAge }),
 	boolField("retirement_age_limit", func(r *Rules) *Fact[bool] { return &r.RetirementAgeLimit }),
 	boolField("owner_must_be_legal_rep", func(r *Rules) *Fact[bool] { return &r.OwnerMustBeLegalRep }),
 	boolField("manager_authorization", func(r *Rules) *Fact[bool] { return &r.ManagerAuthorization }),
+	boolField("manager_not_owner", func(r *Rules) *Fact[bool] { return &r.ManagerNotOwner }),
+	boolField("manager_one_subject", func(r *Rules) *Fact[bool] { return &r.ManagerOneSubject }),
+	wordsField("person_one_subject", []string{"id", "mobile"}, func(r *Rules) *Fact[Words] { return &r.PersonOneSubject }),
+	boolField("bianban_approval", func(r *Rules) *Fact[bool] { return &r.BianbanApproval }),
 	wordsField("local_phone_roles", []string{"individual", "non_local_individual", "contact1", "owner", "manager", "unit_landline", "all"}, func(r *Rules) *Fact[Words] { return &r.LocalPhoneRoles }),
+	wordsField("local_mobile_individual", localMobileVocab, func(r *Rules) *Fact[Words] { return &r.LocalMobileIndividual }),
+	wordsField("local_mobile_unit", localMobileVocab, func(r *Rules) *Fact[Words] { return &r.LocalMobileUnit }),
+	wordsField("local_mobile_remark", []string{"unit", "individual"}, func(r *Rules) *Fact[Words] { return &r.LocalMobileRemark }),
 	boolField("unit_landline", func(r *Rules) *Fact[bool] { return &r.UnitLandline }),
 	intField("distinct_phones_one_person", func(r *Rules) *Fact[int] { return &r.DistinctPhonesOnePerson }),
 	intField("distinct_phones_two_persons", func(r *Rules) *Fact[int] { return &r.DistinctPhonesTwoPersons }),
@@ -205,7 +238,9 @@ var fields = []field{
 	wordsField("fileable_tlds", nil, func(r *Rules) *Fact[Words] { return &r.FileableTLDs }),
 	boolField("one_domain_per_site", func(r *Rules) *Fact[bool] { return &r.OneDomainPerSite }),
 	wordsField("domain_certificate", []string{"always", "individual", "individual_to_unit", "foreign_parent", "five_or_more_domains"}, func(r *Rules) *Fact[Words] { return &r.DomainCertificate }),
+	intField("domain_certificate_min_domains", func(r *Rules) *Fact[int] { return &r.DomainCertificateMinDomains }),
 	intField("domain_certificate_max_days", func(r *Rules) *Fact[int] { return &r.DomainCertificateMaxDays }),
+	boolField("foreign_registrar_refused", func(r *Rules) *Fact[bool] { return &r.ForeignRegistrarRefused }),
 	intField("max_individual_services", func(r *Rules) *Fact[int] { return &r.MaxIndividualServices }),
 	intField("max_unit_sites", func(r *Rules) *Fact[int] { return &r.MaxUnitSites }),
 	intField("max_sites_per_order", func(r *Rules) *Fact[int] { return &r.MaxSitesPerOrder }),
@@ -218,12 +253,15 @@ var fields = []field{
 	wordsField("site_name_preapproval_words", nil, func(r *Rules) *Fact[Words] { return &r.SiteNamePreApprovalWords }),
 	boolField("site_name_no_english", func(r *Rules) *Fact[bool] { return &r.SiteNameNoEnglish }),
 	boolField("site_name_individual_no_english", func(r *Rules) *Fact[bool] { return &r.SiteNameIndividualNoEnglish }),
+	wordsField("site_name_unit_banned_forms", []string{"domain", "url", "english", "personal_name"}, func(r *Rules) *Fact[Words] { return &r.SiteNameUnitBannedForms }),
 	wordsField("extra_documents", []string{"truthfulness_notice", "truthfulness_commitment", "commitment_video", "filing_commitment", "party_building_letter"}, func(r *Rules) *Fact[Words] { return &r.ExtraDocuments }),
+	wordsField("extra_documents_unit", []string{"truthfulness_notice", "truthfulness_commitment", "commitment_video", "filing_commitment", "party_building_letter", "finance_commitment"}, func(r *Rules) *Fact[Words] { return &r.ExtraDocumentsUnit }),
 	intField("plan_threshold_unit_sites", func(r *Rules) *Fact[int] { return &r.PlanThresholdUnitSites }),
 	intField("plan_threshold_individual_sites", func(r *Rules) *Fact[int] { return &r.PlanThresholdIndividualSites }),
 	intField("authorization_max_days", func(r *Rules) *Fact[int] { return &r.AuthorizationMaxDays }),
 	intField("document_min_validity_days", func(r *Rules) *Fact[int] { return &r.DocumentMinValidityDays }),
 	intField("licence_min_validity_days", func(r *Rules) *Fact[int] { return &r.LicenceMinValidityDays }),
+	intField("verification_photo_max_days", func(r *Rules) *Fact[int] { return &r.VerificationPhotoMaxDays }),
 	boolField("address_no_shixiaqu", func(r *Rules) *Fact[bool] { return &r.AddressNoShixiaqu }),
 	boolField("address_room_number_individuals", func(r *Rules) *Fact[bool] { return &r.AddressRoomNumberIndividuals }),
 	boolField("address_same_city", func(r *Rules) *Fact[bool] { return &r.AddressSameCity }),
@@ -231,13 +269,21 @@ var fields = []field{
 	enumField("individual_to_company", transitionNames, func(r *Rules) *Fact[Transition] { return &r.IndividualToCompany }),
 	enumField("subject_change", transitionNames, func(r *Rules) *Fact[Transition] { return &r.SubjectChange }),
 	boolField("personal_space_accepted", func(r *Rules) *Fact[bool] { return &r.PersonalSpaceAccepted }),
+	boolField("personal_space_needs_approval", func(r *Rules) *Fact[bool] { return &r.PersonalSpaceNeedsApproval }),
+	wordsField("service_content_refused", nil, func(r *Rules) *Fact[Words] { return &r.ServiceContentRefused }),
+	boolField("resolved_ip_must_match", func(r *Rules) *Fact[bool] { return &r.ResolvedIPMustMatch }),
 	boolField("ip_change_needs_filing", func(r *Rules) *Fact[bool] { return &r.IPChangeNeedsFiling }),
+	boolField("filed_sites_reachable", func(r *Rules) *Fact[bool] { return &r.FiledSitesReachable }),
 	boolField("owner_change_needs_all", func(r *Rules) *Fact[bool] { return &r.OwnerChangeNeedsAll }),
 	boolField("access_first_change_later", func(r *Rules) *Fact[bool] { return &r.AccessFirstChangeLater }),
 	intField("review_workdays", func(r *Rules) *Fact[int] { return &r.ReviewWorkdays }),
 	boolField("expedited_review", func(r *Rules) *Fact[bool] { return &r.ExpeditedReview }),
 	boolField("footer_subject_number", func(r *Rules) *Fact[bool] { return &r.FooterSubjectNumber }),
 }
+
+var minorVocab = []string{"guardian_id", "guardian_statement", "household_register", "income_proof", "employment_proof"}
+
+var localMobileVocab = []string{"owner", "manager", "emergency", "all", "if_non_local"}
 
 var fieldIndex = func() map[string]int {
 	m := make(map[string]int, len(fields))

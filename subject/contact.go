@@ -14,8 +14,13 @@ import (
 // Landline is a mainland fixed-line number: an area code (010, 0571 …), a
 // local number of 7 or 8 digits and an optional extension. The zero value is
 // invalid.
+//
+// A Landline is treated as personal data (it may be a person's home
+// number): String, fmt and slog mask the local number (0571-****7777);
+// MarshalText (and so JSON), AppendText, Value (SQL) and Number give it in
+// full.
 type Landline struct {
-	area, local, ext          uint32
+	area, local, ext          uint32 // XOR scramble32 (see ResidentID)
 	areaLen, localLen, extLen uint8
 }
 
@@ -24,6 +29,14 @@ type Landline struct {
 // with 01 or 02 have 3 digits, the others 4. The local number has 7 or 8
 // digits and does not start with 0 or 1.
 func ParseLandline(s string) (Landline, error) {
+	l, err := parseLandline(s)
+	if err != nil && len(s) <= 64 && IsMasked(s) {
+		return Landline{}, maskedErr("ParseLandline", s)
+	}
+	return l, err
+}
+
+func parseLandline(s string) (Landline, error) {
 	const fn = "ParseLandline"
 	if len(s) > 64 {
 		return Landline{}, parseErr(fn, s, "length", ErrLength)
@@ -87,17 +100,19 @@ func ParseLandline(s string) (Landline, error) {
 		return Landline{}, parseErr(fn, s, "local number (starts with 0 or 1)", ErrComponent)
 	}
 	var l Landline
-	l.area, l.areaLen = atou(digs[:al]), uint8(al)
-	l.local, l.localLen = atou(local), uint8(len(local))
+	l.area, l.areaLen = atou(digs[:al])^scramble32, uint8(al)
+	l.local, l.localLen = atou(local)^scramble32, uint8(len(local))
 	if ext != "" {
 		ext = strings.Trim(ext, "-")
 		if len(ext) < 1 || len(ext) > 6 || !norm.Digits(ext) {
 			return Landline{}, parseErr(fn, s, "extension", ErrFormat)
 		}
-		l.ext, l.extLen = atou([]byte(ext)), uint8(len(ext))
+		l.ext, l.extLen = atou([]byte(ext))^scramble32, uint8(len(ext))
 	}
 	return l, nil
 }
+
+const scramble32 = uint32(scramble & 0xFFFFFFFF)
 
 func atou(b []byte) uint32 {
 	var n uint32
@@ -119,21 +134,28 @@ func pad(b []byte, n uint32, width uint8) []byte {
 func (l Landline) IsValid() bool { return l.areaLen != 0 }
 
 // AreaCode returns the area code with its leading 0 ("0571").
-func (l Landline) AreaCode() string { return string(pad(nil, l.area, l.areaLen)) }
-
-// Number returns the full number in the form 0571-88888888[-123].
-func (l Landline) Number() string {
+func (l Landline) AreaCode() string {
 	if !l.IsValid() {
 		return ""
 	}
-	b := pad(nil, l.area, l.areaLen)
+	return string(pad(nil, l.area^scramble32, l.areaLen))
+}
+
+// Number returns the full number in the form 0571-88888888[-123].
+func (l Landline) Number() string { return string(l.appendNumber(nil)) }
+
+func (l Landline) appendNumber(b []byte) []byte {
+	if !l.IsValid() {
+		return b
+	}
+	b = pad(b, l.area^scramble32, l.areaLen)
 	b = append(b, '-')
-	b = pad(b, l.local, l.localLen)
+	b = pad(b, l.local^scramble32, l.localLen)
 	if l.extLen > 0 {
 		b = append(b, '-')
-		b = pad(b, l.ext, l.extLen)
+		b = pad(b, l.ext^scramble32, l.extLen)
 	}
-	return string(b)
+	return b
 }
 
 // String returns the number with the local part masked but its last 4
@@ -142,9 +164,9 @@ func (l Landline) String() string {
 	if !l.IsValid() {
 		return ""
 	}
-	b := pad(nil, l.area, l.areaLen)
+	b := pad(nil, l.area^scramble32, l.areaLen)
 	b = append(b, '-')
-	loc := pad(nil, l.local, l.localLen)
+	loc := pad(nil, l.local^scramble32, l.localLen)
 	for i := 0; i < len(loc)-4; i++ {
 		loc[i] = '*'
 	}
@@ -204,7 +226,7 @@ func emailDomain(fn, s string) (string, error) {
 }
 
 // EmailInDomains reports whether the e-mail address is valid and its domain
-// is one of domains or a sub-domain of one (the brief's rule that a company
+// is one of domains or a sub-domain of one (Alibaba's how-to asks that a company
 // e-mail uses the subject's own domain). Domains are compared in A-label
 // form, case-insensitively.
 func EmailInDomains(email string, domains ...string) bool {
@@ -247,6 +269,9 @@ func CheckPersonName(s string) error {
 	s = norm.TrimSpace(s)
 	if s == "" {
 		return parseErr(fn, s, "empty", ErrLength)
+	}
+	if utf8.RuneCountInString(s) <= 100 && IsMasked(s) {
+		return maskedErr(fn, s)
 	}
 	if utf8.RuneCountInString(s) > 100 {
 		return parseErr(fn, s, "length", ErrLength)

@@ -12,7 +12,9 @@ import (
 // code (GB 11714) and 18 the check character (MOD 31). The zero value is
 // invalid.
 //
-// A credit code identifies a unit, not a person, and prints in full.
+// A credit code identifies a unit, not a person: it is printed on the
+// licence and in public registers, so it prints in full everywhere (String,
+// fmt, slog, errors) and is never masked.
 type CreditCode struct {
 	s     [18]byte
 	pilot bool // legally issued pilot code that fails the checksum
@@ -63,6 +65,12 @@ func ParseCreditCode(s string) (CreditCode, error) {
 		// Slow path: fold full-width forms, spaces and case, then rescan.
 		if len(s) > 64 {
 			return CreditCode{}, ccErr(s, "length", ErrLength)
+		}
+		if IsMasked(s) {
+			// Credit codes are public and never masked here, but stored
+			// data from older releases of this package may hold
+			// 9133**********3L70.
+			return CreditCode{}, &ParseError{Func: "ParseCreditCode", Input: echo(s), Part: maskedPart(s), Err: ErrMasked}
 		}
 		var buf [72]byte
 		b := norm.Append(buf[:0], s, true, true)
@@ -123,10 +131,11 @@ var ccValueFold = func() (t [256]int8) {
 	return t
 }()
 
-// ccErr does not mask: credit codes are not personal data. Long junk is
-// clipped.
+// ccErr does not mask a credit code, which is public, but input that fails
+// to parse may be anything: an identity number typed into the wrong field is
+// masked (see echo).
 func ccErr(in, part string, err error) error {
-	return &ParseError{Func: "ParseCreditCode", Input: norm.Clip(in, 40), Part: part, Err: err}
+	return &ParseError{Func: "ParseCreditCode", Input: echo(in), Part: part, Err: err}
 }
 
 // MustParseCreditCode is like [ParseCreditCode] but panics on error. It is
@@ -143,7 +152,7 @@ func MustParseCreditCode(s string) CreditCode {
 func (c CreditCode) IsValid() bool { return c.s[0] != 0 }
 
 // Pilot reports whether c is a legally issued pilot code that does not pass
-// the GB 32100 checksum (accepted from a short list, see peers.md §2.2).
+// the GB 32100 checksum (accepted from a short list, TP-idrule, TP-idcheck).
 func (c CreditCode) Pilot() bool { return c.pilot }
 
 // Kind returns the subject kind implied by positions 1–2 (91 enterprise, 92
@@ -323,7 +332,7 @@ func orgTypeOf(a, b byte) (orgType, bool) {
 }
 
 // pilotCodes are legally issued Fujian/Xiamen pilot-era codes that fail the
-// GB 32100 checksum. Source: peers.md §2.2 (documented by aarioai/id-rule
+// GB 32100 checksum. Source: TP-idrule and TP-idcheck (aarioai/id-rule
 // and bluesky335/IDCheck); UNCERTAIN. They identify companies, not people.
 var pilotCodes = [...]string{
 	"91350100M0001TGQXM",
@@ -335,7 +344,7 @@ var pilotCodes = [...]string{
 // PilotCodes returns the legally issued codes that are accepted although
 // they fail the checksum, with the source of the list.
 func PilotCodes() (codes []string, source string) {
-	return append([]string(nil), pilotCodes[:]...), "peers.md §2.2 (aarioai/id-rule, bluesky335/IDCheck); UNCERTAIN"
+	return append([]string(nil), pilotCodes[:]...), "TP-idrule; TP-idcheck; UNCERTAIN"
 }
 
 func isPilot(s [18]byte) bool {

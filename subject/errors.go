@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/icpkit/icpkit/internal/norm"
 )
 
 // Errors returned by the parsers of this package, matched with [errors.Is].
@@ -20,6 +22,11 @@ var (
 	// ErrComponent means the input is well formed but a part of it names
 	// something invalid: a birth date, a province code, a number segment.
 	ErrComponent = errors.New("invalid component")
+	// ErrMasked means the input is a masked form (1101**********002X,
+	// 138****8000, z***@example.com) where the full value belongs: text
+	// written for people was fed back to a parser or decoder (see
+	// [IsMasked]). It also matches ErrFormat.
+	ErrMasked error = maskedError{}
 )
 
 type lengthError struct{}
@@ -29,6 +36,13 @@ func (lengthError) Error() string { return "invalid length" }
 // Is makes ErrLength match ErrFormat.
 func (lengthError) Is(target error) bool { return target == ErrFormat }
 
+type maskedError struct{}
+
+func (maskedError) Error() string { return "masked value" }
+
+// Is makes ErrMasked match ErrFormat.
+func (maskedError) Is(target error) bool { return target == ErrFormat }
+
 // A ParseError reports input that a parser of this package cannot accept. It
 // names the function, the input with personal digits masked, and the part
 // at fault.
@@ -36,7 +50,7 @@ type ParseError struct {
 	Func  string // "ParseResidentID"
 	Input string // masked input, at most 40 characters
 	Part  string // the part at fault: "length", "check digit", "birth date" …
-	Err   error  // ErrFormat, ErrLength, ErrChecksum or ErrComponent
+	Err   error  // ErrFormat, ErrLength, ErrMasked, ErrChecksum or ErrComponent
 }
 
 // Error implements the error interface, naming the function, the masked
@@ -48,6 +62,14 @@ func (e *ParseError) Error() string {
 // Unwrap returns the sentinel error.
 func (e *ParseError) Unwrap() error { return e.Err }
 
+// echo returns input for an error about a field that holds no personal data
+// (a kind, a date, a credit code): clipped to 40 bytes, with digit runs
+// shaped like an identity or mobile number masked, in case one was typed
+// into the wrong field.
+func echo(s string) string {
+	return norm.Clip(norm.MaskPersonalNumbers(norm.Clip(s, 80)), 40)
+}
+
 func parseErr(fn, in, part string, err error) error {
 	return &ParseError{Func: fn, Input: Mask(in), Part: part, Err: err}
 }
@@ -56,7 +78,8 @@ func parseErr(fn, in, part string, err error) error {
 // Numbers keep their first 3 characters (4 from 15 characters on) and their
 // last 4: 138****8000, 1101**********002X. E-mail addresses keep their first
 // character and domain: a***@example.com. Other text (names) keeps its first
-// character: 张*. The result is at most 40 characters long.
+// character: 张*. The result is at most 40 characters long. Mask leaves
+// its own results as they are (Mask(Mask(s)) == Mask(s)).
 func Mask(s string) string {
 	n := utf8.RuneCountInString(s)
 	if n == 0 {
@@ -101,10 +124,12 @@ func maskRunes(s string, head, tail, n int) string {
 	return string(b)
 }
 
+// mostlyDigits counts '*' as a digit, so that a masked number masks to
+// itself.
 func mostlyDigits(s string) bool {
 	d, o := 0, 0
 	for _, r := range s {
-		if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+		if r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '*' {
 			d++
 		} else {
 			o++

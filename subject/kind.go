@@ -3,14 +3,12 @@ package subject
 import (
 	"fmt"
 	"slices"
-
-	"github.com/icpkit/icpkit/internal/norm"
 )
 
 // Kind is the nature of a filing subject (主体性质). The zero Kind is invalid.
 type Kind uint8
 
-// The subject kinds (reference/domain.md §4.1). ForeignRepresentative files
+// The subject kinds (WX-types, TC-materials). ForeignRepresentative files
 // with a 外国（地区）企业常驻代表机构登记证; Shanghai has such offices choose
 // Enterprise with an organisation-code certificate.
 const (
@@ -100,20 +98,17 @@ func (k Kind) String() string {
 	return k.info().token
 }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (k Kind) MarshalText() ([]byte, error) {
-	if k == 0 {
-		return []byte{}, nil
-	}
-	if !k.IsValid() {
-		return nil, fmt.Errorf("subject: invalid Kind %d", uint8(k))
-	}
-	return []byte(k.info().token), nil
-}
+// MarshalText implements [encoding.TextMarshaler] (see [Kind.AppendText]).
+func (k Kind) MarshalText() ([]byte, error) { return k.AppendText([]byte{}) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] for the snake_case
-// tokens.
+// tokens and the Chinese names; empty text gives the zero Kind, which
+// [Kind.MarshalText] writes.
 func (k *Kind) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*k = 0
+		return nil
+	}
 	v, err := ParseKind(string(b))
 	if err != nil {
 		return err
@@ -129,14 +124,14 @@ func ParseKind(s string) (Kind, error) {
 			return i, nil
 		}
 	}
-	return 0, &ParseError{Func: "ParseKind", Input: norm.Clip(s, 40), Part: "kind", Err: ErrComponent}
+	return 0, &ParseError{Func: "ParseKind", Input: echo(s), Part: "kind", Err: ErrComponent}
 }
 
 // DocType is the type of a certificate or identity document. The zero
 // DocType is invalid.
 type DocType uint8
 
-// Certificate and identity-document types (reference/domain.md §4.1–§4.2).
+// Certificate and identity-document types (WX-certtypes, TC-materials).
 const (
 	BusinessLicense                  DocType = iota + 1 // 营业执照
 	CreditCodeCertificate                               // 统一社会信用代码证书
@@ -224,19 +219,18 @@ func (t DocType) String() string {
 	return t.names()[0]
 }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (t DocType) MarshalText() ([]byte, error) {
-	if t == 0 {
-		return []byte{}, nil
-	}
-	if !t.IsValid() {
-		return nil, fmt.Errorf("subject: invalid DocType %d", uint8(t))
-	}
-	return []byte(t.names()[0]), nil
-}
+// MarshalText implements [encoding.TextMarshaler] (see
+// [DocType.AppendText]).
+func (t DocType) MarshalText() ([]byte, error) { return t.AppendText([]byte{}) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler].
+// UnmarshalText implements [encoding.TextUnmarshaler] for the snake_case
+// tokens and the Chinese names; empty text gives the zero DocType, which
+// [DocType.MarshalText] writes.
 func (t *DocType) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*t = 0
+		return nil
+	}
 	v, err := ParseDocType(string(b))
 	if err != nil {
 		return err
@@ -253,5 +247,5 @@ func ParseDocType(s string) (DocType, error) {
 			return i, nil
 		}
 	}
-	return 0, &ParseError{Func: "ParseDocType", Input: norm.Clip(s, 40), Part: "document type", Err: ErrComponent}
+	return 0, &ParseError{Func: "ParseDocType", Input: echo(s), Part: "document type", Err: ErrComponent}
 }

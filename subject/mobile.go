@@ -1,10 +1,12 @@
 package subject
 
 import (
+	"database/sql/driver"
 	_ "embed"
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,12 +27,12 @@ const (
 	// Unicom, China Telecom, China Broadnet).
 	Basic Class = iota + 1
 	// Virtual numbers of virtual operators (MVNOs: 162, 165, 167, 170x,
-	// 171). Some cannot receive the MIIT verification SMS (TC-sms) and the
-	// brief refuses them as emergency numbers.
+	// 171). TC-sms: some virtual and new segments cannot receive the MIIT
+	// verification SMS; which ones is not published as text.
 	Virtual
 	// IoT numbers (13 digits) are data-only and not a contact mobile.
 	IoT
-	// Satellite numbers (1749, 1740x) are not a contact mobile.
+	// Satellite numbers (1349, 1740x, 1749) are not a contact mobile.
 	Satellite
 	// Emergency-communication numbers (17406–17412).
 	Emergency
@@ -46,23 +48,28 @@ func (c Class) String() string {
 	return "invalid"
 }
 
-// Carrier is a basic operator. Because of number portability (携号转网, since
-// 2019-12-01) it is the operator that was allocated the segment, which is
-// not always the one serving the number today.
+// Carrier is the operator a segment was allocated to: one of the four basic
+// operators, or a special-purpose one for the maritime-satellite (1749) and
+// emergency-communication (17406–17412) segments. Because of number
+// portability (携号转网, since 2019-12-01) it is not always the operator
+// serving the number today.
 type Carrier uint8
 
-// The basic operators.
+// The operators.
 const (
-	ChinaMobile   Carrier = iota + 1 // 中国移动
-	ChinaUnicom                      // 中国联通
-	ChinaTelecom                     // 中国电信
-	ChinaBroadnet                    // 中国广电
+	ChinaMobile       Carrier = iota + 1 // 中国移动
+	ChinaUnicom                          // 中国联通
+	ChinaTelecom                         // 中国电信
+	ChinaBroadnet                        // 中国广电
+	MaritimeSatellite                    // 北京船舶通信导航有限公司 (海事卫星通信, 1749)
+	EmergencyCenter                      // 工业和信息化部应急通信保障中心 (17406–17412)
 )
 
-var carrierNames = []string{"", "mobile", "unicom", "telecom", "broadnet"}
-var carrierZh = []string{"", "中国移动", "中国联通", "中国电信", "中国广电"}
+var carrierNames = []string{"", "mobile", "unicom", "telecom", "broadnet", "maritime", "emergency_center"}
+var carrierZh = []string{"", "中国移动", "中国联通", "中国电信", "中国广电", "北京船舶通信导航有限公司", "工业和信息化部应急通信保障中心"}
 
-// String returns "mobile", "unicom", "telecom" or "broadnet".
+// String returns the data-file token: "mobile", "unicom", "telecom",
+// "broadnet", "maritime" or "emergency_center".
 func (c Carrier) String() string {
 	if int(c) < len(carrierNames) && c != 0 {
 		return carrierNames[c]
@@ -244,11 +251,13 @@ func (t *SegmentTable) lookup(digits []byte) (segClass, bool) {
 // Mobile is a valid mainland mobile number (11 digits, or 13 for IoT
 // numbers) with its segment class and carrier. The zero value is invalid.
 //
-// A Mobile is personal data: String, AppendText and MarshalText give the
-// masked form 138****8000; [Mobile.Number] and [Mobile.E164] give the full
-// number.
+// A Mobile is personal data. [Mobile.String], every fmt verb and slog give
+// the masked form 138****8000; [Mobile.MarshalText] (and so JSON),
+// [Mobile.AppendText], [Mobile.Value] (SQL), [Mobile.Number] and
+// [Mobile.E164] give the full number. The decoders refuse a masked number
+// with [ErrMasked].
 type Mobile struct {
-	n       uint64
+	n       uint64 // the number, XOR scramble (see ResidentID)
 	digits  uint8
 	class   Class
 	carrier Carrier
@@ -272,6 +281,14 @@ func MustParseMobile(s string) Mobile {
 // number must fall in a listed segment: unallocated segments give
 // [ErrComponent]. It does not allocate.
 func (t *SegmentTable) ParseMobile(s string) (Mobile, error) {
+	m, err := t.parseMobile(s)
+	if err != nil && len(s) <= 64 && IsMasked(s) {
+		return Mobile{}, maskedErr("ParseMobile", s)
+	}
+	return m, err
+}
+
+func (t *SegmentTable) parseMobile(s string) (Mobile, error) {
 	const fn = "ParseMobile"
 	if len(s) > 64 {
 		return Mobile{}, parseErr(fn, s, "length", ErrLength)
@@ -323,7 +340,7 @@ func (t *SegmentTable) ParseMobile(s string) (Mobile, error) {
 	for _, c := range b {
 		n = n*10 + uint64(c-'0')
 	}
-	return Mobile{n: n, digits: uint8(len(b)), class: seg.class, carrier: seg.carrier}, nil
+	return Mobile{n: n ^ scramble, digits: uint8(len(b)), class: seg.class, carrier: seg.carrier}, nil
 }
 
 // IsValid reports whether m is a parsed number.
@@ -344,10 +361,11 @@ func (m Mobile) Carrier() Carrier { return m.carrier }
 // cannot.
 func (m Mobile) IsContact() bool { return m.class == Basic || m.class == Virtual }
 
-// CanReceiveVerificationSMS reports whether m can receive the MIIT filing
-// verification SMS. Only basic-operator numbers are relied on: TC-sms says
-// some virtual and new ranges cannot, and its exact list is not published as
-// text, so every virtual number is treated as unable.
+// CanReceiveVerificationSMS reports whether m is sure to receive the MIIT
+// filing verification SMS. Only basic-operator numbers are relied on: TC-sms
+// says some virtual and new segments cannot, without listing them, so a
+// virtual number answers false. That is a risk to report, not a refusal: no
+// provider states that every virtual number fails.
 func (m Mobile) CanReceiveVerificationSMS() bool { return m.class == Basic }
 
 // AppendNumber appends the full national number (13800138000).
@@ -355,7 +373,7 @@ func (m Mobile) AppendNumber(b []byte) []byte {
 	if !m.IsValid() {
 		return b
 	}
-	return strconv.AppendUint(b, m.n, 10)
+	return strconv.AppendUint(b, m.n^scramble, 10)
 }
 
 // Number returns the full national number.
@@ -384,14 +402,17 @@ func (m Mobile) appendMasked(b []byte) []byte {
 // String returns the masked number 138****8000.
 func (m Mobile) String() string { return string(m.appendMasked(make([]byte, 0, 13))) }
 
-// AppendText implements [encoding.TextAppender] with the masked form.
-func (m Mobile) AppendText(b []byte) ([]byte, error) { return m.appendMasked(b), nil }
+// AppendText implements [encoding.TextAppender] with the full national
+// number, like [Mobile.AppendNumber].
+func (m Mobile) AppendText(b []byte) ([]byte, error) { return m.AppendNumber(b), nil }
 
-// MarshalText implements [encoding.TextMarshaler] with the masked form.
-func (m Mobile) MarshalText() ([]byte, error) { return m.AppendText(nil) }
+// MarshalText implements [encoding.TextMarshaler] with the full national
+// number, so that JSON and other stored forms round-trip without loss.
+func (m Mobile) MarshalText() ([]byte, error) { return m.AppendText(make([]byte, 0, 13)) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseMobile];
-// empty text gives the zero value.
+// empty text gives the zero value. A masked number is refused with
+// [ErrMasked].
 func (m *Mobile) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*m = Mobile{}
@@ -404,3 +425,27 @@ func (m *Mobile) UnmarshalText(b []byte) error {
 	*m = v
 	return nil
 }
+
+// Value implements [database/sql/driver.Valuer]: the full national number as
+// text, or NULL for the zero value.
+func (m Mobile) Value() (driver.Value, error) {
+	return textValue(m.AppendNumber(make([]byte, 0, 13)), m.IsValid())
+}
+
+// Scan implements [database/sql.Scanner] for text and NULL, like
+// [Mobile.UnmarshalText].
+func (m *Mobile) Scan(src any) error {
+	b, err := scanText("Mobile.Scan", src)
+	if err != nil {
+		return err
+	}
+	return m.UnmarshalText(b)
+}
+
+// Format implements [fmt.Formatter]: every verb prints the masked number.
+func (m Mobile) Format(f fmt.State, verb rune) {
+	formatForPeople(f, verb, "subject.Mobile", m.String())
+}
+
+// LogValue implements [log/slog.LogValuer] with the masked number.
+func (m Mobile) LogValue() slog.Value { return slog.StringValue(m.String()) }

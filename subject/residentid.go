@@ -1,6 +1,9 @@
 package subject
 
 import (
+	"database/sql/driver"
+	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/icpkit/icpkit/internal/norm"
@@ -20,7 +23,7 @@ const (
 	HMTResidencePermit
 	// ForeignPermanentResident is the 2023 外国人永久居留身份证 number: 18
 	// characters starting with 9, birth date in positions 7–14 like an ID
-	// card (format UNCERTAIN: reference/domain.md §4.2 gives only "18 chars
+	// card (format UNCERTAIN: the sources give only "18 chars
 	// starting with 9").
 	ForeignPermanentResident
 )
@@ -43,13 +46,26 @@ func (k IDKind) String() string {
 // mainland resident ID, or one of the numbers that share its layout (see
 // [IDKind]). The zero value is invalid.
 //
-// A ResidentID is personal data: [ResidentID.String], [ResidentID.AppendText]
-// and [ResidentID.MarshalText] give the masked form 1101**********002X; only
-// [ResidentID.Number] and [ResidentID.AppendNumber] give the full number.
+// A ResidentID is personal data. What people read is masked:
+// [ResidentID.String], every fmt verb ([ResidentID.Format]) and slog
+// ([ResidentID.LogValue]) give 1101**********002X. What stores and transports
+// it is lossless: [ResidentID.MarshalText] (and so JSON),
+// [ResidentID.AppendText] and [ResidentID.Value] (SQL) write the full
+// number, as do [ResidentID.Number] and [ResidentID.AppendNumber]. The
+// decoders refuse a masked number with [ErrMasked].
 type ResidentID struct {
-	n    uint64 // the first 17 digits
+	n    uint64 // the first 17 digits as a number, XOR scramble (see digits17)
 	kind IDKind
 }
+
+// scramble is XORed into the numbers that the identifier types hold, so
+// that fmt, which prints a value held in an unexported struct field by
+// reflection without calling its methods, shows a meaningless number there
+// rather than the person's.
+const scramble uint64 = 0x9E3779B97F4A7C15
+
+// digits17 returns the first 17 digits as a number.
+func (id ResidentID) digits17() uint64 { return id.n ^ scramble }
 
 var idWeights = [17]uint64{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
 
@@ -106,7 +122,18 @@ func MustParseResidentID(s string) ResidentID {
 	return id
 }
 
+// parseID parses s; when it fails on masked input, the error is ErrMasked.
+// The mask check runs only on failure, so that it costs nothing on the
+// valid numbers.
 func parseID(fn, s string) (ResidentID, error) {
+	id, err := parseIDDigits(fn, s)
+	if err != nil && len(s) <= 64 && IsMasked(s) {
+		return ResidentID{}, maskedErr(fn, s)
+	}
+	return id, err
+}
+
+func parseIDDigits(fn, s string) (ResidentID, error) {
 	var buf [72]byte
 	b := []byte(nil)
 	if len(s) == 18 && norm.IsASCII(s) {
@@ -140,19 +167,19 @@ func parseID(fn, s string) (ResidentID, error) {
 	if idCheckChars[sum%11] != b[17] {
 		return ResidentID{}, parseErr(fn, s, "check character", ErrChecksum)
 	}
-	id := ResidentID{n: n}
+	id := ResidentID{n: n ^ scramble}
 	if _, _, _, ok := id.date(); !ok {
 		return ResidentID{}, parseErr(fn, s, "birth date", ErrComponent)
 	}
 	switch p := id.prefix2(); {
 	case p == 81 || p == 82 || p == 83:
-		if id.n/100000000000 != uint64(p)*10000 {
+		if n/100000000000 != uint64(p)*10000 {
 			return ResidentID{}, parseErr(fn, s, "area code (a residence permit uses 810000, 820000 or 830000)", ErrComponent)
 		}
 		id.kind = HMTResidencePermit
 	case p >= 90:
 		// 9, then the province code of issue in positions 2–3.
-		if _, ok := province.FromCode(p%10*10 + int(id.n/100000000000000%10)); !ok {
+		if _, ok := province.FromCode(p%10*10 + int(n/100000000000000%10)); !ok {
 			return ResidentID{}, parseErr(fn, s, "province code", ErrComponent)
 		}
 		id.kind = ForeignPermanentResident
@@ -165,10 +192,10 @@ func parseID(fn, s string) (ResidentID, error) {
 	return id, nil
 }
 
-func (id ResidentID) prefix2() int { return int(id.n / 1000000000000000) }
+func (id ResidentID) prefix2() int { return int(id.digits17() / 1000000000000000) }
 
 func (id ResidentID) date() (y, m, d int, ok bool) {
-	v := id.n / 1000 % 100000000
+	v := id.digits17() / 1000 % 100000000
 	y, m, d = int(v/10000), int(v/100%100), int(v%100)
 	if y < 1800 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		return 0, 0, 0, false
@@ -216,10 +243,15 @@ func (id ResidentID) Province() province.Province {
 
 // DivisionCode returns the six-digit administrative-division code (a
 // mainland ID's county at the time of issue).
-func (id ResidentID) DivisionCode() int { return int(id.n / 100000000000) }
+func (id ResidentID) DivisionCode() int {
+	if !id.IsValid() {
+		return 0
+	}
+	return int(id.digits17() / 100000000000)
+}
 
 // Female reports whether the sequence digit marks a woman (even).
-func (id ResidentID) Female() bool { return id.IsValid() && id.n%2 == 0 }
+func (id ResidentID) Female() bool { return id.IsValid() && id.digits17()%2 == 0 }
 
 // AgeAt returns the age in completed years at the calendar date of t, or -1
 // when t is before the birth date.
@@ -259,7 +291,7 @@ func (id ResidentID) AppendNumber(b []byte) []byte {
 		return b
 	}
 	var d [18]byte
-	n := id.n
+	n := id.digits17()
 	var sum uint64
 	for i := 16; i >= 0; i-- {
 		d[i] = byte('0' + n%10)
@@ -273,7 +305,6 @@ func (id ResidentID) AppendNumber(b []byte) []byte {
 }
 
 // Number returns the full 18-character number, with an upper-case X.
-// It is the only way, with AppendNumber, to get the unmasked number.
 func (id ResidentID) Number() string { return string(id.AppendNumber(make([]byte, 0, 18))) }
 
 // String returns the masked number: the first 4 and last 4 characters,
@@ -293,16 +324,18 @@ func (id ResidentID) appendMasked(b []byte) []byte {
 	return b
 }
 
-// AppendText implements [encoding.TextAppender] with the masked form.
-func (id ResidentID) AppendText(b []byte) ([]byte, error) { return id.appendMasked(b), nil }
+// AppendText implements [encoding.TextAppender] with the full number, like
+// [ResidentID.AppendNumber]: text encodings are for storage, not for people.
+func (id ResidentID) AppendText(b []byte) ([]byte, error) { return id.AppendNumber(b), nil }
 
-// MarshalText implements [encoding.TextMarshaler] with the masked form, so
-// that JSON and logs never carry the full number. Store [ResidentID.Number]
-// where the full number is needed.
-func (id ResidentID) MarshalText() ([]byte, error) { return id.AppendText(nil) }
+// MarshalText implements [encoding.TextMarshaler] with the full number, so
+// that JSON and other stored forms round-trip without loss. Print the value
+// (String, fmt, slog) to show it to people.
+func (id ResidentID) MarshalText() ([]byte, error) { return id.AppendText(make([]byte, 0, 18)) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseIDNumber];
-// empty text gives the zero value. A masked number is refused.
+// empty text gives the zero value. A masked number is refused with
+// [ErrMasked].
 func (id *ResidentID) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*id = ResidentID{}
@@ -315,3 +348,29 @@ func (id *ResidentID) UnmarshalText(b []byte) error {
 	*id = v
 	return nil
 }
+
+// Value implements [database/sql/driver.Valuer]: the full number as text,
+// or NULL for the zero value.
+func (id ResidentID) Value() (driver.Value, error) {
+	return textValue(id.AppendNumber(make([]byte, 0, 18)), id.IsValid())
+}
+
+// Scan implements [database/sql.Scanner] for text and NULL (the zero
+// value), like [ResidentID.UnmarshalText].
+func (id *ResidentID) Scan(src any) error {
+	b, err := scanText("ResidentID.Scan", src)
+	if err != nil {
+		return err
+	}
+	return id.UnmarshalText(b)
+}
+
+// Format implements [fmt.Formatter]: every verb prints the masked number
+// (see [ResidentID.String]); %#v prints subject.ResidentID("1101…002X").
+func (id ResidentID) Format(f fmt.State, verb rune) {
+	formatForPeople(f, verb, "subject.ResidentID", id.String())
+}
+
+// LogValue implements [log/slog.LogValuer] with the masked number, so that
+// no handler (text or JSON) logs it in full.
+func (id ResidentID) LogValue() slog.Value { return slog.StringValue(id.String()) }

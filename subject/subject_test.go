@@ -97,10 +97,11 @@ func TestResidentIDMethods(t *testing.T) {
 	assert.Equal(t, 77, id.AgeAt(time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)))
 	b, err := id.MarshalText()
 	require.NoError(t, err)
-	assert.Equal(t, "1101**********002X", string(b))
+	assert.Equal(t, "11010519491231002X", string(b), "text is for storage: the full number")
 	var back ResidentID
-	assert.ErrorIs(t, back.UnmarshalText(b), ErrFormat, "a masked number does not parse")
-	require.NoError(t, back.UnmarshalText([]byte(id.Number())))
+	assert.ErrorIs(t, back.UnmarshalText([]byte(id.String())), ErrMasked, "a masked number does not parse")
+	assert.ErrorIs(t, back.UnmarshalText([]byte(id.String())), ErrFormat, "ErrMasked matches ErrFormat")
+	require.NoError(t, back.UnmarshalText(b))
 	assert.Equal(t, id, back)
 
 	male := MustParseResidentID("440524188001010014")
@@ -274,6 +275,8 @@ func TestParseMobile(t *testing.T) {
 		{"Unicom 186", "18612345678", "18612345678", Basic, ChinaUnicom, nil},
 		{"Telecom 199", "19912345678", "19912345678", Basic, ChinaTelecom, nil},
 		{"Broadnet 192", "19212345678", "19212345678", Basic, ChinaBroadnet, nil},
+		{"Broadnet 1610 (UNCERTAIN, 2026)", "16101234567", "16101234567", Basic, ChinaBroadnet, nil},
+		{"161 outside 1610 is unallocated", "16111234567", "", 0, 0, ErrComponent},
 		{"Telecom 193 (a peer rejects it)", "19312345678", "19312345678", Basic, ChinaTelecom, nil},
 		{"virtual 162", "16212345678", "16212345678", Virtual, ChinaTelecom, nil},
 		{"virtual 165", "16512345678", "16512345678", Virtual, ChinaMobile, nil},
@@ -283,8 +286,10 @@ func TestParseMobile(t *testing.T) {
 		{"virtual 171", "17112345678", "17112345678", Virtual, ChinaUnicom, nil},
 		{"IoT 13 digits 1440x", "1440123456789", "1440123456789", IoT, ChinaMobile, nil},
 		{"IoT 13 digits 146", "1461234567890", "1461234567890", IoT, ChinaUnicom, nil},
-		{"maritime satellite 1749", "17491234567", "17491234567", Satellite, ChinaTelecom, nil},
-		{"emergency 17406", "17406123456", "17406123456", Emergency, ChinaTelecom, nil},
+		{"maritime satellite 1749", "17491234567", "17491234567", Satellite, MaritimeSatellite, nil},
+		{"emergency 17406", "17406123456", "17406123456", Emergency, EmergencyCenter, nil},
+		{"satellite 1349 is not China Mobile", "13491234567", "13491234567", Satellite, ChinaTelecom, nil},
+		{"1348 stays China Mobile", "13481234567", "13481234567", Basic, ChinaMobile, nil},
 		{"unallocated 140", "14012345678", "", 0, 0, ErrComponent},
 		{"unallocated 154", "15412345678", "", 0, 0, ErrComponent},
 		{"unallocated 194", "19412345678", "", 0, 0, ErrComponent},
@@ -323,6 +328,8 @@ func TestParseMobile(t *testing.T) {
 	assert.Equal(t, "138****8000", m.String())
 	assert.Equal(t, "138****8000", fmt.Sprint(m))
 	assert.Equal(t, "中国移动", m.Carrier().NameZh())
+	assert.Equal(t, "北京船舶通信导航有限公司", MaritimeSatellite.NameZh())
+	assert.Equal(t, "emergency_center", EmergencyCenter.String())
 }
 
 func TestSegmentTable(t *testing.T) {
@@ -687,7 +694,7 @@ func TestPrivacy(t *testing.T) {
 	s := Subject{Kind: Individual, Name: "张三", Owner: p, Certificate: p.Document}
 	id := MustParseResidentID(idNum)
 	m := MustParseMobile(mob)
-	js, err := json.Marshal(s)
+	js, err := json.Marshal(s.Masked())
 	require.NoError(t, err)
 	renders := []string{fmt.Sprint(p), fmt.Sprintf("%v", s), fmt.Sprintf("%+v", s), fmt.Sprintf("%#v", s),
 		fmt.Sprintf("%s %q %x", p.Mobile, p.Mobile, p.Mobile), string(js), p.String(), s.String(),
@@ -702,6 +709,11 @@ func TestPrivacy(t *testing.T) {
 		assert.NotContains(t, r, "zhangsan@")
 	}
 	assert.Equal(t, idNum, p.Document.Number.Reveal())
+	full, err := json.Marshal(s)
+	require.NoError(t, err)
+	for _, v := range []string{idNum, mob, "zhangsan@example.com", "张三"} {
+		assert.Contains(t, string(full), v, "JSON is for storage: nothing is masked")
+	}
 	var back Person
 	require.NoError(t, json.Unmarshal([]byte(`{"name":"李四","mobile":"`+mob+`"}`), &back))
 	assert.Equal(t, mob, back.Mobile.Reveal(), "decoding keeps the full value")
@@ -738,6 +750,9 @@ var (
 	sinkID ResidentID
 	sinkCC CreditCode
 	sinkM  Mobile
+
+	sinkBuf  = make([]byte, 0, 64)
+	sinkBool bool
 )
 
 func TestNoAllocs(t *testing.T) {
@@ -751,6 +766,9 @@ func TestNoAllocs(t *testing.T) {
 		{"ParseMobile", func() { sinkM, _ = ParseMobile("13800138000") }},
 		{"ParseMobile +86", func() { sinkM, _ = ParseMobile("+86 138 0013 8000") }},
 		{"ResidentID.AppendNumber", func() { _ = sinkID.AppendNumber(make([]byte, 0, 18)) }},
+		{"ResidentID.AppendText", func() { _, _ = sinkID.AppendText(sinkBuf[:0]) }},
+		{"Mobile.AppendText", func() { _, _ = sinkM.AppendText(sinkBuf[:0]) }},
+		{"IsMasked", func() { sinkBool = IsMasked("11010519491231002X") }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -788,7 +806,8 @@ func TestTextForms(t *testing.T) {
 	l := MustParseLandline("0571-88887777")
 	b, err := l.MarshalText()
 	require.NoError(t, err)
-	assert.Equal(t, "0571-****7777", string(b))
+	assert.Equal(t, "0571-88887777", string(b), "text is for storage: the full number")
+	assert.Equal(t, "0571-****7777", l.String())
 	var l2 Landline
 	require.NoError(t, l2.UnmarshalText([]byte(l.Number())))
 	assert.Equal(t, l, l2)
@@ -798,7 +817,8 @@ func TestTextForms(t *testing.T) {
 	d := MustParseDocument(Passport, "E12345678")
 	b, err = d.MarshalText()
 	require.NoError(t, err)
-	assert.Equal(t, "passport:E12**5678", string(b))
+	assert.Equal(t, "passport:E12345678", string(b), "text is for storage: the full number")
+	assert.Equal(t, "E12**5678", d.String())
 	var d2 DocumentID
 	require.NoError(t, d2.UnmarshalText([]byte("passport:"+d.Number())))
 	assert.Equal(t, d, d2)

@@ -24,8 +24,7 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/text/language"
-
+	"github.com/icpkit/icpkit/examples/internal/cli"
 	"github.com/icpkit/icpkit/icp"
 	"github.com/icpkit/icpkit/icp/audit"
 	"github.com/icpkit/icpkit/province"
@@ -42,11 +41,11 @@ func run(args []string, stdout, stderr io.Writer, client *http.Client) int {
 	license := fs.String("license", "", "an ICP证 or B2 licence to show")
 	icon := fs.String("icon", "", "URL of the 公网安备 emblem (no icon when empty)")
 	pageArg := fs.String("audit", "", "audit this page (a file or an http(s) URL) instead of printing")
-	lang := fs.String("lang", "zh", "language of audit messages: zh or en")
+	lang := fs.String("lang", "zh", "language of the messages: zh or en")
 	timeout := fs.Duration("timeout", 10*time.Second, "timeout for fetching a page")
 	maxBytes := fs.Int64("max-bytes", audit.DefaultLimit, "bytes of the page to read")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if _, code := cli.Parse(fs, args); code >= 0 {
+		return code
 	}
 	if *icpNum == "" {
 		fmt.Fprintln(stderr, "footer: -icp is required")
@@ -75,23 +74,20 @@ func run(args []string, stdout, stderr io.Writer, client *http.Client) int {
 		h, err := f.HTML()
 		if err != nil {
 			fmt.Fprintln(stderr, "footer:", err)
-			for _, x := range f.Check().Errors() {
+			for _, x := range f.Check(icp.WithLanguage(cli.Lang(*lang))).Errors() {
 				fmt.Fprintln(stderr, "  ", x.Message)
 			}
 			return 2
 		}
 		txt, _ := f.Text()
 		app, _ := f.AppText()
-		for _, w := range f.Check().Warnings() {
+		for _, w := range f.Check(icp.WithLanguage(cli.Lang(*lang))).Warnings() {
 			fmt.Fprintln(stderr, "warning:", w.Message)
 		}
 		fmt.Fprintf(stdout, "HTML:\n%s\n\nText:\n%s\n\nApp:\n%s\n", h, txt, app)
 		return 0
 	}
-	tag := language.SimplifiedChinese
-	if *lang == "en" {
-		tag = language.English
-	}
+	tag := cli.Lang(*lang)
 	page, err := open(*pageArg, client, *timeout, *maxBytes)
 	if err != nil {
 		fmt.Fprintln(stderr, "footer:", err)

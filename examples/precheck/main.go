@@ -22,11 +22,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
 	"golang.org/x/text/language"
 
+	"github.com/icpkit/icpkit/examples/internal/cli"
 	"github.com/icpkit/icpkit/examples/internal/sampleimg"
 	"github.com/icpkit/icpkit/icp"
 )
@@ -47,10 +49,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: precheck [flags] [app.json | -]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
+	files, code := cli.Parse(fs, args)
+	if code >= 0 {
+		return code
 	}
-	if fs.NArg() > 1 {
+	if len(files) > 1 {
 		fs.Usage()
 		return 2
 	}
@@ -85,17 +88,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		base   string
 		opener func(string) (io.ReadCloser, error)
 		err    error
-		name   = "the embedded sample"
+		name   = cli.T(tag, "cli.embedded_sample")
 	)
 	switch {
-	case fs.NArg() == 0:
+	case len(files) == 0:
 		data, opener = sample, sampleOpener
-	case fs.Arg(0) == "-":
-		name, base = "standard input", "."
+	case files[0] == "-":
+		name, base = "stdin", "."
 		data, err = io.ReadAll(io.LimitReader(stdin, icp.MaxDecodeBytes+1))
 	default:
-		name, base = fs.Arg(0), filepath.Dir(fs.Arg(0))
-		data, err = os.ReadFile(fs.Arg(0))
+		name, base = files[0], filepath.Dir(files[0])
+		data, err = os.ReadFile(files[0])
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "precheck: %v\n", err)
@@ -218,14 +221,32 @@ func printReport(w io.Writer, name string, app icp.Application, r icp.Report, ta
 			if where == "" {
 				where = "-"
 			}
+			if m, ok := materialOf(app, where); ok {
+				// A material finding names the kind and whom it is for, not only its index.
+				code := "cli.material"
+				if m.For == "" {
+					code = "cli.material_whole"
+				}
+				where += " " + cli.T(tag, code, "kind", m.Kind.String(), "for", m.For)
+			}
 			fmt.Fprintf(w, "  %s %-34s %s\n", mark[f.Severity], where, f.Message)
 		}
 	}
-	e, wn, i := len(r.Errors()), len(r.Warnings()), len(r.Infos())
 	fmt.Fprintln(w)
-	if en {
-		fmt.Fprintf(w, "%d errors, %d warnings, %d notes (%s)\n", e, wn, i, name)
-	} else {
-		fmt.Fprintf(w, "错误 %d，警告 %d，提示 %d（%s）\n", e, wn, i, name)
+	fmt.Fprintln(w, cli.Summary(tag, len(r.Errors()), len(r.Warnings()), len(r.Infos()), name))
+}
+
+// materialOf returns the material a finding's field points into
+// (materials[3].path → the fourth material).
+func materialOf(app icp.Application, field string) (icp.MaterialRef, bool) {
+	rest, ok := strings.CutPrefix(field, "materials[")
+	if !ok {
+		return icp.MaterialRef{}, false
 	}
+	n, _, _ := strings.Cut(rest, "]")
+	i, err := strconv.Atoi(n)
+	if err != nil || i < 0 || i >= len(app.Materials) {
+		return icp.MaterialRef{}, false
+	}
+	return app.Materials[i], true
 }

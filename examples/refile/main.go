@@ -20,11 +20,14 @@ import (
 	"net/netip"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 
+	"github.com/icpkit/icpkit/examples/internal/cli"
 	"github.com/icpkit/icpkit/icp"
 	"github.com/icpkit/icpkit/icp/refile"
 	"github.com/icpkit/icpkit/subject"
+	"golang.org/x/text/language"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -79,9 +82,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	lang := fs.String("lang", "zh", "language: zh or en")
 	asJSON := fs.Bool("json", false, "print the plan as JSON")
 	scenario := fs.String("scenario", "", "a built-in scenario: "+scenarioNames())
-	if err := fs.Parse(args); err != nil {
-		return 2
+	files, code := cli.Parse(fs, args)
+	if code >= 0 {
+		return code
 	}
+	tag := cli.Lang(*lang)
 	var before, after refile.Deployment
 	var err error
 	title := ""
@@ -95,22 +100,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 		before, _ = refile.DecodeDeployment(strings.NewReader(base))
 		after, _ = refile.DecodeDeployment(strings.NewReader(base))
 		sc.edit(&after)
-		title = sc.title
-	case fs.NArg() == 2:
-		if before, err = load(fs.Arg(0)); err == nil {
-			after, err = load(fs.Arg(1))
+		// A scenario's title is "中文 / English": print the half in the chosen language.
+		zh, en, _ := strings.Cut(sc.title, " / ")
+		title = zh
+		if tag == language.English {
+			title = en
+		}
+	case len(files) == 2:
+		if before, err = load(files[0]); err == nil {
+			after, err = load(files[1])
 		}
 		if err != nil {
 			fmt.Fprintln(stderr, "refile:", err)
 			return 2
 		}
-		title = fs.Arg(0) + " → " + fs.Arg(1)
+		title = files[0] + " → " + files[1]
 	default:
 		fmt.Fprintln(stderr, "usage: refile [flags] before.json after.json | refile -scenario NAME")
 		fs.PrintDefaults()
 		return 2
 	}
-	plan := refile.Plan(before, after)
+	plan := refile.Plan(before, after, icp.WithLanguage(tag))
 	if !plan.Findings.OK() {
 		for _, f := range plan.Findings.Errors() {
 			fmt.Fprintf(stderr, "refile: %s: %s\n", f.Field, f.Message)
@@ -123,7 +133,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		enc.SetEscapeHTML(false)
 		_ = enc.Encode(plan)
 	} else {
-		printPlan(stdout, title, plan, *lang == "en")
+		printPlan(stdout, title, plan, tag)
 	}
 	if plan.Required() {
 		return 1
@@ -147,27 +157,18 @@ func load(path string) (refile.Deployment, error) {
 	return d, nil
 }
 
-func printPlan(w io.Writer, title string, plan refile.Result, en bool) {
+func printPlan(w io.Writer, title string, plan refile.Result, tag language.Tag) {
 	fmt.Fprintln(w, title)
 	fmt.Fprintln(w, strings.Repeat("=", 60))
 	if len(plan.Actions) == 0 {
-		if en {
-			fmt.Fprintln(w, "No filing is needed.")
-		} else {
-			fmt.Fprintln(w, "无需办理任何备案。")
-		}
+		fmt.Fprintln(w, cli.T(tag, "cli.no_filing"))
 	}
 	for i, a := range plan.Actions {
-		need := "必须"
-		name := a.Type.NameZh()
-		reason := a.Reason.Zh
-		if en {
-			need, name, reason = "required", a.Type.NameEn(), a.Reason.En
-		}
+		need := cli.T(tag, "cli.required")
 		if !a.Required {
-			need = map[bool]string{true: "recommended", false: "建议"}[en]
+			need = cli.T(tag, "cli.recommended")
 		}
-		fmt.Fprintf(w, "%d. [step %d] %s (%s)", i+1, a.Step, name, need)
+		fmt.Fprintf(w, "%d. %s: %s (%s)", i+1, cli.T(tag, "cli.step", "n", strconv.Itoa(int(a.Step))), icp.DisplayName(tag, a.Type), need)
 		if a.Site != "" {
 			fmt.Fprintf(w, " — %s", a.Site)
 		}
@@ -175,35 +176,29 @@ func printPlan(w io.Writer, title string, plan refile.Result, en bool) {
 			fmt.Fprintf(w, " @ %s", a.Provider)
 		}
 		fmt.Fprintln(w)
-		fmt.Fprintf(w, "   %s [%s]\n", reason, a.Reason.Source)
+		fmt.Fprintf(w, "   %s [%s]\n", a.Reason.Message, a.Reason.Source)
 		var vs []string
 		for _, v := range a.Verifiers {
 			vs = append(vs, v.String())
 		}
 		if len(vs) == 0 {
-			vs = []string{"-"}
+			fmt.Fprintf(w, "   %s", cli.T(tag, "cli.sms_none"))
+		} else {
+			fmt.Fprintf(w, "   %s", cli.T(tag, "cli.sms", "who", strings.Join(vs, ",")))
 		}
-		fmt.Fprintf(w, "   SMS: %s", strings.Join(vs, ", "))
 		if len(a.Documents) > 0 {
-			fmt.Fprintf(w, "   documents: %v", a.Documents)
-		}
-		if len(a.After) > 0 {
-			var after []string
-			for _, j := range a.After {
-				after = append(after, fmt.Sprint(j+1))
+			var ds []string
+			for _, d := range a.Documents {
+				ds = append(ds, d.String())
 			}
-			fmt.Fprintf(w, "   after: %s", strings.Join(after, ", "))
+			fmt.Fprintf(w, "   %s", cli.T(tag, "cli.documents", "kinds", strings.Join(ds, ",")))
 		}
 		fmt.Fprintln(w)
 	}
 	if len(plan.Notes) > 0 {
 		fmt.Fprintln(w)
 		for _, n := range plan.Notes {
-			text := n.Zh
-			if en {
-				text = n.En
-			}
-			fmt.Fprintf(w, "* %s [%s]\n", text, n.Source)
+			fmt.Fprintf(w, "* %s [%s]\n", n.Message, n.Source)
 		}
 	}
 }

@@ -23,10 +23,10 @@ func TestScenarios(t *testing.T) {
 		code int
 		want []string
 	}{
-		{"migrate", 1, []string{"new access", "tencent", "cancel access", "site_manager"}},
+		{"migrate", 1, []string{"new access", "tencent", "cancel access", "site manager"}},
 		{"ip-change", 0, []string{"change access", "recommended"}},
 		{"add-domain", 1, []string{"new site", "example.cn"}},
-		{"rename", 1, []string{"change subject", "rename_letter"}},
+		{"rename", 1, []string{"change subject", "letter confirming a change of name"}},
 		{"new-manager", 1, []string{"change site", "manager"}},
 	}
 	for _, tt := range tests {
@@ -42,6 +42,8 @@ func TestScenarios(t *testing.T) {
 	code, out, _ := runArgs("-scenario", "migrate")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, out, "新增接入")
+	assert.NotContains(t, out, "move to another provider", "one language only")
+	assert.NotContains(t, out, "step", "steps are named in the chosen language")
 	code, _, errs := runArgs("-scenario", "teleport")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "unknown scenario")

@@ -57,7 +57,7 @@ func init() {
 		msg("audit.icp_hidden", []string{"number", "how"}, "备案号 %[1]s 被隐藏（%[2]s）", "the filing number %[1]s is hidden (%[2]s)"),
 		msg("audit.icp_not_at_bottom", []string{"number"}, "备案号 %[1]s 不在页面底部", "the filing number %[1]s is not at the bottom of the page"),
 		msg("audit.number_format", []string{"number", "fixes"}, "号码 %[1]s 的写法不规范（%[2]s）", "the number %[1]s is not written in its standard form (%[2]s)"),
-		msg("audit.double_hao", []string{"number"}, "号码 %[1]s 中“号”重复", "the number %[1]s repeats 号"),
+		msg("audit.double_hao", []string{"number"}, "号码 %[1]s 中“号”重复", "the number %[1]s repeats “号”"),
 		msg("audit.placeholder", []string{"text"}, "页面上有占位符而不是备案号：%[1]s", "the page shows a placeholder instead of a number: %[1]s"),
 		msg("audit.unofficial_number", []string{"text"}, "%[1]s 不是工信部的备案号（非官方前缀）", "%[1]s is not an MIIT filing number (unofficial prefix)"),
 		msg("audit.police_missing", []string{"number"}, "页面上没有找到公安备案号 %[1]s", "the public-security number %[1]s is not on the page"),

@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/idna"
@@ -114,16 +115,41 @@ func PublicSuffixOf(host string) (string, error) {
 
 // icannSuffix returns the longest ICANN public suffix of an A-label host;
 // for a TLD not on the list, the TLD itself.
+//
+// x/net's icann result describes the deepest list entry its search walked,
+// not the rule that matched: for jelastic.vps-host.net it answers for the
+// private entries below. So the suffix x/net finds is checked on its own
+// ([icannRule]); a private one is dropped and the search goes on above it.
 func icannSuffix(a string) string {
-	ps, icann := publicsuffix.PublicSuffix(a)
-	for !icann {
+	for s := a; ; {
+		ps, _ := publicsuffix.PublicSuffix(s)
+		if icannRule(ps) {
+			return ps
+		}
 		i := strings.IndexByte(ps, '.')
 		if i < 0 {
 			return ps // unlisted TLD: the default rule
 		}
-		ps, icann = publicsuffix.PublicSuffix(ps[i+1:])
+		s = ps[i+1:] // above the private rule
 	}
-	return ps
+}
+
+// probeLabel is a label no list rule names, used to reach a wildcard rule.
+const probeLabel = "icpkit-probe"
+
+// icannRule reports whether the public suffix ps comes from a rule in the
+// ICANN section. Asked for ps itself, x/net's search ends at ps's own
+// entry, so its flag describes that entry. A suffix that is only the parent
+// of an exception (yokohama.jp under !city.yokohama.jp) is not itself a
+// suffix; its rule is the wildcard above the exception, reached with a
+// probe label.
+func icannRule(ps string) bool {
+	if q, icann := publicsuffix.PublicSuffix(ps); q == ps {
+		return icann
+	}
+	probe := probeLabel + "." + ps
+	q, icann := publicsuffix.PublicSuffix(probe)
+	return q == probe && icann
 }
 
 // toASCIIHost normalises a host to lower-case A-labels and checks its
@@ -146,9 +172,14 @@ func toASCIIHost(fn, host string) (string, error) {
 		return "", domErr(fn, host, "port", ErrHost)
 	}
 	var a string
-	if norm.IsASCII(h) && !strings.Contains(h, "xn--") && !strings.Contains(h, "XN--") {
+	if norm.IsASCII(h) && !strings.Contains(strings.ToLower(h), "xn--") {
 		a = strings.ToLower(h)
 	} else {
+		// Case-fold first: IDNA checks an A-label only in lower case, so
+		// Xn--zzzz.com would pass where xn--zzzz.com is refused.
+		if norm.IsASCII(h) {
+			h = strings.ToLower(h)
+		}
 		var err error
 		a, err = idna.Lookup.ToASCII(h)
 		if err != nil {
@@ -197,7 +228,12 @@ func toASCIIHost(fn, host string) (string, error) {
 // normalised: pass it to [RegistrableDomain].
 func HostFromURL(s string) (string, error) {
 	s = norm.TrimSpace(s)
-	if !strings.Contains(s, "://") {
+	switch {
+	case strings.HasPrefix(s, "//"):
+		s = "http:" + s // scheme-relative
+	case !hasScheme(s):
+		// A pasted host and path; a "://" later on (a query parameter
+		// holding a URL) is not a scheme.
 		s = "http://" + s
 	}
 	u, err := url.Parse(s)
@@ -243,4 +279,63 @@ func Covers(filed, host string) bool {
 func GovSubdomain(host string) bool {
 	h, reg, _, err := splitHost("GovSubdomain", host)
 	return err == nil && govSub(h, reg)
+}
+
+// hasScheme reports whether s starts with "scheme://" (RFC 3986: a letter,
+// then letters, digits, '+', '-' or '.').
+func hasScheme(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
+		case i > 0 && c == ':':
+			return strings.HasPrefix(s[i:], "://")
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// latinLookalikes are Cyrillic and Greek letters that render like Latin
+// ones in common fonts (Unicode's confusables data, restricted to the
+// letters that make whole Latin-looking words).
+const latinLookalikes = "аеорсухіјѕԁԛԝһӏүвнкмтαεοριυνκτχ"
+
+// Confusable reports whether host, read as a person sees it, could pass for
+// another name written in Latin letters: a label that mixes Latin letters
+// with Cyrillic or Greek ones, or that is written only in Cyrillic or Greek
+// letters that look Latin (аррӏе.com for apple.com). It is a warning sign,
+// not a rule: such names are registrable, but a reviewer or customer may be
+// misled. Han, kana and hangul mix with Latin letters freely and are not
+// flagged. Host may be in A-label or U-label form.
+func Confusable(host string) bool {
+	a, err := toASCIIHost("Confusable", host)
+	if err != nil {
+		return false
+	}
+	u := Display(a)
+	for _, label := range strings.Split(u, ".") {
+		var latin, other, lookalike, letters int
+		for _, r := range label {
+			switch {
+			case r < utf8.RuneSelf:
+				if r >= 'a' && r <= 'z' {
+					latin++
+					letters++
+				}
+			case unicode.Is(unicode.Cyrillic, r) || unicode.Is(unicode.Greek, r):
+				other++
+				letters++
+				if strings.ContainsRune(latinLookalikes, r) {
+					lookalike++
+				}
+			}
+		}
+		if latin > 0 && other > 0 || other > 0 && lookalike == letters {
+			return true
+		}
+	}
+	return false
 }

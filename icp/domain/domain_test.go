@@ -77,6 +77,9 @@ func TestHostFromURLAndCovers(t *testing.T) {
 		"https://www.example.com/a?b=c": "www.example.com",
 		"www.example.com/path":          "www.example.com",
 		"http://例子.中国:8080/":            "例子.中国",
+		"example.com/p?r=http://x":      "example.com", // a URL in the query is not a scheme
+		"//example.com":                 "example.com", // scheme-relative
+		"//example.com/a":               "example.com",
 	} {
 		got, err := HostFromURL(in)
 		require.NoError(t, err, in)
@@ -186,4 +189,39 @@ func TestFileableAtPeriods(t *testing.T) {
 	assert.False(t, ok, "no longer fileable")
 	ok, _ = tb.Fileable("oldtld", zj)
 	assert.True(t, ok, "without a date the periods are ignored")
+}
+
+func TestCaseFoldBeforeIDNA(t *testing.T) {
+	for _, h := range []string{"xn--zzzz.com", "Xn--zzzz.com", "XN--ZZZZ.com", "xN--zzzz.com"} {
+		_, err := RegistrableDomain(h)
+		assert.ErrorIs(t, err, ErrHost, "%s: an invalid A-label whatever its case", h)
+	}
+	for _, h := range []string{"xn--fiqs8s", "XN--FSQU00A.XN--FIQS8S", "Xn--fsqu00a.xn--fiqs8s"} {
+		_, err := toASCIIHost("test", h)
+		assert.NoError(t, err, "%s: a valid A-label whatever its case", h)
+	}
+}
+
+func TestConfusable(t *testing.T) {
+	tests := []struct {
+		name string
+		host string
+		want bool
+	}{
+		{"Cyrillic letters posing as apple", "аррӏе.com", true},
+		{"Cyrillic posing as paypal, in A-label form", "xn--80aa0cbo65f.com", true},
+		{"Cyrillic posing as apple, in A-label form", "xn--80ak6aa92e.com", true},
+		{"Latin and Cyrillic mixed in one label", "exаmple.com", true},
+		{"Greek omicron in a Latin name", "gοogle.com", true},
+		{"plain ASCII", "example.com", false},
+		{"Chinese", "例子.中国", false},
+		{"Chinese and Latin mixed", "qq邮箱.com", false},
+		{"a real Cyrillic word", "пример.рф", false},
+		{"not a host", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, Confusable(tt.host))
+		})
+	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/icpkit/icpkit/icp"
 	"github.com/icpkit/icpkit/icp/refile"
+	"golang.org/x/text/language"
 )
 
 const deploymentJSON = `{"subject": {"kind": "enterprise", "name": "杭州示例网络科技有限公司", "number": "浙ICP备2021000001号",
@@ -25,9 +26,9 @@ func ExamplePlan() {
 	// Move the site to another provider.
 	after, _ := refile.DecodeDeployment(strings.NewReader(deploymentJSON))
 	after.Sites[0].Access = []icp.Access{{Provider: "tencent", IPs: []netip.Addr{netip.MustParseAddr("42.192.1.1")}}}
-	for _, a := range refile.Plan(before, after).Actions {
+	for _, a := range refile.Plan(before, after, icp.WithLanguage(language.English)).Actions {
 		fmt.Println(a.Step, a.Type, a.Provider, a.Required, a.Verifiers)
-		fmt.Println("  ", a.Reason.En)
+		fmt.Println("  ", a.Reason.Message)
 	}
 	// An IP change at the same provider needs nothing.
 	same, _ := refile.DecodeDeployment(strings.NewReader(deploymentJSON))

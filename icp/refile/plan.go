@@ -79,10 +79,12 @@ func verifiersForChange(subjectChanged, siteChanged bool) []icp.Verifier {
 // Reason says why an action is needed: a stable code, the source keys, and
 // the message in both languages.
 type Reason struct {
-	Code   string `json:"code"`
-	Source string `json:"source"`
-	Zh     string `json:"zh"`
-	En     string `json:"en"`
+	Code   string            `json:"code"`
+	Source string            `json:"source"`
+	Params map[string]string `json:"params,omitempty"`
+	// Message is the reason in the plan's language ([icp.WithLanguage]),
+	// rendered from the same catalog as the findings.
+	Message string `json:"message"`
 }
 
 // Action is one filing a change needs.
@@ -137,17 +139,17 @@ func init() {
 		msg("plan.domain_added", []string{"domain"}, "新增域名 %[1]s：按新增网站办理（变更备案只能删除域名）", "the domain %[1]s is added: file it as a new site (a change can only remove domains)"),
 		msg("plan.domain_removed", []string{"domain"}, "删除域名 %[1]s：办理变更网站（不是注销）", "the domain %[1]s is removed: file a change of site (not a cancellation)"),
 		msg("plan.site_removed", nil, "网站不再使用：办理注销网站（一次一个）", "the site is retired: cancel it (one at a time)"),
-		msg("plan.site_changed", []string{"what"}, "网站信息变化（%[1]s）：办理变更网站", "the site's data changed (%[1]s): file a change of site"),
+		msg("plan.site_changed", []string{"what:change"}, "网站信息变化（%[1]s）：办理变更网站", "the site's data changed (%[1]s): file a change of site"),
 		msg("plan.contacts_all", nil, "个人主体或两位负责人为同一人的单位更换联系方式：须办理变更备案（主体和网站一并变更）", "an individual, or a unit whose two managers are one person, changes contacts: file a change of subject and sites together"),
-		msg("plan.subject_changed", []string{"what"}, "主体信息变化（%[1]s）：办理变更主体", "the subject's data changed (%[1]s): file a change of subject"),
+		msg("plan.subject_changed", []string{"what:change"}, "主体信息变化（%[1]s）：办理变更主体", "the subject's data changed (%[1]s): file a change of subject"),
 		msg("plan.subject_renamed", nil, "主体更名（统一社会信用代码不变）：办理变更主体并提交工商更名函", "the subject was renamed (same credit code): file a change of subject with the rename letter"),
 		msg("plan.owner_changed_all", nil, "本省更换主体负责人须办理变更备案并提交新的授权书", "this province wants a change of the subject's manager filed as a full change with a new authorisation letter"),
 		msg("plan.entity_migration", nil, "网站转到另一法律主体（统一社会信用代码不同）：办理网站迁移（需新主体账号、域名已过户、无进行中订单）", "the site goes to another legal entity (another credit code): file a site migration (new subject's account, domain already transferred, no open orders)"),
 		msg("plan.entity_cancel", nil, "若接入商在本省不提供网站迁移：原主体注销网站，新主体重新备案", "where the provider offers no site migration in this province, the old subject cancels the site and the new one files anew"),
 		msg("plan.entity_change", nil, "本省允许直接变更主体", "this province accepts a direct change of subject"),
-		msg("plan.individual_to_company", []string{"how"}, "个人主体变为单位：%[1]s", "an individual becomes a company: %[1]s"),
+		msg("plan.individual_to_company", []string{"how:filing_type"}, "个人主体变为单位：%[1]s", "an individual becomes a company: %[1]s"),
 		msg("plan.company_to_individual", nil, "单位不能变更为个人：注销后由个人重新备案", "a company cannot become an individual: cancel and file anew as the individual"),
-		msg("plan.province_moved", []string{"from", "to"}, "主体从%[1]s迁到%[2]s：注销原备案，在新省份重新备案（腾讯云做法；华为云允许跨省变更主体）", "the subject moves from %[1]s to %[2]s: cancel and file anew in the new province (Tencent; Huawei allows a cross-province change of subject)"),
+		msg("plan.province_moved", []string{"from:province", "to:province"}, "主体从%[1]s迁到%[2]s：注销原备案，在新省份重新备案（腾讯云做法；华为云允许跨省变更主体）", "the subject moves from %[1]s to %[2]s: cancel and file anew in the new province (Tencent; Huawei allows a cross-province change of subject)"),
 		msg("plan.domain_transferred", []string{"domain"}, "域名 %[1]s 已过户：新持有者完成实名后办理网站迁移或注销后重新备案，否则核查时可能被注销", "the domain %[1]s changed hands: after the new holder's real-name check, migrate the site or cancel and refile; otherwise inspections may cancel it"),
 		msg("plan.conflict_add_domain", nil, "来源不一致：腾讯云审核 FAQ 称备案通过后可通过变更添加域名；华为云称变更不能修改域名。默认按新增网站", "sources disagree: a Tencent review FAQ says a domain can be added by a change after approval; Huawei says a change cannot modify domains. The default is a new site"),
 		msg("plan.conflict_migration_sms", nil, "来源不一致：华为云称网站迁移也需 24 小时内短信核验，青云表格称不需要", "sources disagree: Huawei says a site migration also needs the SMS check within 24 hours; QingCloud's table says it does not"),
@@ -163,7 +165,7 @@ func init() {
 
 // Plan tells which filings a change from before to after needs, why, who
 // must verify by SMS, which documents are needed and in which order. It
-// covers every situation of reference/domain.md §8.2; where sources
+// covers the changes the providers document (TC-change, HW-change, QC-change); where sources
 // disagree the plan follows a stated default and adds a note. Plan(x, x)
 // requires nothing, and the plan is deterministic. Without [icp.At] it
 // uses the newest rules of the table.
@@ -218,7 +220,7 @@ func (p *planner) reason(code, source string, kv ...string) Reason {
 	for i := 0; i+1 < len(kv); i += 2 {
 		params[kv[i]] = kv[i+1]
 	}
-	return Reason{Code: code, Source: source, Zh: icp.Message(language.SimplifiedChinese, code, params), En: icp.Message(language.English, code, params)}
+	return Reason{Code: code, Source: source, Params: params, Message: icp.Message(p.cfg.Lang, code, params)}
 }
 
 func (p *planner) add(a Action) {
@@ -231,7 +233,7 @@ func (p *planner) add(a Action) {
 func (p *planner) note(code, source string, kv ...string) {
 	r := p.reason(code, source, kv...)
 	for _, n := range p.notes {
-		if n.Code == r.Code && n.En == r.En {
+		if n.Code == r.Code && n.Message == r.Message {
 			return
 		}
 	}
@@ -427,7 +429,7 @@ func (p *planner) plan() {
 	}
 	if len(subjectWhat) > 0 && !allChange {
 		p.add(Action{Type: icp.ChangeSubject, Required: true, SiteIndex: -1, Step: stepChange,
-			Reason: p.reason("plan.subject_changed", "QC-change; HW-change", "what", strings.Join(subjectWhat, ", "))})
+			Reason: p.reason("plan.subject_changed", "QC-change; HW-change", "what", strings.Join(subjectWhat, ","))})
 	}
 
 	// Site level.
@@ -494,9 +496,9 @@ func (p *planner) individualToCompany() {
 	switch {
 	case ok && (v == province.TransitionAllowed || v == province.TransitionLegalRepOnly && legalRep):
 		p.add(Action{Type: icp.ChangeSubject, Required: true, SiteIndex: -1, Step: stepChange,
-			Reason: p.reason("plan.individual_to_company", f.Source(), "how", "变更主体 / change of subject")})
+			Reason: p.reason("plan.individual_to_company", f.Source(), "how", icp.ChangeSubject.String())})
 	default:
-		how := "注销后重新备案 / cancel and file anew"
+		how := icp.CancelSubject.String() + "," + icp.FirstFiling.String()
 		p.add(Action{Type: icp.CancelSubject, Required: true, SiteIndex: -1, Step: stepCancel,
 			Reason: p.reason("plan.individual_to_company", f.Source()+"; HW-rules", "how", how)})
 		p.add(Action{Type: icp.FirstFiling, Required: true, SiteIndex: -1, Step: stepNewSite,
@@ -551,12 +553,12 @@ func (p *planner) siteChanges(b, a DeployedSite, ai int, individual, allChange b
 					Reason: p.reason("plan.contacts_all", "QC-change"), Verifiers: verifiersForChange(true, true)})
 			}
 		} else {
-			what = append(what, "manager contacts")
+			what = append(what, "manager_contacts")
 		}
 	}
 	if len(what) > 0 && !allChange {
 		p.add(Action{Type: icp.ChangeSite, Required: true, Site: label, SiteIndex: ai, Step: stepChange,
-			Reason: p.reason("plan.site_changed", "QC-change", "what", strings.Join(what, ", "))})
+			Reason: p.reason("plan.site_changed", "QC-change", "what", strings.Join(what, ","))})
 	}
 	// Access.
 	if accessEqual(b.Access, a.Access) {

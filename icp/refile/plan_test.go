@@ -174,8 +174,7 @@ func TestPlanSituations(t *testing.T) {
 			var got []want
 			for _, a := range plan.Actions {
 				got = append(got, want{a.Type, a.Required, a.Reason.Code})
-				assert.NotEmpty(t, a.Reason.Zh)
-				assert.NotEmpty(t, a.Reason.En)
+				assert.NotEmpty(t, a.Reason.Message)
 				assert.NotEmpty(t, a.Reason.Source)
 				assert.Positive(t, a.Step)
 			}

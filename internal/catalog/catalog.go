@@ -8,8 +8,11 @@ package catalog
 
 import (
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
 
+	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/message/catalog"
@@ -17,10 +20,68 @@ import (
 
 // Msg is one catalog entry: the parameter names in the order the format
 // strings use them (%[1]s …), and the zh-Hans and en texts.
+//
+// A parameter written "name:domain" holds a token of that display-name
+// domain (a subject kind, a material kind …): the finding keeps the token,
+// and the message shows the token's display name in its own language. A
+// parameter written "name#" holds a count: with EnOne set, English uses
+// EnOne when the first such count is 1 (plural rules of golang.org/x/text).
 type Msg struct {
 	Code   string
 	Params []string
 	Zh, En string
+	EnOne  string
+}
+
+// Name is the display name of one token of a domain.
+type Name struct{ Token, Zh, En string }
+
+var names = map[string]map[string]Name{}
+
+// RegisterNames adds display names for the tokens of domain. It panics on
+// a duplicate token.
+func RegisterNames(domain string, ns ...Name) {
+	mu.Lock()
+	defer mu.Unlock()
+	m := names[domain]
+	if m == nil {
+		m = map[string]Name{}
+		names[domain] = m
+	}
+	for _, n := range ns {
+		if _, dup := m[n.Token]; dup {
+			panic("catalog: duplicate name " + domain + "." + n.Token)
+		}
+		m[n.Token] = n
+	}
+}
+
+// DisplayName returns the display name of token in domain, in English for
+// an English tag and in Simplified Chinese otherwise.
+func DisplayName(tag language.Tag, domain, token string) (string, bool) {
+	frozen()
+	n, ok := names[domain][token]
+	if !ok {
+		return "", false
+	}
+	if IsEnglish(tag) {
+		return n.En, true
+	}
+	return n.Zh, true
+}
+
+// Domains returns every display-name domain with its tokens, for tests
+// that render them all.
+func Domains() map[string][]Name {
+	frozen()
+	out := map[string][]Name{}
+	for d, m := range names {
+		for _, n := range m {
+			out[d] = append(out[d], n)
+		}
+		sort.Slice(out[d], func(i, j int) bool { return out[d][i].Token < out[d][j].Token })
+	}
+	return out
 }
 
 var (
@@ -59,7 +120,11 @@ var frozen = sync.OnceValue(func() *messages {
 	b := catalog.NewBuilder(catalog.Fallback(language.SimplifiedChinese))
 	for _, m := range index {
 		_ = b.SetString(language.SimplifiedChinese, m.Code, m.Zh)
-		_ = b.SetString(language.English, m.Code, m.En)
+		if m.EnOne != "" {
+			_ = b.Set(language.English, m.Code, plural.Selectf(countArg(m)+1, "", "one", m.EnOne, "other", m.En))
+		} else {
+			_ = b.SetString(language.English, m.Code, m.En)
+		}
 	}
 	ms := &messages{
 		zh:    message.NewPrinter(language.SimplifiedChinese, message.Catalog(b)),
@@ -109,12 +174,64 @@ func Message(tag language.Tag, code string, params map[string]string) string {
 	}
 	args := make([]any, len(m.Params))
 	for i, p := range m.Params {
-		args[i] = params[p]
+		name, domain, _ := strings.Cut(p, ":")
+		name, count := strings.CutSuffix(name, "#")
+		v := params[name]
+		args[i] = v
+		if domain != "" {
+			args[i] = displayList(tag, domain, v)
+		} else if count {
+			if n, err := strconv.Atoi(v); err == nil {
+				args[i] = n
+			}
+		}
 	}
 	if en {
 		return ms.en.Sprintf(code, args...)
 	}
 	return ms.zh.Sprintf(code, args...)
+}
+
+// displayList shows a token, or a list of tokens separated by "," or "|",
+// by their display names, joined as the language joins a list. Tokens
+// without a name stay as they are.
+func displayList(tag language.Tag, domain, v string) string {
+	if d, ok := DisplayName(tag, domain, v); ok {
+		return d
+	}
+	if !strings.ContainsAny(v, ",|") {
+		return v
+	}
+	sep := "、"
+	if IsEnglish(tag) {
+		sep = ", "
+	}
+	parts := strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '|' })
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		parts[i] = p
+		if d, ok := DisplayName(tag, domain, p); ok {
+			parts[i] = d
+		}
+	}
+	return strings.Join(parts, sep)
+}
+
+// ParamName returns the name under which a finding carries parameter p
+// (without its domain or count mark).
+func ParamName(p string) string {
+	name, _, _ := strings.Cut(p, ":")
+	return strings.TrimSuffix(name, "#")
+}
+
+// countArg returns the index of the first count parameter of m.
+func countArg(m Msg) int {
+	for i, p := range m.Params {
+		if name, _, _ := strings.Cut(p, ":"); strings.HasSuffix(name, "#") {
+			return i
+		}
+	}
+	return 0
 }
 
 // IsEnglish reports whether messages in tag render in English, as the

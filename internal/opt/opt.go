@@ -26,6 +26,9 @@ type Config struct {
 	TLDs    *domain.TLDTable
 	Locator func(subject.Mobile) (province.Province, bool)
 	Opener  func(path string) (io.ReadCloser, error)
+	// Reuse answers from a panel's records whether a number already serves
+	// another subject's filing.
+	Reuse func(kind, number string) bool
 
 	// Of package icp: Profile, *NameRules, *PreApprovalTable.
 	Profile, Names, PreApp any
