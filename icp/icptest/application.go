@@ -237,6 +237,7 @@ func Application(r *rand.Rand, p province.Province, k subject.Kind, sites int, o
 			domains[i] = b.latin + serial + "." + domainSuffix(r, k, i)
 		}
 	}
+	rules := province.Default().RulesAt(p, at)
 	used := map[string]bool{}
 	var s icp.ApplicationSubject
 	s.Kind = k
@@ -249,6 +250,10 @@ func Application(r *rand.Rand, p province.Province, k subject.Kind, sites int, o
 		s.Certificate = owner.Document
 		s.Owner = owner
 		manager = owner
+		if v, ok := rules.ManagerNotOwner.Get(); ok && v {
+			// 天津: the sites need a manager other than the owner.
+			manager = person(r, p, at, 25, 40, "web", domains[0], used)
+		}
 	} else {
 		s.Name = unitName(k, p, a, b.han)
 		s.Certificate = unitCertificate(r, k, p)
@@ -288,7 +293,7 @@ func Application(r *rand.Rand, p province.Province, k subject.Kind, sites int, o
 					st.Name = string(given) + hobbies[(i+j+1)%len(hobbies)]
 				}
 			}
-			st.Content = []string{"other"}
+			st.Content = individualContent(rules)
 			st.Description = "记录" + strings.TrimPrefix(st.Name, string(given)) + "，不含商业内容"
 		} else {
 			st.Name = b.han + unitSites[i%len(unitSites)]
@@ -302,6 +307,22 @@ func Application(r *rand.Rand, p province.Province, k subject.Kind, sites int, o
 	}
 	addMaterials(&app, c, today)
 	return app
+}
+
+// individualContent returns the service content of an individual's hobby
+// site: 其他 (other), or where the province refuses it a personal space if
+// that is accepted without approval, or none.
+func individualContent(rules province.Rules) []string {
+	refused, _ := rules.ServiceContentRefused.Get()
+	if !refused.Contains("other") && !refused.Contains("其他") {
+		return []string{"other"}
+	}
+	accepted, known := rules.PersonalSpaceAccepted.Get()
+	approval, _ := rules.PersonalSpaceNeedsApproval.Get()
+	if (accepted || !known) && !approval && !refused.Contains("personal_space") && !refused.Contains("个人空间或博客") {
+		return []string{"personal_space"}
+	}
+	return nil
 }
 
 // addMaterials attaches every material Check finds missing, at paths

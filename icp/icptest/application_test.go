@@ -18,11 +18,11 @@ import (
 
 // impossible lists the combinations no application can pass, with the
 // finding code and the rule that forbid them. Keys are province/kind/sites;
-// kind "*" is every kind.
+// kind "*" is every kind and "unit" every kind but individual.
 var impossible = map[string]struct{ code, reason string }{
 	"湖北/*/5":          {"limit.sites_per_order", "max_sites_per_order 1 (TC-P-湖北): one site per order"},
 	"湖南/*/5":          {"limit.sites_per_order", "max_sites_per_order 1 (TC-P-湖南): one site per order"},
-	"山西/*/5":          {"limit.domains_per_order", "max_domains_per_order_unit and _individual 3 (HW-prov): a website needs a domain"},
+	"山西/unit/5":       {"limit.domains_per_order", "max_domains_per_order_unit 3 (HW-prov): a website needs a domain"},
 	"河南/individual/5": {"limit.domains_per_order", "max_domains_per_order_individual 3 (TC-P-河南; HW-prov): a website needs a domain"},
 	"海南/individual/5": {"limit.domains_per_order", "max_domains_per_order_individual 1 (TC-P-海南): a website needs a domain"},
 }
@@ -31,7 +31,11 @@ func impossibleReason(p province.Province, k subject.Kind, sites int) (code, rea
 	for _, key := range []string{
 		fmt.Sprintf("%s/%s/%d", p, k, sites),
 		fmt.Sprintf("%s/*/%d", p, sites),
+		fmt.Sprintf("%s/unit/%d", p, sites),
 	} {
+		if strings.Contains(key, "/unit/") && !k.IsUnit() {
+			continue
+		}
 		if x, ok := impossible[key]; ok {
 			return x.code, x.reason, true
 		}

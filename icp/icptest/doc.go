@@ -34,6 +34,6 @@
 // day (authorisation letters, domain certificates, commitment letters and
 // videos, site plans), dated a week before. Some combinations cannot pass
 // whatever the data (Hubei and Hunan take one site per order; Shanxi three
-// domains per order; Henan three and Hainan one domain per order from an
-// individual): the package tests list them with their rules.
+// domains per order from a unit; Henan three and Hainan one domain per
+// order from an individual): the package tests list them with their rules.
 package icptest

@@ -65,12 +65,15 @@ func ExampleApplication() {
 }
 
 func ExampleTrigger() {
-	app, ok := icptest.Trigger("contact.mobile_sms")
-	report := icp.Check(app, icptest.TriggerOptions("contact.mobile_sms")...)
-	for _, f := range report.Errors() {
-		fmt.Println(ok, f.Code, f.Field)
+	const code = "contact.mobile_sms"
+	app, ok := icptest.Trigger(code)
+	report := icp.Check(app, icptest.TriggerOptions(code)...)
+	for _, f := range report.Findings {
+		if f.Code == code {
+			fmt.Println(ok, f.Severity, f.Code, f.Field)
+		}
 	}
-	// Output: true contact.mobile_sms subject.owner.mobile
+	// Output: true warning contact.mobile_sms subject.owner.mobile
 }
 
 func ExampleJPEG() {
@@ -129,21 +132,21 @@ func ExampleFooterPage() {
 // and its field path. (Here the assertions print; in a test they would be
 // require/assert calls, as in TestPanelStyle.)
 func Example_panelUnitTest() {
-	// func TestEmergencyPhoneMustNotBeVirtual(t *testing.T) {
+	// func TestEmergencyPhoneIsNotTheOwnersMobile(t *testing.T) {
 	r := rand.New(rand.NewPCG(2026, 19))
 	app := icptest.Application(r, province.Guangdong, subject.Enterprise, 1)
-	app.Sites[0].Manager.EmergencyPhone = subject.Secret(icptest.Mobile(r, subject.Virtual).Number())
+	app.Sites[0].Manager.EmergencyPhone = app.Subject.Owner.Mobile
 
 	report := icp.Check(app, icp.At(icptest.DefaultDate))
 
 	// require.Len(t, report.Errors(), 1)
-	// assert.Equal(t, "contact.emergency_virtual", report.Errors()[0].Code)
+	// assert.Equal(t, "contact.emergency_same", report.Errors()[0].Code)
 	// assert.Equal(t, "sites[0].manager.emergency_phone", report.Errors()[0].Field)
 	for _, f := range report.Errors() {
 		fmt.Println(f.Code, f.Field)
 	}
 	// }
-	// Output: contact.emergency_virtual sites[0].manager.emergency_phone
+	// Output: contact.emergency_same sites[0].manager.emergency_phone
 }
 
 // Misuse panics, as in net/http/httptest; an unknown code has no trigger.

@@ -24,9 +24,9 @@ func TestPanelStyle(t *testing.T) {
 		code   string
 		field  string
 	}{
-		{"a virtual emergency phone", province.Guangdong, func(a *icp.Application, r *rand.Rand) {
-			a.Sites[0].Manager.EmergencyPhone = subject.Secret(icptest.Mobile(r, subject.Virtual).Number())
-		}, "contact.emergency_virtual", "sites[0].manager.emergency_phone"},
+		{"the manager's emergency phone is the owner's mobile", province.Guangdong, func(a *icp.Application, _ *rand.Rand) {
+			a.Sites[0].Manager.EmergencyPhone = a.Subject.Owner.Mobile
+		}, "contact.emergency_same", "sites[0].manager.emergency_phone"},
 		{"a domain held by someone else", province.Beijing, func(a *icp.Application, _ *rand.Rand) {
 			a.Sites[0].DomainHolder = "北京别家贸易有限公司"
 		}, "domain.holder", "sites[0].domain_holder"},

@@ -157,9 +157,14 @@ var triggers = map[string]trigger{
 	"person.document_type": zj(func(a *icp.Application, _ *rand.Rand) {
 		a.Sites[0].Manager.Document = a.Subject.Certificate
 	}),
-	"person.name":       zj(func(a *icp.Application, _ *rand.Rand) { a.Subject.Owner.Name = "张三3" }),
-	"person.age_below":  zj(func(a *icp.Application, r *rand.Rand) { setManagerID(a, idAged(r, a.Province, 15, true)) }),
-	"person.age_proof":  on(province.Liaoning, subject.Enterprise, func(a *icp.Application, r *rand.Rand) { setManagerID(a, idAged(r, a.Province, 17, true)) }),
+	"person.name":          zj(func(a *icp.Application, _ *rand.Rand) { a.Subject.Owner.Name = "张三3" }),
+	"person.age_below":     zj(func(a *icp.Application, r *rand.Rand) { setManagerID(a, idAged(r, a.Province, 15, true)) }),
+	"person.age_documents": on(province.Liaoning, subject.Enterprise, func(a *icp.Application, r *rand.Rand) { setManagerID(a, idAged(r, a.Province, 17, true)) }),
+	// Every province with an age floor "with proof" now names its documents
+	// (person.age_documents); age_proof is what Check says when a table
+	// states the floor without them, as this patched row does.
+	"person.age_proof": on(province.Liaoning, subject.Enterprise, func(a *icp.Application, r *rand.Rand) { setManagerID(a, idAged(r, a.Province, 17, true)) }).
+		opts(icp.WithRules(patched("辽宁\tminor_documents\t-\tUNKNOWN\ticptest\t-\t-\n"))),
 	"person.age_above":  on(province.Heilongjiang, subject.Enterprise, func(a *icp.Application, r *rand.Rand) { setManagerID(a, idAged(r, a.Province, 66, false)) }),
 	"person.retirement": on(province.Tianjin, subject.Enterprise, func(a *icp.Application, r *rand.Rand) { setManagerID(a, idAged(r, a.Province, 61, false)) }),
 	"person.birth_future": zj(func(a *icp.Application, r *rand.Rand) {
@@ -214,7 +219,7 @@ var triggers = map[string]trigger{
 	"contact.emergency": zj(func(a *icp.Application, _ *rand.Rand) { a.Subject.Owner.EmergencyPhone = "12345" }),
 	"contact.emergency_virtual": zj(func(a *icp.Application, r *rand.Rand) {
 		a.Subject.Owner.EmergencyPhone = subject.Secret(Mobile(r, subject.Virtual).Number())
-	}),
+	}).with(icp.Alibaba),
 	"contact.emergency_same": zj(func(a *icp.Application, _ *rand.Rand) { a.Subject.Owner.EmergencyPhone = a.Subject.Owner.Mobile }),
 	"contact.shared_phone":   zj(func(a *icp.Application, _ *rand.Rand) { a.Sites[0].Manager.Mobile = a.Subject.Owner.Mobile }),
 	"contact.shared_email":   zj(func(a *icp.Application, _ *rand.Rand) { a.Sites[0].Manager.Email = a.Subject.Owner.Email }),
@@ -223,9 +228,12 @@ var triggers = map[string]trigger{
 	}),
 	"contact.local": on(province.Xinjiang, subject.Enterprise, func(*icp.Application, *rand.Rand) {}).
 		opts(icp.WithPhoneLocator(func(subject.Mobile) (province.Province, bool) { return province.Zhejiang, true })),
-	"contact.local_unchecked":   on(province.Guangxi, subject.Enterprise, func(*icp.Application, *rand.Rand) {}),
-	"contact.email":             zj(func(a *icp.Application, _ *rand.Rand) { a.Subject.Owner.Email = "admin@@example" }),
-	"contact.company_email":     zj(func(a *icp.Application, _ *rand.Rand) { a.Subject.Owner.Email = "boss@example.com" }),
+	"contact.local_unchecked": on(province.Guangxi, subject.Enterprise, func(*icp.Application, *rand.Rand) {}),
+	"contact.email":           zj(func(a *icp.Application, _ *rand.Rand) { a.Subject.Owner.Email = "admin@@example" }),
+	"contact.company_email":   zj(func(a *icp.Application, _ *rand.Rand) { a.Subject.Owner.Email = "boss@example.com" }).with(icp.Alibaba),
+	"contact.local_remark": on(province.Shanxi, subject.Enterprise, func(a *icp.Application, _ *rand.Rand) {
+		a.Remark = "负责人长期在外省工作，使用外省手机号码"
+	}).opts(icp.WithPhoneLocator(func(subject.Mobile) (province.Province, bool) { return province.Beijing, true })),
 	"contact.landline_required": on(province.Jiangsu, subject.Enterprise, func(a *icp.Application, _ *rand.Rand) { a.Subject.Landline = "" }),
 	"contact.landline":          zj(func(a *icp.Application, _ *rand.Rand) { a.Subject.Landline = "12345" }),
 
@@ -286,7 +294,7 @@ var triggers = map[string]trigger{
 	"site.preapproval_abolished": zj(func(a *icp.Application, _ *rand.Rand) { a.Sites[0].Description = "职工教育培训资料" }),
 
 	// limits
-	"limit.individual_services": zj(func(a *icp.Application, _ *rand.Rand) { a.Subject.ExistingServices = 5 }).kind(subject.Individual),
+	"limit.individual_services": on(province.Shaanxi, subject.Individual, func(a *icp.Application, _ *rand.Rand) { a.Subject.ExistingServices = 5 }),
 	"limit.unit_sites":          on(province.Shaanxi, subject.Enterprise, func(a *icp.Application, _ *rand.Rand) { a.Subject.ExistingServices = 30 }),
 	"limit.sites_per_order":     on(province.Hubei, subject.Enterprise, func(*icp.Application, *rand.Rand) {}).n(2),
 	"limit.domains_per_order":   on(province.Shanxi, subject.Enterprise, func(*icp.Application, *rand.Rand) {}).n(4),
@@ -299,9 +307,11 @@ var triggers = map[string]trigger{
 	}),
 
 	// resource and access
-	"resource.product":  zj(func(a *icp.Application, _ *rand.Rand) { a.Resource.Product = "cdn" }),
-	"resource.billing":  zj(func(a *icp.Application, _ *rand.Rand) { a.Resource.Billing = "pay_as_you_go" }),
-	"resource.months":   zj(func(a *icp.Application, _ *rand.Rand) { a.Resource.Months = 1 }),
+	// The neutral default profile names no product, billing or term: these
+	// are the Huawei profile's server rule.
+	"resource.product":  zj(func(a *icp.Application, _ *rand.Rand) { a.Resource.Product = "cdn" }).with(icp.Huawei),
+	"resource.billing":  zj(func(a *icp.Application, _ *rand.Rand) { a.Resource.Billing = "pay_as_you_go" }).with(icp.Huawei),
+	"resource.months":   zj(func(a *icp.Application, _ *rand.Rand) { a.Resource.Months = 1 }).with(icp.Huawei),
 	"resource.region":   zj(func(a *icp.Application, _ *rand.Rand) { a.Resource.Region = "hongkong" }),
 	"access.provider":   zj(func(a *icp.Application, _ *rand.Rand) { a.Sites[0].Access.Provider = "" }),
 	"access.ip_missing": zj(func(a *icp.Application, _ *rand.Rand) { a.Sites[0].Access.IPs = nil }),
@@ -348,6 +358,35 @@ var triggers = map[string]trigger{
 	material.ProblemTrailing:      zj(defectFile(material.ProblemTrailing)),
 	material.ProblemTruncated:     zj(defectFile(material.ProblemTruncated)),
 
+	// reuse of people and numbers, and the province duties
+	"person.manager_is_owner": on(province.Tianjin, subject.Individual, func(a *icp.Application, _ *rand.Rand) {
+		a.Sites[0].Manager = a.Subject.Owner
+	}),
+	"person.reuse_unchecked": on(province.Tianjin, subject.Enterprise, func(*icp.Application, *rand.Rand) {}),
+	"person.reused": on(province.Tianjin, subject.Enterprise, func(*icp.Application, *rand.Rand) {}).
+		opts(icp.WithReuseLookup(func(kind, _ string) bool { return kind == "mobile" })),
+	"subject.bianban_approval": on(province.InnerMongolia, subject.Government, func(*icp.Application, *rand.Rand) {}),
+	"site.content_refused": on(province.Heilongjiang, subject.Individual, func(a *icp.Application, _ *rand.Rand) {
+		a.Sites[0].Content = []string{"other"}
+	}),
+	"site.personal_space_approval": on(province.Jiangxi, subject.Individual, func(a *icp.Application, _ *rand.Rand) {
+		a.Sites[0].Content = []string{"personal_space"}
+	}),
+	"site.commercial_licence": zj(func(a *icp.Application, _ *rand.Rand) { a.Sites[0].Commercial = true }),
+	"site.licence_kind": zj(func(a *icp.Application, _ *rand.Rand) {
+		a.Sites[0].Commercial = true
+		a.Sites[0].Licence = number(a, "-1")
+	}),
+	"access.resolved_ip": zj(func(*icp.Application, *rand.Rand) {}),
+	"site.filed_sites_open": on(province.Henan, subject.Enterprise, func(a *icp.Application, _ *rand.Rand) {
+		a.FilingType = icp.NewSite
+		a.Subject.Number = number(a, "")
+	}),
+	"domain.confusable": zj(func(a *icp.Application, _ *rand.Rand) {
+		a.Sites[0].Domains[0] = "\u0430" + a.Sites[0].Domains[0] // a Cyrillic а before Latin letters
+	}),
+	"domain.foreign_registrar": zj(func(*icp.Application, *rand.Rand) {}),
+
 	// The offline checks are reported for every application of their
 	// filing types: the valid application itself shows them.
 	"offline.mobile_real_name":  zj(func(*icp.Application, *rand.Rand) {}),
@@ -358,6 +397,15 @@ var triggers = map[string]trigger{
 }
 
 func (t trigger) kind(k subject.Kind) trigger { t.k = k; return t }
+
+// patched returns the default rule table with rows replaced.
+func patched(rows string) *province.Table {
+	t, err := province.Default().Patch(strings.NewReader(rows))
+	if err != nil {
+		panic("icptest: " + err.Error())
+	}
+	return t
+}
 
 // badCheck returns s with its last character replaced by a wrong one.
 func badCheck(s string) string {
@@ -388,15 +436,19 @@ func (t trigger) build() icp.Application {
 // kind) with one change, such as a virtual mobile for contact.mobile_sms
 // or an over-sized licence scan for material.too_large. Check it with
 // [TriggerOptions](code): the day, the material opener and, for a few
-// codes, a profile or a phone locator. Other findings may come along (a
+// codes, a profile (the server and e-mail rules are the providers'), a
+// phone locator, a reuse lookup or a patched rule table. Other findings may come along (a
 // mobile that is not a basic operator's is also not a valid emergency
 // number), but the code is always among them.
 //
 // Every code Check can report has a trigger; the offline reminders
-// (offline.*) and contact.local_unchecked are reported for valid
-// applications themselves. Codes of other functions (footer.*, audit.*,
-// plan.*) and structure.invalid, which no struct tag of an application
-// can raise, have none.
+// (offline.*, domain.foreign_registrar) are reported for every valid
+// application, and a few infos (contact.local_unchecked,
+// person.reuse_unchecked, access.resolved_ip) for those of the provinces
+// with such rules, so their triggers change nothing but the province.
+// Codes of other functions (footer.*, audit.*, plan.*, validate.*) and
+// structure.invalid, which no struct tag of an application can raise, have
+// none.
 func Trigger(code string) (icp.Application, bool) {
 	t, ok := triggers[code]
 	if !ok {
@@ -407,9 +459,12 @@ func Trigger(code string) (icp.Application, bool) {
 
 // TriggerOptions returns the options to check [Trigger](code) with:
 // icp.At([DefaultDate]), the profile the trigger needs, a material opener
-// on [Materials] (left out for material.not_inspected) and, for
-// contact.local, a phone locator that places every mobile in Zhejiang. It
-// returns nil for a code without a trigger.
+// on [Materials] (left out for material.not_inspected) and what a few
+// codes need besides: a phone locator that places every mobile in another
+// province (contact.local, contact.local_remark), a reuse lookup that
+// knows every mobile (person.reused), a rule table patched to state an age
+// floor without its documents (person.age_proof). It returns nil for a
+// code without a trigger.
 func TriggerOptions(code string) []icp.Option {
 	t, ok := triggers[code]
 	if !ok {

@@ -19,6 +19,7 @@ var notCheck = map[string]string{
 	"footer.":           "icp.Footer's rendering checks, not Check",
 	"audit.":            "icp/audit.AuditFooter's findings, not Check",
 	"plan.":             "icp/refile.Plan's findings, not Check",
+	"validate.":         "messages of the validator/v10 tags of icp.RegisterTranslations, not Check",
 	"structure.invalid": "every struct tag of an application is required or max, reported as structure.required or structure.too_long",
 }
 
@@ -31,6 +32,7 @@ var alwaysReported = map[string]string{
 	"offline.seals":             "seals on scans are checked by hand",
 	"offline.sms_verification":  "the MIIT SMS comes after the provider's review",
 	"offline.domain_real_name":  "the registrar's real-name record cannot be checked offline",
+	"domain.foreign_registrar":  "a national rule (foreign registrars refused) that needs the registry, reported for every site",
 }
 
 func reasonNotCheck(code string) (string, bool) {
