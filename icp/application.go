@@ -120,6 +120,9 @@ type Resource struct {
 	Billing string `json:"billing" validate:"required"` // "subscription" (包年包月) or "pay_as_you_go"
 	Months  int    `json:"months"`                      // months bought, renewals included
 	Region  string `json:"region,omitempty"`            // "mainland" unless stated
+	// Expires is the day the server's term ends, when the panel knows it:
+	// some providers want time left on it during the filing.
+	Expires subject.Date `json:"expires,omitzero"`
 }
 
 // MaterialRef is one uploaded material.

@@ -181,7 +181,7 @@ var checkRules = []Rule{
 		"TC-domain; QC-domain; HW-prep; HW-policy", in(siteTypes), ruleDomains},
 	{"sites", []string{"site.name_*", "site.preapproval_*", "app.*", "site.app_missing"}, "QC-sitename; TC-preapp; HW-app", in(siteTypes), ruleSites},
 	{"limits", []string{"limit.*"}, "HW-rules; TC-P-*", in(siteTypes), ruleLimits},
-	{"resource", []string{"resource.product", "resource.billing", "resource.months", "resource.region"}, "profile server rule; TC-cloud; HW-cond",
+	{"resource", []string{"resource.product", "resource.billing", "resource.months", "resource.time_left", "resource.region"}, "profile server rule; TC-cloud; HW-cond",
 		in(accessTypes), ruleResource},
 	{"access", []string{"access.provider", "access.ip_missing", "access.ip_private", "access.ip_reserved", "access.ip_documentation", "access.sites_per_instance"},
 		"TC-cloud; HW-prep", in(accessTypes), ruleAccess},
@@ -189,7 +189,7 @@ var checkRules = []Rule{
 		"TC-materials; TC-upload; HW-mat; TC-P-江苏; HW-mat doc_0046; TC-P-新疆", in(siteTypes), ruleMaterials},
 	{"reuse", []string{"person.manager_is_owner", "person.reused", "person.reuse_unchecked"}, "TC-P-*; QC-tianjin", in(siteTypes), ruleReuse},
 	{"province_duties", []string{"subject.bianban_approval", "site.content_refused", "site.personal_space_approval", "site.commercial_licence",
-		"site.licence_kind", "access.resolved_ip", "site.filed_sites_open", "domain.foreign_registrar"}, "TC-P-*; QC-*; HW-after; TC-domain",
+		"site.licence_kind", "access.resolved_ip", "site.filed_sites_open", "domain.foreign_registrar"}, "TC-P-*; QC-general; HW-after; TC-domain",
 		in(siteTypes), ruleProvinceDuties},
 	{"offline", []string{"offline.mobile_real_name", "offline.face_verification", "offline.seals", "offline.sms_verification", "offline.domain_real_name"},
 		"TC-sms; HW-mat doc_0064; QC-sms; TC-domain", always, ruleOffline},
@@ -995,6 +995,7 @@ func init() {
 		msg("resource.product", []string{"product", "allowed"}, "产品“%[1]s”不能用于备案（可用：%[2]s）", "the product %[1]q cannot be used for filing (allowed: %[2]s)"),
 		msg("resource.billing", []string{"billing"}, "计费方式“%[1]s”不能用于备案，需要包年包月", "the billing %[1]q cannot be used for filing; a subscription is needed"),
 		msg("resource.months", []string{"months", "min"}, "服务器购买时长 %[1]s 个月，至少需要 %[2]s 个月", "the server is bought for %[1]s months; at least %[2]s are needed"),
+		msg("resource.time_left", []string{"expires", "min"}, "服务器于 %[1]s 到期，备案期间须至少还剩 %[2]s 个月", "the server's term ends on %[1]s; at least %[2]s months must be left during the filing"),
 		msg("resource.region", []string{"region"}, "服务器地域“%[1]s”不在中国内地，无法也无需备案", "the server region %[1]q is outside the mainland, where no filing is possible or needed"),
 		msg("access.provider", nil, "需要填写接入商", "the access provider is missing"),
 		msg("access.ip_missing", nil, "网站需要至少一个公网 IP", "a website needs at least one public IP"),
@@ -1019,6 +1020,14 @@ func ruleResource(c *checker) {
 	}
 	if sr.MinMonths > 0 && rs.Months < sr.MinMonths && (rs.Product != "" || rs.Months != 0) {
 		c.add("resource.months", SeverityError, "resource.months", sr.Source, "months", strconv.Itoa(rs.Months), "min", strconv.Itoa(sr.MinMonths))
+	}
+	if sr.MinMonthsLeft > 0 && !rs.Expires.IsZero() {
+		// The term must not end within MinMonthsLeft months of the check date.
+		least := c.at.AddDate(0, sr.MinMonthsLeft, 0)
+		if rs.Expires.Time().Before(subject.DateOf(least).Time()) {
+			c.add("resource.time_left", SeverityError, "resource.expires", sr.Source,
+				"expires", rs.Expires.String(), "min", strconv.Itoa(sr.MinMonthsLeft))
+		}
 	}
 }
 

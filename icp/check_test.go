@@ -707,6 +707,15 @@ func TestProvinceDuties(t *testing.T) {
 			a.Sites[0].Licence = MustParseNumber("浙B2-20090059")
 		}, nil, "site.commercial_licence", 0},
 		{"浙江: the resolved IP must match", enterpriseApp, nil, nil, "access.resolved_ip", SeverityInfo},
+		{"Tencent: less than a month left on the server", tencentApp, func(a *Application) {
+			a.Resource.Expires = subject.Date{Year: 2026, Month: 12, Day: 20}
+		}, []Option{WithProfile(Tencent)}, "resource.time_left", SeverityError},
+		{"Tencent: exactly a month left", tencentApp, func(a *Application) {
+			a.Resource.Expires = subject.Date{Year: 2026, Month: 12, Day: 26}
+		}, []Option{WithProfile(Tencent)}, "resource.time_left", 0},
+		{"the default profile states no time left", enterpriseApp, func(a *Application) {
+			a.Resource.Expires = subject.Date{Year: 2026, Month: 12, Day: 1}
+		}, nil, "resource.time_left", 0},
 		{"foreign registrars are refused nationally", enterpriseApp, nil, nil, "domain.foreign_registrar", SeverityInfo},
 	}
 	for _, tt := range tests {
@@ -724,5 +733,24 @@ func TestProvinceDuties(t *testing.T) {
 			}
 			assert.Equal(t, tt.sev, got, "%s", tt.code)
 		})
+	}
+}
+
+// TestFindingSourcesResolve checks that every finding of a realistic run
+// cites sources a user can open: each key but this library's own input
+// bounds resolves to a source with an address.
+func TestFindingSourcesResolve(t *testing.T) {
+	app := enterpriseApp()
+	app.Sites[0].Domains = []string{"www.example.com"}
+	app.Subject.Owner.Mobile = "17001234567"
+	for _, f := range Check(app, At(checkDay), WithProfile(Tencent)).Findings {
+		srcs := f.Sources()
+		if strings.HasPrefix(f.Source, "icpkit") {
+			continue
+		}
+		if assert.NotEmpty(t, srcs, "%s cites %q", f.Code, f.Source) {
+			assert.NotEmpty(t, srcs[0].URL, "%s: %s has an address", f.Code, srcs[0].Key)
+			assert.NotEmpty(t, srcs[0].Title, "%s: %s has a title", f.Code, srcs[0].Key)
+		}
 	}
 }

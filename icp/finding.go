@@ -9,6 +9,7 @@ import (
 
 	"github.com/icpkit/icpkit/internal/catalog"
 	"github.com/icpkit/icpkit/internal/norm"
+	"github.com/icpkit/icpkit/province"
 )
 
 // Severity says how much a finding matters.
@@ -73,6 +74,20 @@ type Finding struct {
 	// unreadable input) or "icpkit input bound" (a size limit of this
 	// library).
 	Source string `json:"source,omitempty"`
+}
+
+// Sources resolves the keys of f.Source in the default sources table
+// (province/data/sources.tsv): publisher, title, a public address and the
+// date the project read it. Keys that name this library's own bounds
+// ("icpkit input") resolve to nothing.
+func (f Finding) Sources() []province.Source {
+	var out []province.Source
+	for _, k := range province.SourceKeys(f.Source) {
+		if s, ok := province.LookupSource(k); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // String returns "severity code field: message".

@@ -14,6 +14,9 @@ type ServerRule struct {
 	products  []string
 	billing   []string
 	MinMonths int // months bought, renewals included
+	// MinMonthsLeft is the time that must be left on the server while the
+	// filing is reviewed, in months (0: not stated).
+	MinMonthsLeft int
 	// SitesPerInstance caps the sites filed against one server (0: none).
 	SitesPerInstance int
 	Source           string
@@ -95,13 +98,13 @@ var Alibaba = Profile{
 }
 
 // Tencent is Tencent Cloud's profile: CVM or Lighthouse in the mainland,
-// 包年包月 only, at least 3 months bought, at most 5 sites per instance
-// (TC-cloud); images 200 KB–8 MB, JPG/PNG/GIF (TC-upload).
+// 包年包月 only, at least 3 months bought and at least 1 month left during
+// the filing, at most 5 sites per instance (TC-cloud); images 200 KB–8 MB, JPG/PNG/GIF (TC-upload).
 var Tencent = Profile{
 	Name:      "tencent",
 	Materials: material.Tencent,
 	Server: ServerRule{products: []string{"cvm", "lighthouse", "clb", "scf_pack", "cloudbase_pack"}, billing: []string{"subscription"},
-		MinMonths: 3, SitesPerInstance: 5, Source: "TC-cloud", Status: "CONFIRMED"},
+		MinMonths: 3, MinMonthsLeft: 1, SitesPerInstance: 5, Source: "TC-cloud", Status: "CONFIRMED"},
 	Source: "TC-cloud; TC-upload",
 }
 

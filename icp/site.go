@@ -94,12 +94,12 @@ type Site struct {
 	Approvals     []Approval   `json:"approvals,omitempty" validate:"-"`
 	// NotInvolved declares that no pre-approval category is involved (the
 	// "以上都不涉及" choice, with a commitment letter).
-	NotInvolved bool   `json:"preapproval_not_involved,omitempty" validate:"-"`
-	Commercial  bool   `json:"commercial,omitempty" validate:"-"`
+	NotInvolved bool `json:"preapproval_not_involved,omitempty" validate:"-"`
+	Commercial  bool `json:"commercial,omitempty" validate:"-"`
 	// Licence is the commercial site's 经营许可证 (京ICP证030173号) or
 	// value-added telecom licence (粤B2-20090059).
 	Licence Number `json:"licence,omitzero" validate:"-"`
-	Remark      string `json:"remark,omitempty" validate:"max=1000"`
+	Remark  string `json:"remark,omitempty" validate:"max=1000"`
 }
 
 func init() {

@@ -176,8 +176,16 @@ func TestPreApproval(t *testing.T) {
 
 func TestAppChecks(t *testing.T) {
 	assert.True(t, CheckAppName("示例记账本", "sites[0].name", language.Und).OK())
-	for _, bad := range []string{"计算器", "免费记账", "示例测试版", "记账😀", "demo记账"} {
+	// Generic names and emoji are HW-app's own words: errors.
+	for _, bad := range []string{"计算器", "记账😀"} {
 		assert.False(t, CheckAppName(bad, "sites[0].name", language.Und).OK(), bad)
+	}
+	// Pricing words and placeholders are our examples of HW-app's
+	// categories, not words it states: warnings.
+	for _, doubtful := range []string{"免费记账", "示例测试版", "demo记账"} {
+		r := CheckAppName(doubtful, "sites[0].name", language.Und)
+		assert.True(t, r.OK(), doubtful)
+		assert.NotEmpty(t, r.Warnings(), doubtful)
 	}
 	assert.True(t, validAndroidPackage("com.example.app"))
 	assert.True(t, validAndroidPackage("cn.example.my_app2"))

@@ -124,6 +124,9 @@ func TestFileableTLDs(t *testing.T) {
 		{"Beijing: asia not on its list", "asia", bj, false},
 		{"Beijing: cn family", "com.cn", bj, true},
 		{"Beijing: Chinese-script suffix", "公司", bj, true},
+		{"Beijing lists .tel, the national list does not", "tel", bj, false},
+		{"Beijing's 中文域名 does not take .香港, which is not on the national list", "香港", bj, false},
+		{"the traditional-script .中國 is on the national list (UNCERTAIN)", "中國", zj, true},
 		{"Beijing before its list (2018): national list", "me", province.RulesAt(province.Beijing, time.Date(2018, 6, 1, 0, 0, 0, 0, time.UTC)), true},
 	}
 	for _, tt := range tests {

@@ -90,11 +90,13 @@ func (t *TLDTable) Version() string { return t.version }
 
 // Fileable reports whether a domain under the public suffix may be filed
 // under the given province rules (take them with province.RulesAt for a
-// date), and the source of the answer. Where the
-// province keeps its own list ([province.Rules.FileableTLDs]: Beijing), that
-// list decides: its "cn" is read as the whole .cn family and its 中文域名 as
-// any Chinese-script suffix (our reading, UNCERTAIN). Otherwise the national
-// list does.
+// date), and the source of the answer. A suffix must be on the national
+// list, which MIIT approves. Where the province keeps a list of its own
+// ([province.Rules.FileableTLDs]: Beijing), the suffix must be on both:
+// its "cn" is read as the whole .cn family and its 中文域名 as the
+// Chinese-script suffixes of the national list (our reading, UNCERTAIN). A
+// suffix the province lists but the national list lacks (Beijing's .tel)
+// is not fileable, and the answer cites both lists.
 func (t *TLDTable) Fileable(suffix string, rules province.Rules) (bool, string) {
 	return t.FileableAt(suffix, rules, time.Time{})
 }
@@ -106,21 +108,35 @@ func (t *TLDTable) FileableAt(suffix string, rules province.Rules, at time.Time)
 	if err != nil {
 		return false, "TC-domain"
 	}
-	if list, ok := rules.FileableTLDs.Get(); ok {
-		src := rules.FileableTLDs.Source()
-		for w := range list.All() {
-			wa, _ := toASCII(w)
-			switch {
-			case wa == a:
-				return true, src
-			case w == "cn" && strings.HasSuffix(a, ".cn"):
-				return true, src
-			case w == "中文域名" && strings.HasPrefix(a[strings.LastIndexByte(a, '.')+1:], "xn--"):
-				return true, src
-			}
-		}
-		return false, src
+	national, src := t.national(a, at)
+	list, ok := rules.FileableTLDs.Get()
+	if !ok {
+		return national, src
 	}
+	psrc := rules.FileableTLDs.Source()
+	listed := false
+	for w := range list.All() {
+		wa, _ := toASCII(w)
+		switch {
+		case wa == a:
+			listed = true
+		case w == "cn" && strings.HasSuffix(a, ".cn"):
+			listed = true
+		case w == "中文域名" && strings.HasPrefix(a[strings.LastIndexByte(a, '.')+1:], "xn--"):
+			listed = true
+		}
+	}
+	switch {
+	case !listed:
+		return false, psrc
+	case !national:
+		return false, psrc + "; " + src
+	}
+	return true, psrc
+}
+
+// national looks a suffix up in the national list on a date.
+func (t *TLDTable) national(a string, at time.Time) (bool, string) {
 	row, ok := t.suffixes[a]
 	if !ok {
 		return false, "TC-domain"

@@ -275,6 +275,8 @@ func Application(r *rand.Rand, p province.Province, k subject.Kind, sites int, o
 		app.Resource.Billing = bs[0]
 	}
 	app.Resource.Months = max(12, c.profile.Server.MinMonths)
+	// Bought a month ago: the term runs on for most of the months bought.
+	app.Resource.Expires = subject.DateOf(at.AddDate(0, app.Resource.Months-1, 0))
 	ip := netip.AddrFrom4([4]byte{47, byte(96 + r.IntN(32)), byte(r.IntN(256)), byte(1 + r.IntN(254))})
 	for i := range sites {
 		st := icp.Site{

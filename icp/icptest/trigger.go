@@ -309,12 +309,13 @@ var triggers = map[string]trigger{
 	// resource and access
 	// The neutral default profile names no product, billing or term: these
 	// are the Huawei profile's server rule.
-	"resource.product":  zj(func(a *icp.Application, _ *rand.Rand) { a.Resource.Product = "cdn" }).with(icp.Huawei),
-	"resource.billing":  zj(func(a *icp.Application, _ *rand.Rand) { a.Resource.Billing = "pay_as_you_go" }).with(icp.Huawei),
-	"resource.months":   zj(func(a *icp.Application, _ *rand.Rand) { a.Resource.Months = 1 }).with(icp.Huawei),
-	"resource.region":   zj(func(a *icp.Application, _ *rand.Rand) { a.Resource.Region = "hongkong" }),
-	"access.provider":   zj(func(a *icp.Application, _ *rand.Rand) { a.Sites[0].Access.Provider = "" }),
-	"access.ip_missing": zj(func(a *icp.Application, _ *rand.Rand) { a.Sites[0].Access.IPs = nil }),
+	"resource.product":   zj(func(a *icp.Application, _ *rand.Rand) { a.Resource.Product = "cdn" }).with(icp.Huawei),
+	"resource.billing":   zj(func(a *icp.Application, _ *rand.Rand) { a.Resource.Billing = "pay_as_you_go" }).with(icp.Huawei),
+	"resource.months":    zj(func(a *icp.Application, _ *rand.Rand) { a.Resource.Months = 1 }).with(icp.Huawei),
+	"resource.time_left": zj(func(a *icp.Application, _ *rand.Rand) { a.Resource.Expires = days(10) }).with(tencent),
+	"resource.region":    zj(func(a *icp.Application, _ *rand.Rand) { a.Resource.Region = "hongkong" }),
+	"access.provider":    zj(func(a *icp.Application, _ *rand.Rand) { a.Sites[0].Access.Provider = "" }),
+	"access.ip_missing":  zj(func(a *icp.Application, _ *rand.Rand) { a.Sites[0].Access.IPs = nil }),
 	"access.ip_private": zj(func(a *icp.Application, _ *rand.Rand) {
 		a.Sites[0].Access.IPs = []netip.Addr{netip.MustParseAddr("10.0.0.5")}
 	}),
