@@ -80,11 +80,11 @@ func pickArea(r *rand.Rand, p province.Province) area {
 func ResidentID(r *rand.Rand, p province.Province, birth time.Time, female bool) subject.ResidentID {
 	a := pickArea(r, p)
 	y, m, d := birth.Date()
-	seq := r.IntN(50) * 2 // 00–98, even
+	sex := 2 * r.IntN(5) // the 17th digit: even for a woman, odd for a man
 	if !female {
-		seq++
+		sex++
 	}
-	first17 := fmt.Sprintf("%06d%04d%02d%02d%02d%d", a.code, y, int(m), d, r.IntN(100), seq%10)
+	first17 := fmt.Sprintf("%06d%04d%02d%02d%02d%d", a.code, y, int(m), d, r.IntN(100), sex)
 	id, err := subject.ParseResidentID(first17 + string(subject.ResidentIDCheck(first17)))
 	if err != nil {
 		panic("icptest: ResidentID: " + err.Error())
@@ -118,7 +118,7 @@ const orgAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 func OrgCode(r *rand.Rand) string {
 	for {
 		var b [9]byte
-		b[0] = "0123456789ABCDEFGHJKLMNPQRTUWXY"[9+r.IntN(22)] // a leading letter, as on newer codes
+		b[0] = orgAlphabet[10+r.IntN(len(orgAlphabet)-10)] // a leading letter, as on newer codes
 		for i := 1; i < 8; i++ {
 			b[i] = orgAlphabet[r.IntN(10)]
 		}

@@ -471,12 +471,17 @@ func TriggerOptions(code string) []icp.Option {
 	if !ok {
 		return nil
 	}
+	return t.options(t.build())
+}
+
+// options returns the options to check app, built from t, with.
+func (t trigger) options(app icp.Application) []icp.Option {
 	opts := []icp.Option{icp.At(DefaultDate)}
 	if t.profile != nil {
 		opts = append(opts, icp.WithProfile(*t.profile))
 	}
 	if !t.noOpener {
-		opts = append(opts, icp.WithMaterialOpener(Opener(Materials(t.build()))))
+		opts = append(opts, icp.WithMaterialOpener(Opener(Materials(app))))
 	}
 	return append(opts, t.extra...)
 }
