@@ -159,3 +159,57 @@ func Example_errors() {
 	// false
 	// icptest: CreditCode: no GB 32100 organisation type for kind individual
 }
+
+func ExampleOrgCode() {
+	code := icptest.OrgCode(rand.New(rand.NewPCG(1, 2)))
+	_, err := subject.ParseDocument(subject.OrganizationCodeCertificate, code)
+	fmt.Println(len(code), err)
+	// Output: 9 <nil>
+}
+
+func ExampleLandline() {
+	l, err := subject.ParseLandline(icptest.Landline(rand.New(rand.NewPCG(1, 2)), province.Zhejiang))
+	fmt.Println(l.AreaCode(), err)
+	// Output: 0571 <nil>
+}
+
+func ExampleOpener() {
+	app := icptest.Application(rand.New(rand.NewPCG(1, 2)), province.Hunan, subject.Enterprise, 1)
+	open := icptest.Opener(icptest.Materials(app))
+	rc, err := open(app.Materials[0].Path)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer rc.Close()
+	info, _ := material.Inspect(rc)
+	fmt.Println(app.Materials[0].Kind, info.Format, info.Colour)
+	// Output: business_license jpeg colour
+}
+
+func ExampleMaterialPath() {
+	fmt.Println(icptest.MaterialPath(material.IDCardFront, "sites[0].manager"))
+	fmt.Println(icptest.MaterialPath(material.CommitmentVideo, ""))
+	// Output:
+	// materials/sites[0].manager/id_card_front.jpg
+	// materials/application/commitment_video.mp4
+}
+
+// Walk every code a panel's UI must show, with the application that
+// provokes it.
+func ExampleTriggerCodes() {
+	shown := 0
+	for _, code := range icptest.TriggerCodes() {
+		app, _ := icptest.Trigger(code)
+		if icp.Check(app, icptest.TriggerOptions(code)...).Has(code) {
+			shown++
+		}
+	}
+	fmt.Println(shown == len(icptest.TriggerCodes()))
+	// Output: true
+}
+
+func ExampleLegacyPoliceURL() {
+	fmt.Println(icptest.LegacyPoliceURL(icp.MustParseNumber("浙公网安备33010602011771号")))
+	// Output: http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=33010602011771
+}
