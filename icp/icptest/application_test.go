@@ -142,3 +142,21 @@ func BenchmarkApplication(b *testing.B) {
 		}
 	})
 }
+
+// TestApplicationAcrossProfiles: an application built for the default
+// profile ("ecs") passes the Alibaba and Huawei profiles too; Tencent sells
+// no "ecs", so its applications are built WithProfile(icp.Tencent) ("cvm").
+func TestApplicationAcrossProfiles(t *testing.T) {
+	app := icptest.Application(rand.New(rand.NewPCG(3, 3)), province.Guangdong, subject.Enterprise, 2)
+	opener := icp.WithMaterialOpener(icptest.Opener(icptest.Materials(app)))
+	for _, p := range []icp.Profile{icp.Default, icp.Alibaba, icp.Huawei} {
+		r := icp.Check(app, icp.At(icptest.DefaultDate), icp.WithProfile(p), opener)
+		assert.True(t, r.OK(), "profile %s:%s", p.Name, describe(r.Errors()))
+	}
+	r := icp.Check(app, icp.At(icptest.DefaultDate), icp.WithProfile(icp.Tencent), opener)
+	var codes []string
+	for _, f := range r.Errors() {
+		codes = append(codes, f.Code)
+	}
+	assert.Equal(t, []string{"resource.product"}, codes)
+}
