@@ -240,6 +240,9 @@ var Alibaba = NewProfile("alibaba", "ALI-howto; ALI-domaincert; UNCERTAIN", func
 		return commitmentVideo()
 	case DomainCertificate:
 		return Spec{Formats: jpegPNG(), MinBytes: 200 * kiB, MaxBytes: 4 * mB, MaxPixels: maxPixels, Source: "ALI-domaincert"}
+	case AppIcon:
+		// The how-to's 300 dpi is for scans of documents; an icon has none.
+		return Spec{Formats: jpegPNG(), MaxBytes: 4 * mB, MaxPixels: maxPixels, Advisory: true, Source: "ALI-howto; UNCERTAIN"}
 	}
 	return withFloor(Spec{Formats: jpegPNG(), MaxBytes: 4 * mB, MinDPI: 300, Colour: k.ColourRequired(),
 		MaxPixels: maxPixels, Advisory: true, Source: "ALI-howto; UNCERTAIN"}, k)

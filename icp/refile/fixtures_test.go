@@ -1,13 +1,24 @@
 package refile
 
-import "github.com/icpkit/icpkit/subject"
+import (
+	"math/rand/v2"
+	"time"
 
-// Synthetic identifiers that pass their checksums.
-func synthID(first17 string) string { return first17 + string(subject.ResidentIDCheck(first17)) }
-func synthCC(first17 string) string { return first17 + string(subject.CreditCodeCheck(first17)) }
+	"github.com/icpkit/icpkit/icp/icptest"
+	"github.com/icpkit/icpkit/province"
+	"github.com/icpkit/icpkit/subject"
+)
+
+// Synthetic identifiers from icptest (they pass their checksums and belong
+// to no one), drawn in a fixed order from one seed.
+var fixtures = rand.New(rand.NewPCG(19, 2026))
 
 var (
-	ownerID   = synthID("33010619850307123") // Zhejiang, male, born 1985
-	managerID = synthID("33010219900512234") // Zhejiang, female (digit 17 = 4)
-	zjCC      = synthCC("91330106MA2H0K3L7")
+	ownerID   = icptest.ResidentID(fixtures, province.Zhejiang, time.Date(1985, 3, 7, 0, 0, 0, 0, time.UTC), false).Number()
+	managerID = icptest.ResidentID(fixtures, province.Zhejiang, time.Date(1990, 5, 12, 0, 0, 0, 0, time.UTC), true).Number()
+	zjCC      = icptest.CreditCode(fixtures, subject.Enterprise, province.Zhejiang).String()
+	// Other legal entities: in Zhejiang, Hebei and Beijing.
+	zjOtherCC = icptest.CreditCode(fixtures, subject.Enterprise, province.Zhejiang).String()
+	hebeiCC   = icptest.CreditCode(fixtures, subject.Enterprise, province.Hebei).String()
+	beijingCC = icptest.CreditCode(fixtures, subject.Enterprise, province.Beijing).String()
 )

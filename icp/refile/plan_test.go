@@ -112,11 +112,11 @@ func TestPlanSituations(t *testing.T) {
 		{"subject address changed", func() Deployment { return clone(base) }, func(d *Deployment) { d.Subject.Address = "浙江省杭州市滨江区江南大道588号" },
 			[]want{{icp.ChangeSubject, true, "plan.subject_changed"}}, ""},
 		{"another legal entity", func() Deployment { return clone(base) }, func(d *Deployment) {
-			d.Subject.Certificate.Number = subject.Secret(synthCC("91330106MA2H0K3L8"))
+			d.Subject.Certificate.Number = subject.Secret(zjOtherCC)
 			d.Subject.Name = "杭州另一公司"
 		}, []want{{icp.SiteMigration, true, "plan.entity_migration"}, {icp.SiteMigration, true, "plan.entity_migration"}}, "plan.entity_cancel"},
 		{"another legal entity where the province allows the swap", func() Deployment { b := clone(base); b.Subject.Province = province.Hebei; return b },
-			func(d *Deployment) { d.Subject.Certificate.Number = subject.Secret(synthCC("91130106MA2H0K3L8")) },
+			func(d *Deployment) { d.Subject.Certificate.Number = subject.Secret(hebeiCC) },
 			[]want{{icp.ChangeSubject, true, "plan.entity_change"}}, ""},
 		{"individual to company, legal representative, Zhejiang", individual, func(d *Deployment) {
 			d.Subject.Kind, d.Subject.Name = subject.Enterprise, "杭州示例网络科技有限公司"
@@ -125,7 +125,7 @@ func TestPlanSituations(t *testing.T) {
 		}, []want{{icp.ChangeSubject, true, "plan.individual_to_company"}}, ""},
 		{"individual to company, refused in Beijing", func() Deployment { d := individual(); d.Subject.Province = province.Beijing; return d }, func(d *Deployment) {
 			d.Subject.Kind, d.Subject.Name = subject.Enterprise, "北京示例科技有限公司"
-			d.Subject.Certificate = subject.Document{Type: subject.BusinessLicense, Number: subject.Secret(synthCC("91110106MA2H0K3L7"))}
+			d.Subject.Certificate = subject.Document{Type: subject.BusinessLicense, Number: subject.Secret(beijingCC)}
 			d.Subject.Owner.LegalRepresentative = true
 		}, []want{{icp.FirstFiling, true, "plan.individual_to_company"}, {icp.CancelSubject, true, "plan.individual_to_company"}}, ""},
 		{"company to individual", func() Deployment { return clone(base) }, func(d *Deployment) {
