@@ -992,8 +992,8 @@ func ruleLimits(c *checker) {
 
 func init() {
 	register(
-		msg("resource.product", []string{"product", "allowed"}, "产品“%[1]s”不能用于备案（可用：%[2]s）", "the product %[1]q cannot be used for filing (allowed: %[2]s)"),
-		msg("resource.billing", []string{"billing"}, "计费方式“%[1]s”不能用于备案，需要包年包月", "the billing %[1]q cannot be used for filing; a subscription is needed"),
+		msg("resource.product", []string{"product:product", "allowed:product"}, "产品“%[1]s”不能用于备案（可用：%[2]s）", "the product “%[1]s” cannot be used for filing (allowed: %[2]s)"),
+		msg("resource.billing", []string{"billing:billing"}, "计费方式“%[1]s”不能用于备案，需要包年包月", "the billing “%[1]s” cannot be used for filing; a subscription is needed"),
 		msg("resource.months", []string{"months", "min"}, "服务器购买时长 %[1]s 个月，至少需要 %[2]s 个月", "the server is bought for %[1]s months; at least %[2]s are needed"),
 		msg("resource.time_left", []string{"expires", "min"}, "服务器于 %[1]s 到期，备案期间须至少还剩 %[2]s 个月", "the server's term ends on %[1]s; at least %[2]s months must be left during the filing"),
 		msg("resource.region", []string{"region"}, "服务器地域“%[1]s”不在中国内地，无法也无需备案", "the server region %[1]q is outside the mainland, where no filing is possible or needed"),
@@ -1013,7 +1013,7 @@ func ruleResource(c *checker) {
 		c.add("resource.region", SeverityError, "resource.region", "TC-cloud; HW-cond", "region", norm.Clip(rs.Region, 40))
 	}
 	if rs.Product != "" && !sr.AcceptsProduct(rs.Product) {
-		c.add("resource.product", SeverityError, "resource.product", sr.Source, "product", norm.Clip(rs.Product, 40), "allowed", strings.Join(sr.Products(), ", "))
+		c.add("resource.product", SeverityError, "resource.product", sr.Source, "product", norm.Clip(rs.Product, 40), "allowed", strings.Join(sr.Products(), ","))
 	}
 	if rs.Billing != "" && !sr.AcceptsBilling(rs.Billing) {
 		c.add("resource.billing", SeverityError, "resource.billing", sr.Source, "billing", norm.Clip(rs.Billing, 40))

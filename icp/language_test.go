@@ -10,6 +10,7 @@ import (
 
 	"github.com/icpkit/icpkit/icp"
 	_ "github.com/icpkit/icpkit/icp/audit"
+	"github.com/icpkit/icpkit/icp/icptest"
 	_ "github.com/icpkit/icpkit/icp/refile"
 	"github.com/icpkit/icpkit/internal/catalog"
 )
@@ -18,7 +19,7 @@ import (
 // nouns, units, protocol and format names, and the parts of addresses and
 // examples that are written in Latin letters in Chinese text too.
 var latinAllowed = map[string]bool{
-	"ICP": true, "IP": true, "MD5": true, "App": true, "MIIT": true, "dpi": true, "KB": true, "MB": true, "URL": true,
+	"ICP": true, "IP": true, "MD5": true, "ECS": true, "SLB": true, "ACE": true, "WebApp": true, "NAT": true, "NAT64": true, "ENS": true, "CVM": true, "Lighthouse": true, "CLB": true, "Flexus": true, "App": true, "MIIT": true, "dpi": true, "KB": true, "MB": true, "URL": true,
 	"https": true, "http": true, "beian": true, "miit": true, "gov": true, "cn": true, "www": true, "miitbeian": true,
 	"FAQ": true, "GB": true, "MD": true, "SHA": true, "Android": true, "iOS": true, "JPEG": true, "JPG": true, "PNG": true,
 	"GIF": true, "PDF": true, "HEIC": true, "WebP": true, "SVG": true, "BMP": true, "JFIF": true, "HEIF": true, "AVIF": true, "RAR": true, "Windows": true, "Unix": true, "pHYs": true, "TIFF": true, "MP4": true, "MOV": true, "YYYY": true, "MM": true, "DD": true, "com": true,
@@ -116,4 +117,44 @@ func assertEn(t *testing.T, what, s string) {
 	t.Helper()
 	rest := quoted.ReplaceAllString(s, " ")
 	assert.Empty(t, hanRun.FindAllString(rest, -1), "%s: English message holds Han characters outside quotes: %s", what, s)
+}
+
+// TestFindingsWholeLanguage runs Check on the application of every
+// trigger of icptest in both languages: the message of every finding holds
+// no stray script once the values a user typed are set aside, and no
+// parameter carries an enum token (snake_case) into a message unnamed.
+func TestFindingsWholeLanguage(t *testing.T) {
+	token := regexp.MustCompile(`^[a-z0-9]+(_[a-z0-9]+)+$`)
+	for _, code := range icptest.TriggerCodes() {
+		app, _ := icptest.Trigger(code)
+		for _, lang := range []language.Tag{language.SimplifiedChinese, language.English} {
+			opts := append(icptest.TriggerOptions(code), icp.WithLanguage(lang))
+			for _, f := range icp.Check(app, opts...).Findings {
+				m, _ := catalog.Lookup(f.Code)
+				msg := f.Message
+				for _, p := range m.Params {
+					name, domain, _ := strings.Cut(p, ":")
+					if v := f.Params[name]; domain != "" && v != "" {
+						if _, known := catalog.DisplayName(lang, domain, v); !known {
+							msg = strings.ReplaceAll(msg, v, " ") // a value the user typed, shown as typed
+						}
+					}
+					if catalog.ParamName(p) != p {
+						continue // a domain or a count: rendered by the catalog
+					}
+					v := f.Params[p]
+					assert.False(t, token.MatchString(v) && strings.Contains(msg, v),
+						"%s (trigger %s): parameter %s shows the token %q", f.Code, code, p, v)
+					if v != "" {
+						msg = strings.ReplaceAll(msg, v, " ")
+					}
+				}
+				if lang == language.English {
+					assertEn(t, f.Code, msg)
+				} else {
+					assertZh(t, f.Code, msg)
+				}
+			}
+		}
+	}
 }
