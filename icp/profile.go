@@ -46,6 +46,29 @@ func (r ServerRule) WithProducts(p ...string) ServerRule { r.products = slices.C
 // any).
 func (r ServerRule) WithBilling(b ...string) ServerRule { r.billing = slices.Clone(b); return r }
 
+// Profile is a provider's set of rules on top of the authorities'. The
+// built-in profiles differ where the providers' documents do; everything
+// else comes from the province table and is the same under all four:
+//
+//	rule                          Default        Alibaba            Tencent                  Huawei
+//	server products               any            ECS, lightweight … CVM, Lighthouse, CLB …   ECS, Flexus X/L …
+//	billing                       any            subscription       subscription             subscription
+//	months bought                 -              ≥ 3 (UNCERTAIN)    ≥ 3                      ≥ 3
+//	months left during filing     -              -                  ≥ 1                      -
+//	sites per server              -              5 (UNCERTAIN)      5                        5
+//	services of an individual     province only  province only      province only            5
+//	company e-mail on own domain  -              warning            -                        -
+//	virtual emergency number      -              warning            -                        -
+//	material formats              JPEG, PNG, GIF JPEG, PNG          JPEG, PNG, GIF           JPEG, PNG
+//	material size                 ≤ 8 MiB        ≤ 4 MB             200 KiB – 8 MB           ≤ 4 MB
+//	dpi and pixel floor           -              300 dpi (warning)  -                        -
+//
+// A provider's MB is read as 10^6 bytes for upper bounds and its KB as
+// 2^10 bytes for lower ones, so a file it accepts passes under either
+// reading; Default reads them the other way (see package material).
+// Alibaba's rules beyond its API pages come from a third-party how-to
+// (ALI-howto) and are warnings.
+//
 // Profile is a provider's set of rules on top of the authorities': its
 // material specs, its server rule, and whether the company e-mail must use
 // the subject's own domain. A Profile is a value: copy one and change it.
