@@ -46,8 +46,11 @@ func (r ServerRule) WithProducts(p ...string) ServerRule { r.products = slices.C
 // any).
 func (r ServerRule) WithBilling(b ...string) ServerRule { r.billing = slices.Clone(b); return r }
 
-// Profile is a provider's set of rules on top of the authorities'. The
-// built-in profiles differ where the providers' documents do; everything
+// Profile is a provider's set of rules on top of the authorities': its
+// material specs, its server rule, its own caps and the severity of the
+// rules only it states. A Profile is a value: copy one and change it (its
+// server lists through [ServerRule.WithProducts] and
+// [ServerRule.WithBilling]). The built-in profiles differ where the providers' documents do; everything
 // else comes from the province table and is the same under all four:
 //
 //	rule                          Default        Alibaba            Tencent                  Huawei
@@ -68,10 +71,6 @@ func (r ServerRule) WithBilling(b ...string) ServerRule { r.billing = slices.Clo
 // reading; Default reads them the other way (see package material).
 // Alibaba's rules beyond its API pages come from a third-party how-to
 // (ALI-howto) and are warnings.
-//
-// Profile is a provider's set of rules on top of the authorities': its
-// material specs, its server rule, and whether the company e-mail must use
-// the subject's own domain. A Profile is a value: copy one and change it.
 type Profile struct {
 	Name      string
 	Materials material.Profile
