@@ -7,6 +7,9 @@
 package catalog
 
 import (
+	"embed"
+	"errors"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +19,8 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/message/catalog"
+
+	"github.com/icpkit/icpkit/internal/tsv"
 )
 
 // Msg is one catalog entry: the parameter names in the order the format
@@ -82,6 +87,63 @@ func Domains() map[string][]Name {
 		sort.Slice(out[d], func(i, j int) bool { return out[d][i].Token < out[d][j].Token })
 	}
 	return out
+}
+
+//go:embed data/messages.tsv data/names.tsv
+var dataFS embed.FS
+
+// The embedded catalog is loaded before any package registers from code.
+func init() {
+	if err := load(); err != nil {
+		panic("catalog: " + err.Error()) // the embedded files are checked by the tests
+	}
+}
+
+// load reads the embedded messages and names.
+func load() error {
+	f, err := dataFS.Open("data/messages.tsv")
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = tsv.ReadVersioned("catalog", "messages.tsv", f, 4, 5, func(c []string) error {
+		m := Msg{Code: c[0], Zh: c[2], En: c[3]}
+		if c[1] != "-" {
+			m.Params = strings.Split(c[1], ",")
+		}
+		if len(c) == 5 {
+			m.EnOne = c[4]
+		}
+		if m.Code == "" || m.Zh == "" || m.En == "" {
+			return errors.New("a message needs a code and both texts")
+		}
+		if _, dup := index[m.Code]; dup {
+			return fmt.Errorf("duplicate code %s", m.Code)
+		}
+		index[m.Code] = m
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	g, err := dataFS.Open("data/names.tsv")
+	if err != nil {
+		return err
+	}
+	defer g.Close()
+	_, err = tsv.ReadVersioned("catalog", "names.tsv", g, 4, 4, func(c []string) error {
+		m := names[c[0]]
+		if m == nil {
+			m = map[string]Name{}
+			names[c[0]] = m
+		}
+		if _, dup := m[c[1]]; dup {
+			return fmt.Errorf("duplicate name %s.%s", c[0], c[1])
+		}
+		m[c[1]] = Name{Token: c[1], Zh: c[2], En: c[3]}
+		return nil
+	})
+	return err
 }
 
 var (
