@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/icpkit/icpkit/icp/content"
 	"github.com/icpkit/icpkit/icp/domain"
 	"github.com/icpkit/icpkit/internal/catalog"
 	"github.com/icpkit/icpkit/internal/norm"
@@ -29,8 +30,8 @@ type Option func(*opt.Config)
 type config struct {
 	opt.Config
 	profile Profile
-	names   *NameRules
-	preapp  *PreApprovalTable
+	names   *content.NameRules
+	preapp  *content.PreApprovalTable
 }
 
 func newConfig(opts []Option) config {
@@ -38,13 +39,12 @@ func newConfig(opts []Option) config {
 	if p, ok := c.Profile.(Profile); ok {
 		c.profile = p
 	}
-	c.names, _ = c.Names.(*NameRules)
+	c.names, c.preapp = c.Names, c.PreApp
 	if c.names == nil {
-		c.names = DefaultNameRules()
+		c.names = content.DefaultNameRules()
 	}
-	c.preapp, _ = c.PreApp.(*PreApprovalTable)
 	if c.preapp == nil {
-		c.preapp = DefaultPreApproval()
+		c.preapp = content.DefaultPreApproval()
 	}
 	if c.TLDs == nil {
 		c.TLDs = domain.DefaultTLDs()
@@ -66,13 +66,13 @@ func WithRules(t *province.Table) Option { return func(c *opt.Config) { c.Rules 
 // WithTLDs sets the fileable-suffix list ([domain.DefaultTLDs] by default).
 func WithTLDs(t *domain.TLDTable) Option { return func(c *opt.Config) { c.TLDs = t } }
 
-// WithNameRules sets the site- and App-name word rules ([DefaultNameRules]
-// by default; see [LoadNameRules]).
-func WithNameRules(n *NameRules) Option { return func(c *opt.Config) { c.Names = n } }
+// WithNameRules sets the site- and App-name word rules
+// ([content.DefaultNameRules] by default; see [content.LoadNameRules]).
+func WithNameRules(n *content.NameRules) Option { return func(c *opt.Config) { c.Names = n } }
 
 // WithPreApproval sets the pre-approval categories and keywords
-// ([DefaultPreApproval] by default; see [LoadPreApproval]).
-func WithPreApproval(t *PreApprovalTable) Option { return func(c *opt.Config) { c.PreApp = t } }
+// ([content.DefaultPreApproval] by default; see [content.LoadPreApproval]).
+func WithPreApproval(t *content.PreApprovalTable) Option { return func(c *opt.Config) { c.PreApp = t } }
 
 // WithLanguage sets the language of messages and display names: zh-Hans by
 // default; an English tag (en, en-GB …) selects English, and any other tag

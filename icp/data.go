@@ -1,7 +1,6 @@
 package icp
 
 import (
-	"embed"
 	"strings"
 
 	"golang.org/x/net/idna"
@@ -9,9 +8,6 @@ import (
 	"github.com/icpkit/icpkit/icp/domain"
 	"github.com/icpkit/icpkit/subject"
 )
-
-//go:embed data/*.tsv
-var dataFS embed.FS
 
 // kindSuffixes are the suffix families that some subject kinds must use
 // (互联网政务应用安全管理规定): government bodies .gov.cn or .政务, public

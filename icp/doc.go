@@ -16,9 +16,10 @@
 //
 // The rest of icp is their vocabulary. Sub-packages hold one concept each:
 // icp/domain (registrable domains and the fileable-suffix list),
+// icp/content (the site-name words and pre-approval keywords),
 // icp/workday (the working-day calendar), icp/audit (the footer audit) and
-// icp/refile (deployments and the re-filing plan). icp/domain and
-// icp/workday stand alone; icp builds on them; icp/audit and icp/refile
+// icp/refile (deployments and the re-filing plan). icp/domain,
+// icp/content and icp/workday stand alone; icp builds on them; icp/audit and icp/refile
 // build on icp and take its [Option] values.
 //
 // # The domain
@@ -66,9 +67,9 @@
 // [Profile] ([Default] unless given; [Alibaba], [Tencent], [Huawei]), the rule
 // table, the language, a phone locator and a material opener. Rules come
 // from the province table (package province), the fileable-suffix list of
-// package icp/domain and the data files of this package (icp/data:
-// site-name words, pre-approval categories and keywords), each replaceable
-// with its Load function; those files are tab-separated with "#" comments and
+// package icp/domain and the word lists of package icp/content (site-name
+// words, pre-approval categories and keywords), each replaceable with its
+// Load function; those files are tab-separated with "#" comments and
 // "#@ version" lines, and a loader refuses input over 4 MiB. What cannot be
 // checked offline appears as info findings. [RegisterValidations] and [RegisterTranslations] offer the same
 // identifiers as validator/v10 tags to host applications.

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/icpkit/icpkit/icp/content"
 	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/material"
 	"github.com/icpkit/icpkit/province"
@@ -114,7 +115,7 @@ func (c *checker) requiredMaterials() []need {
 		if v, ok := c.r.ManagerAuthorization.Get(); ok && v && c.unit() && !legalRep {
 			out = append(out, need{material.AuthorizationLetter, sp + ".manager", c.r.ManagerAuthorization.Source()})
 		}
-		if st.NotInvolved && len(c.cfg.preapp.scan(st.Name+" "+st.Description+" "+s.BusinessScope)) > 0 {
+		if st.NotInvolved && len(c.cfg.preapp.Scan(st.Name+" "+st.Description+" "+s.BusinessScope)) > 0 {
 			out = append(out, need{material.CommitmentLetter, sp, "TC-site; HW-mat doc_0257"})
 		}
 	}
@@ -324,7 +325,7 @@ func (c *checker) financeHit() bool {
 	for _, st := range c.app.Sites {
 		texts = append(texts, st.Name, st.Description)
 	}
-	return hitCategory(c.cfg.preapp.scan(strings.Join(texts, " ")), "finance")
+	return content.HasCategory(c.cfg.preapp.Scan(strings.Join(texts, " ")), "finance")
 }
 
 // recordSince reports whether the subject's filing, or one of the

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/icpkit/icpkit/icp/content"
 	"github.com/icpkit/icpkit/internal/catalog"
 	"github.com/icpkit/icpkit/material"
 	"github.com/icpkit/icpkit/province"
@@ -143,7 +144,7 @@ var (
 // for an English tag and in Simplified Chinese otherwise: a [FilingType],
 // [ServiceType], [Severity], [Fix], [Verifier], [NumberKind] or [Profile];
 // a subject.Kind, subject.DocType or subject.Class; a material.Kind; a
-// province.Province; or a pre-approval [Category]. Other values, and
+// province.Province;. Other values, and
 // invalid ones, render with fmt's %v.
 func DisplayName(tag language.Tag, v any) string {
 	var domain, token string
@@ -162,7 +163,7 @@ func DisplayName(tag language.Tag, v any) string {
 		domain, token = namesNumberKind, x.String()
 	case Profile:
 		domain, token = namesProfile, x.Name
-	case Category:
+	case content.Category:
 		domain, token = namesCategory, x.ID
 	case subject.Kind:
 		domain, token = namesSubjectKind, x.String()

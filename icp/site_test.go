@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 
+	"github.com/icpkit/icpkit/icp/content"
 	"github.com/icpkit/icpkit/province"
 )
 
@@ -148,14 +149,14 @@ func TestPreApproval(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			var cats []string
-			for _, h := range scanPreApproval(tt.text) {
+			for _, h := range content.DefaultPreApproval().Scan(tt.text) {
 				cats = append(cats, h.Category)
 				assert.NotEmpty(t, h.Word)
 			}
 			assert.ElementsMatch(t, tt.cats, cats)
 		})
 	}
-	for _, c := range Categories() {
+	for _, c := range content.Categories() {
 		assert.NotEmpty(t, c.Authority, c.ID)
 		assert.NotEmpty(t, c.Document, c.ID)
 		assert.NotEmpty(t, c.Source, c.ID)
@@ -258,14 +259,14 @@ func BenchmarkCheckSiteName(b *testing.B) {
 }
 
 func TestLoadNameRules(t *testing.T) {
-	custom, err := LoadNameRules(strings.NewReader("unit\tcontains\t官方\terror\tUNCERTAIN\tpanel policy\n"))
+	custom, err := content.LoadNameRules(strings.NewReader("unit\tcontains\t官方\terror\tUNCERTAIN\tpanel policy\n"))
 	require.NoError(t, err)
 	r := CheckSiteName("示例官方网站", NameOptions{Words: custom, Field: "sites[0].name"})
 	require.Len(t, r.Findings, 1)
 	assert.Equal(t, "官方", r.Findings[0].Params["word"])
 	assert.Equal(t, "panel policy", r.Findings[0].Source)
 	assert.True(t, CheckSiteName("示例官方网站", NameOptions{}).OK(), "the default has no such rule for units")
-	assert.NotEmpty(t, DefaultNameRules().Version())
+	assert.NotEmpty(t, content.DefaultNameRules().Version())
 
 	app := enterpriseApp()
 	app.Sites[0].Name = "示例官方网站"
@@ -281,7 +282,7 @@ func TestLoadNameRules(t *testing.T) {
 		"columns":   "unit\tcontains\n",
 		"directive": "#@ colour blue\n",
 	} {
-		_, err := LoadNameRules(strings.NewReader(bad))
+		_, err := content.LoadNameRules(strings.NewReader(bad))
 		assert.Error(t, err, name)
 	}
 }
@@ -289,12 +290,12 @@ func TestLoadNameRules(t *testing.T) {
 func TestLoadPreApproval(t *testing.T) {
 	cats := "crypto\t金融监管部门\t批准文件\tyes\tUNCERTAIN\tpanel policy\n"
 	kws := "crypto\t比特币\t-\tUNCERTAIN\tpanel policy\n"
-	tb, err := LoadPreApproval(strings.NewReader(cats), strings.NewReader(kws))
+	tb, err := content.LoadPreApproval(strings.NewReader(cats), strings.NewReader(kws))
 	require.NoError(t, err)
-	hits := tb.scan("比特币行情")
+	hits := tb.Scan("比特币行情")
 	require.Len(t, hits, 1)
 	assert.Equal(t, "crypto", hits[0].Category)
-	assert.Empty(t, scanPreApproval("比特币行情"), "the default table is unchanged")
+	assert.Empty(t, content.DefaultPreApproval().Scan("比特币行情"), "the default table is unchanged")
 	require.Len(t, tb.Categories(), 1)
 
 	app := enterpriseApp()
@@ -302,10 +303,10 @@ func TestLoadPreApproval(t *testing.T) {
 	rep := Check(app, At(checkDay), WithPreApproval(tb))
 	assert.Contains(t, codesOf(rep, SeverityWarning), "site.preapproval_needed@sites[0].description")
 
-	_, err = LoadPreApproval(strings.NewReader(cats), strings.NewReader("games\t游戏\t-\tUNCERTAIN\tx\n"))
+	_, err = content.LoadPreApproval(strings.NewReader(cats), strings.NewReader("games\t游戏\t-\tUNCERTAIN\tx\n"))
 	assert.ErrorContains(t, err, "unknown category")
-	_, err = LoadPreApproval(strings.NewReader("crypto\tx\ty\tmaybe\tCONFIRMED\tsrc\n"), strings.NewReader(""))
+	_, err = content.LoadPreApproval(strings.NewReader("crypto\tx\ty\tmaybe\tCONFIRMED\tsrc\n"), strings.NewReader(""))
 	assert.Error(t, err)
-	_, err = LoadPreApproval(strings.NewReader(cats), strings.NewReader("crypto\t比特币\t-\tUNCERTAIN\t-\n"))
+	_, err = content.LoadPreApproval(strings.NewReader(cats), strings.NewReader("crypto\t比特币\t-\tUNCERTAIN\t-\n"))
 	assert.Error(t, err)
 }

@@ -1,8 +1,6 @@
 package icp
 
 import (
-	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,72 +9,11 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/icpkit/icpkit/icp/content"
 	"github.com/icpkit/icpkit/icp/domain"
 	"github.com/icpkit/icpkit/internal/norm"
-	"github.com/icpkit/icpkit/internal/tsv"
 	"github.com/icpkit/icpkit/province"
 )
-
-// nameRule is one row of icp/data/names.tsv.
-type nameRule struct {
-	scope, rule, word string
-	sev               Severity
-	source            string
-}
-
-// NameRules are the word rules for site and App names
-// (icp/data/names.tsv). They are immutable; [DefaultNameRules] returns the
-// embedded ones and [LoadNameRules] reads a panel's own, for
-// [NameOptions.Words] and [WithNameRules].
-type NameRules struct {
-	rules   []nameRule
-	version string
-}
-
-var defaultNameRules = tsv.Embedded(dataFS, "names.tsv", loadNameRules)
-
-// DefaultNameRules returns the embedded name rules (icp/data/names.tsv),
-// loaded once on first use.
-func DefaultNameRules() *NameRules { return defaultNameRules() }
-
-// LoadNameRules reads name rules in the format of icp/data/names.tsv.
-func LoadNameRules(r io.Reader) (*NameRules, error) { return loadNameRules("<input>", r) }
-
-// Version returns the data version.
-func (n *NameRules) Version() string { return n.version }
-
-func loadNameRules(name string, r io.Reader) (*NameRules, error) {
-	var out []nameRule
-	v, err := tsv.ReadVersioned("icp", name, r, 6, 7, func(c []string) error {
-		nr := nameRule{scope: c[0], rule: c[1], word: c[2], source: c[5]}
-		if !slices.Contains([]string{"all", "unit", "individual", "app"}, nr.scope) {
-			return fmt.Errorf("scope %q", nr.scope)
-		}
-		if nr.rule != "contains" && nr.rule != "leading" {
-			return fmt.Errorf("rule %q", nr.rule)
-		}
-		switch c[3] {
-		case "error":
-			nr.sev = SeverityError
-		case "warning":
-			nr.sev = SeverityWarning
-		default:
-			return fmt.Errorf("severity %q", c[3])
-		}
-		if err := tsv.CheckStatus(c[4]); err != nil {
-			return err
-		}
-		if nr.word == "" || nr.source == "" || nr.source == "-" {
-			return fmt.Errorf("empty word or source")
-		}
-		out = append(out, nr)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &NameRules{rules: out, version: v}, nil
-}
 
 // NameOptions say whose site a name belongs to and which province rules
 // apply to [CheckSiteName].
@@ -92,8 +29,8 @@ type NameOptions struct {
 	Field string
 	// Language of the messages; zh-Hans when zero.
 	Language language.Tag
-	// Words are the word rules; nil means DefaultNameRules().
-	Words *NameRules
+	// Words are the word rules; nil means content.DefaultNameRules().
+	Words *content.NameRules
 }
 
 func init() {
@@ -119,7 +56,7 @@ func init() {
 // CheckSiteName checks a site name against the national rules (no pure
 // digits or letters, no domain as name, no special symbols, at least 3
 // characters: QC-sitename, HW-mat), the unit or individual word rules of
-// icp/data/names.tsv, and the province's extras in o.Rules. Each finding
+// icp/content/data/names.tsv, and the province's extras in o.Rules. Each finding
 // names the word or pattern that triggered it.
 func CheckSiteName(name string, o NameOptions) Report {
 	fd := finder{lang: o.Language}
@@ -178,10 +115,10 @@ func checkSiteName(fd *finder, name string, o NameOptions) {
 	}
 	words := o.Words
 	if words == nil {
-		words = DefaultNameRules()
+		words = content.DefaultNameRules()
 	}
-	for _, nr := range words.rules {
-		switch nr.scope {
+	for nr := range words.All() {
+		switch nr.Scope {
 		case "unit":
 			if o.Individual || o.NationalUnit {
 				continue
@@ -193,18 +130,21 @@ func checkSiteName(fd *finder, name string, o NameOptions) {
 		case "app":
 			continue
 		}
-		hit := nr.rule == "leading" && strings.HasPrefix(n, nr.word) || nr.rule == "contains" && strings.Contains(lower, nr.word)
+		hit := nr.Rule == "leading" && strings.HasPrefix(n, nr.Word) || nr.Rule == "contains" && strings.Contains(lower, nr.Word)
 		if !hit {
 			continue
 		}
-		code := "site.name_word"
+		code, sev := "site.name_word", SeverityError
+		if nr.Warning {
+			sev = SeverityWarning
+		}
 		switch {
-		case nr.rule == "leading":
+		case nr.Rule == "leading":
 			code = "site.name_leading"
-		case nr.sev == SeverityWarning:
+		case nr.Warning:
 			code = "site.name_word_warning"
 		}
-		fd.add(code, nr.sev, f, nr.source, "word", nr.word)
+		fd.add(code, sev, f, nr.Source, "word", nr.Word)
 	}
 	r := o.Rules
 	if v, ok := r.SiteNameMinHan.Get(); ok && han < v {
@@ -280,11 +220,11 @@ var genericAppNames = []string{"浏览器", "计算器", "手电筒", "相机", 
 // word, no emoji, no price, marketing or placeholder words.
 func CheckAppName(name string, field string, lang language.Tag) Report {
 	fd := finder{lang: lang}
-	checkAppName(&fd, name, field, DefaultNameRules())
+	checkAppName(&fd, name, field, content.DefaultNameRules())
 	return fd.report()
 }
 
-func checkAppName(fd *finder, name, field string, words *NameRules) {
+func checkAppName(fd *finder, name, field string, words *content.NameRules) {
 	n := strings.TrimSpace(name)
 	if slices.Contains(genericAppNames, n) {
 		fd.add("app.name_generic", SeverityError, field, "HW-app", "word", n)
@@ -296,9 +236,13 @@ func checkAppName(fd *finder, name, field string, words *NameRules) {
 		}
 	}
 	lower := strings.ToLower(n)
-	for _, nr := range words.rules {
-		if nr.scope == "app" && strings.Contains(lower, nr.word) {
-			fd.add("app.name_word", nr.sev, field, nr.source, "word", nr.word)
+	for nr := range words.All() {
+		if nr.Scope == "app" && strings.Contains(lower, nr.Word) {
+			sev := SeverityError
+			if nr.Warning {
+				sev = SeverityWarning
+			}
+			fd.add("app.name_word", sev, field, nr.Source, "word", nr.Word)
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/icpkit/icpkit/icp/content"
 	"github.com/icpkit/icpkit/icp/domain"
 	"github.com/icpkit/icpkit/province"
 	"github.com/icpkit/icpkit/subject"
@@ -30,8 +31,10 @@ type Config struct {
 	// another subject's filing.
 	Reuse func(kind, number string) bool
 
-	// Of package icp: Profile, *NameRules, *PreApprovalTable.
-	Profile, Names, PreApp any
+	Names  *content.NameRules
+	PreApp *content.PreApprovalTable
+	// Of package icp: its Profile.
+	Profile any
 
 	// Of package icp/audit: the byte limit and the share of the page read
 	// as its bottom.
