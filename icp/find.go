@@ -40,9 +40,9 @@ type Match struct {
 //
 // Number-like text is an anchor — ICP (or the typo IPC) followed by 备 or
 // 证, 公网安备, or licence classes such as B2- — followed by digits,
-// placeholder characters (x, X, *) or a pending word (待备案, 审核中, 申请中,
-// 请在此输入, 待审核, 办理中, or 备案中). Prose such as 阿里云ICP备案 is not
-// reported.
+// placeholder characters (x, X, *) or a pending word (待备案, 待重新备案,
+// 审核中, 待审核, 申请中, 办理中, 请在此输入, 待补充, 备案后展示, 演示, or
+// 备案中 after ICP). Prose such as 阿里云ICP备案 is not reported.
 //
 // FindNumbers runs in time linear in len(text): each candidate is read
 // within a window of at most 160 bytes from its anchor.
@@ -92,6 +92,9 @@ const (
 	fsLabel
 	fsTrailingHao
 	fsPoliceSeparator
+	fsMissingBei
+	fsDoubledPrefix
+	fsPolicePrefix
 )
 
 func (f fixSet) list() []Fix {
@@ -282,14 +285,24 @@ func (c *cursor) word(w string) bool {
 }
 
 // pendingWords stand where a number will be once the filing is approved.
-var pendingWords = [...]string{"待备案", "审核中", "申请中", "请在此输入", "待审核", "办理中"}
+// The brief names 待备案, 审核中, 申请中 and 请在此输入; the others were seen
+// in real footers (testdata/realworld).
+var pendingWords = [...]string{"待备案", "待重新备案", "审核中", "待审核", "正在申请中", "申请中", "办理中",
+	"请在此输入", "待补充", "备案后展示", "演示"}
 
+// pending consumes a pending word, optionally in brackets ((演示)).
 func (c *cursor) pending() bool {
+	save := *c
+	open := c.lit(true, '(')
 	for _, w := range pendingWords {
 		if c.word(w) {
+			if open {
+				c.lit(true, ')')
+			}
 			return true
 		}
 	}
+	*c = save
 	return false
 }
 
@@ -413,6 +426,10 @@ func scanICP(s string, a, lo int) (match, bool) {
 		}
 		c.fx |= fsBracket
 	}
+	// 晋ICP备ICP备15001663
+	if kind == '备' && c.word("ICP备") {
+		c.fx |= fsDoubledPrefix
+	}
 	// A label between 备 and the serial: 京ICP备案号：, 京ICP备：, 京ICP证号：.
 	an := kind == '备' && c.lit(true, '案')
 	hao := c.lit(true, '号')
@@ -424,8 +441,17 @@ func scanICP(s string, a, lo int) (match, bool) {
 		m.pending, m.end, m.fx = true, c.i, c.fx
 		return m, true
 	}
+	at := m.n
 	if c.serial(&m, true) == 0 {
 		return m, false
+	}
+	if kind == 0 { // 沪ICP11006075号
+		var d [32]byte
+		k := copy(d[:], m.buf[at:m.n])
+		m.n = at
+		m.put("备")
+		m.put(string(d[:k]))
+		c.fx |= fsMissingBei
 	}
 	return finishFiling(&m, &c)
 }
@@ -470,19 +496,28 @@ func finishFiling(m *match, c *cursor) (match, bool) {
 func scanPolice(s string, a, lo int) (match, bool) {
 	var m match
 	c := newCursor(s, a)
-	for _, want := range litPolice {
-		if !c.lit(false, want) {
+	label := false
+	if !c.word(litPolice) {
+		// 公安备案号：31010102005799: a label, then bare digits.
+		if !c.word("公安备案") {
 			return m, false
 		}
+		label = true
 	}
 	start, abbr, afx, ok := abbrBefore(s, a, lo)
 	m.start = start
-	if ok {
+	switch {
+	case label:
+		m.start = a
+		m.noAbbr = true
+		c.fx |= fsLabel
+	case ok:
 		m.putRune(abbr)
 		c.fx |= afx
-	} else {
+	default:
 		m.noAbbr = true
 	}
+	abbrEnd := m.n
 	m.put(litPolice)
 	// 号 or a colon between 公网安备 and the digits: 京公网安备号 1101…,
 	// 京公网安备：1101…, 京公网安备案号：1101….
@@ -501,8 +536,25 @@ func scanPolice(s string, a, lo int) (match, bool) {
 		m.pending, m.end, m.fx = true, c.i, c.fx
 		return m, true
 	}
+	at := m.n
 	if c.serial(&m, true) == 0 {
 		return m, false
+	}
+	d := m.buf[at:m.n]
+	if m.noAbbr && len(d) >= 12 && d[0] >= '0' && d[0] <= '9' && d[1] >= '0' && d[1] <= '9' {
+		// The province code names the abbreviation (公网安备 11010502000001号).
+		if p, ok := province.FromCode(int(d[0]-'0')*10 + int(d[1]-'0')); ok {
+			var tmp [32]byte
+			k := copy(tmp[:], m.buf[abbrEnd:m.n])
+			m.n = abbrEnd
+			m.put(p.PSBAbbr())
+			m.put(string(tmp[:k]))
+			m.noAbbr = false
+			c.fx |= fsPolicePrefix
+		}
+	}
+	if label && m.noAbbr {
+		return m, false // 公安备案号 and digits that are no number
 	}
 	haos := 0
 	for c.lit(true, '号') {
@@ -567,8 +619,16 @@ func scanLicence(s string, a, lo int) (match, bool) {
 	m.start = a
 	// The issuer: 合字, a province's abbreviation, or none (MIIT,
 	// cross-regional).
-	if start, r, afx, ok := abbrBefore(s, a, lo); ok {
-		if r == '字' {
+	if start, r, afx, ok := labelledAbbrBefore(s, a, lo); ok {
+		if r == '证' { // 京ICP证B2-20171701号, 黔ICP证：B2-20140009号
+			if j, q, f, ok2 := icpZhBefore(s, start, lo); ok2 {
+				if _, _, known := province.FromICPAbbr(string(q)); known {
+					m.start = j
+					m.putRune(q)
+					c.fx |= afx | f | fsLabel
+				}
+			}
+		} else if r == '字' {
 			if q, n, f := foldBefore(s, start); start-n >= lo && q == '合' {
 				m.start = start - n
 				m.put(litHeZi)
@@ -594,4 +654,49 @@ func scanLicence(s string, a, lo int) (match, bool) {
 	}
 	m.end, m.fx = c.i, c.fx
 	return m, true
+}
+
+// labelledAbbrBefore is abbrBefore that also steps over one colon, as in
+// 黔ICP证：B2-20140009号.
+func labelledAbbrBefore(s string, a, lo int) (int, rune, fixSet, bool) {
+	j := a
+	for j > lo && a-j < 16 {
+		q, n, _ := foldBefore(s, j)
+		if q != ' ' && q != 0 {
+			if q == ':' {
+				j -= n
+			}
+			break
+		}
+		j -= n
+	}
+	if j != a {
+		if start, r, f, ok := abbrBefore(s, j, lo); ok && r == '证' {
+			return start, r, f, true
+		}
+	}
+	return abbrBefore(s, a, lo)
+}
+
+// icpZhBefore finds "京ICP" before the 证 at z and returns the start of the
+// abbreviation and its folded rune.
+func icpZhBefore(s string, z, lo int) (int, rune, fixSet, bool) {
+	j := z
+	var fx fixSet
+	for _, want := range [...]byte{'P', 'C', 'I'} {
+		if j <= lo {
+			return 0, 0, 0, false
+		}
+		q, n, f := foldBefore(s, j)
+		if q != rune(want) && q != rune(want)+'a'-'A' {
+			return 0, 0, 0, false
+		}
+		if q != rune(want) {
+			f |= fsCase
+		}
+		fx |= f
+		j -= n
+	}
+	start, r, f, ok := abbrBefore(s, j, lo)
+	return start, r, fx | f, ok
 }

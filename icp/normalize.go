@@ -51,11 +51,20 @@ const (
 	// FixPoliceSeparator: 号 or a colon removed between 公网安备 and its
 	// digits (京公网安备号 11010502026705, 京公网安备：11010502026705).
 	FixPoliceSeparator Fix = "police_separator"
+	// FixMissingBei: 备 added between ICP and the serial (沪ICP11006075号).
+	FixMissingBei Fix = "missing_bei"
+	// FixDoubledPrefix: a repeated ICP备 removed (晋ICP备ICP备15001663).
+	FixDoubledPrefix Fix = "doubled_prefix"
+	// FixPolicePrefix: the abbreviation of a 公网安备 number written without
+	// one (公安备案号：31010102005799, 公网安备 11010502000001号) taken from
+	// its first two digits, the province code, as [PoliceNumber] does.
+	FixPolicePrefix Fix = "police_prefix"
 )
 
 // allFixes is in the order of fixSet's bits.
 var allFixes = [...]Fix{FixWidth, FixDash, FixSpace, FixCase, FixDoubleHao, FixIndexPosition, FixMissingHao,
-	FixTraditional, FixInvisible, FixIPC, FixBracket, FixLabel, FixTrailingHao, FixPoliceSeparator}
+	FixTraditional, FixInvisible, FixIPC, FixBracket, FixLabel, FixTrailingHao, FixPoliceSeparator,
+	FixMissingBei, FixDoubledPrefix, FixPolicePrefix}
 
 func init() {
 	register(
@@ -73,6 +82,9 @@ func init() {
 		msg("fix.label", nil, "号码前的标签（如“备案号：”）已去除", "a label before the number (such as 备案号：) removed"),
 		msg("fix.trailing_hao", nil, "许可证号后多余的“号”已去除", "a superfluous 号 after the licence number removed"),
 		msg("fix.police_separator", nil, "“公网安备”与数字之间的“号”或冒号已去除", "号 or a colon between 公网安备 and its digits removed"),
+		msg("fix.missing_bei", nil, "已在“ICP”与序号之间补上“备”", "备 added between ICP and the serial"),
+		msg("fix.doubled_prefix", nil, "重复的“ICP备”已去除", "a repeated ICP备 removed"),
+		msg("fix.police_prefix", nil, "已按数字前两位的省份代码补上公安备案号的省份简称", "the province abbreviation of the public-security number added from its first two digits"),
 	)
 }
 

@@ -100,7 +100,7 @@ var (
 	// ErrPlaceholder: a template's stand-in rather than a number: a serial
 	// or index written with x, X or * (京ICP备2022xxxxxx号-1, 京ICP备xxxxxxxx号-x)
 	// or a pending word instead of the number (待备案, 审核中, 申请中,
-	// 请在此输入). An all-zero serial (贵ICP备00000000号) wraps [ErrSerial]
+	// 请在此输入, and the others [FindNumbers] lists). An all-zero serial (贵ICP备00000000号) wraps [ErrSerial]
 	// and matches ErrPlaceholder too.
 	ErrPlaceholder = errors.New("placeholder, not a number")
 	// ErrOutdatedPolice: a public-security number in an outdated format of
