@@ -1,6 +1,7 @@
 package icp
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,19 +49,13 @@ type Match struct {
 // within a window of at most 160 bytes from its anchor.
 func FindNumbers(text string) []Match {
 	var out []Match
-	lo := 0
-	for i := 0; i < len(text); {
-		r, n, _ := foldAt(text, i)
-		var m match
-		ok := false
-		switch r {
-		case 'I', 'i':
-			m, ok = scanICP(text, i, lo)
-		case '公':
-			m, ok = scanPolice(text, i, lo)
-		case 'A', 'a', 'B', 'b':
-			m, ok = scanLicence(text, i, lo)
+	var m match
+	for i, lo := 0, 0; i < len(text); {
+		if !anchorByte[text[i]] {
+			i++
+			continue
 		}
+		n, ok := scanAt(text, i, lo, &m)
 		if !ok {
 			i += n
 			continue
@@ -69,6 +64,62 @@ func FindNumbers(text string) []Match {
 		i, lo = m.end, m.end
 	}
 	return out
+}
+
+// anchorByte marks the bytes an anchor can start with: I, A, B in either
+// case, the lead byte of 公 (0xE5) and of full-width forms (0xEF). Other
+// bytes, continuation bytes included, are skipped one at a time.
+var anchorByte = [256]bool{'I': true, 'i': true, 'A': true, 'a': true, 'B': true, 'b': true, 0xE5: true, 0xEF: true}
+
+// scanAt reads a candidate anchored at text[i:], not before lo, into m. It
+// reports false and the size of the rune at i when there is none. A glance
+// at the bytes after the anchor's first rune rules out most text cheaply.
+func scanAt(text string, i, lo int, m *match) (int, bool) {
+	c := text[i]
+	var d, e, f byte
+	if i+3 < len(text) {
+		d, e, f = text[i+1], text[i+2], text[i+3]
+	} else if i+1 < len(text) {
+		d = text[i+1]
+		if i+2 < len(text) {
+			e = text[i+2]
+		}
+	}
+	switch c {
+	case 'I', 'i':
+		if d != 'C' && d != 'c' && d != 'P' && d != 'p' && d != 0xEF {
+			return 1, false
+		}
+		// ICP followed by ASCII that cannot continue a number (ICPICP…,
+		// "ICP licence").
+		if e < utf8.RuneSelf && f < utf8.RuneSelf && f != 0 &&
+			!(f >= '0' && f <= '9' || f == '(' || f == ':' || f == 'x' || f == 'X' || f == '*' || f <= ' ') {
+			return 1, false
+		}
+		return 1, scanICP(text, i, lo, m)
+	case 'A', 'a', 'B', 'b':
+		if d != '1' && d != '2' && d != 0xEF {
+			return 1, false
+		}
+		return 1, scanLicence(text, i, lo, m)
+	case 0xE5:
+		if strings.HasPrefix(text[i:], "公") {
+			if rest := text[i+len("公"):]; strings.HasPrefix(rest, "网") || strings.HasPrefix(rest, "網") || strings.HasPrefix(rest, "安") {
+				return len("公"), scanPolice(text, i, lo, m)
+			}
+		}
+		return 1, false
+	case 0xEF: // full-width anchors
+		r, n, _ := foldAt(text, i)
+		switch r {
+		case 'I', 'i':
+			return n, scanICP(text, i, lo, m)
+		case 'A', 'a', 'B', 'b':
+			return n, scanLicence(text, i, lo, m)
+		}
+		return 1, false
+	}
+	return 1, false
 }
 
 // window bounds how far a candidate is read from its anchor.
@@ -218,16 +269,30 @@ type cursor struct {
 	s      string
 	i, lim int
 	fx     fixSet
+	// The last peek, kept because several tests often look at one rune.
+	pi, pj int
+	psp    bool
+	pr     rune
+	pf     fixSet
 }
 
 func newCursor(s string, at int) cursor {
-	return cursor{s: s, i: at, lim: min(len(s), at+window)}
+	return cursor{s: s, i: at, lim: min(len(s), at+window), pi: -1}
 }
 
 // peek returns the next folded rune (skipping invisible characters, and
 // spaces when sp), the position after it, and the fixes reading
 // it adds; -1 at the end of the window.
 func (c *cursor) peek(sp bool) (rune, int, fixSet) {
+	if c.pi == c.i && c.psp == sp {
+		return c.pr, c.pj, c.pf
+	}
+	r, j, f := c.read(sp)
+	c.pi, c.psp, c.pr, c.pj, c.pf = c.i, sp, r, j, f
+	return r, j, f
+}
+
+func (c *cursor) read(sp bool) (rune, int, fixSet) {
 	var skipped fixSet
 	for j := c.i; j < c.lim; {
 		r, n, f := foldAt(c.s, j)
@@ -290,8 +355,20 @@ func (c *cursor) word(w string) bool {
 var pendingWords = [...]string{"待备案", "待重新备案", "审核中", "待审核", "正在申请中", "申请中", "办理中",
 	"请在此输入", "待补充", "备案后展示", "演示"}
 
+// pendingStart reports whether r may start a pending word.
+func pendingStart(r rune) bool {
+	switch r {
+	case '(', '待', '审', '正', '申', '办', '请', '备', '演':
+		return true
+	}
+	return false
+}
+
 // pending consumes a pending word, optionally in brackets ((演示)).
 func (c *cursor) pending() bool {
+	if r, _, _ := c.peek(true); !pendingStart(r) {
+		return false
+	}
 	save := *c
 	open := c.lit(true, '(')
 	for _, w := range pendingWords {
@@ -340,7 +417,7 @@ func (c *cursor) index(m *match) bool {
 		k++
 	}
 	r, j, f := c.peek(false)
-	after, _, _ := (&cursor{s: c.s, i: j, lim: c.lim}).peek(false)
+	after, _, _ := (&cursor{s: c.s, i: j, lim: c.lim, pi: -1}).read(false)
 	glued := after >= 'A' && after <= 'Z' || after >= 'a' && after <= 'z' || after >= '0' && after <= '9'
 	switch {
 	case k == 0 && (r == 'x' || r == 'X' || r == '*') && !glued:
@@ -383,46 +460,42 @@ func abbrBefore(s string, a, lo int) (start int, r rune, fx fixSet, ok bool) {
 	return a, 0, 0, false
 }
 
-// scanICP reads a number anchored at ICP (or IPC) at a.
-func scanICP(s string, a, lo int) (match, bool) {
-	var m match
+// scanICP reads a number anchored at ICP (or IPC) at a. It reads forwards
+// first and looks for the abbreviation only once the text is number-like.
+func scanICP(s string, a, lo int, m *match) bool {
 	c := newCursor(s, a)
 	if !c.upper(false, 'I') {
-		return m, false
+		return false
 	}
 	switch {
 	case c.upper(false, 'C'):
 		if !c.upper(false, 'P') {
-			return m, false
+			return false
 		}
 	case c.upper(false, 'P'):
 		if !c.upper(false, 'C') {
-			return m, false
+			return false
 		}
 		c.fx |= fsIPC
 	default:
-		return m, false
+		return false
 	}
-	start, abbr, afx, ok := abbrBefore(s, a, lo)
-	m.start = start
-	if ok {
-		m.putRune(abbr)
-		c.fx |= afx
-	} else {
-		m.noAbbr = true
+	// Most text with ICP in it is prose: give up unless what follows can
+	// start a number.
+	if r, _, _ := c.peek(true); !(r >= '0' && r <= '9' || r == '(' || r == '备' || r == '证' || r == '号' ||
+		r == ':' || r == 'x' || r == 'X' || r == '*' || pendingStart(r)) {
+		return false
 	}
-	m.put("ICP")
 	bracket := c.lit(true, '(')
 	kind, _, _ := c.peek(true)
 	if kind == '备' || kind == '证' {
 		c.lit(true, kind)
-		m.putRune(kind)
 	} else {
 		kind = 0
 	}
 	if bracket {
 		if kind == 0 || !c.lit(true, ')') {
-			return m, false
+			return false
 		}
 		c.fx |= fsBracket
 	}
@@ -437,28 +510,39 @@ func scanICP(s string, a, lo int) (match, bool) {
 	if an || hao || colon {
 		c.fx |= fsLabel
 	}
-	if c.pending() || an && c.lit(true, '中') {
+	pending := c.pending() || an && c.lit(true, '中')
+	var serial match // the serial, read before the abbreviation is known
+	if !pending && c.serial(&serial, true) == 0 {
+		return false
+	}
+	*m = match{}
+	start, abbr, afx, ok := abbrBefore(s, a, lo)
+	m.start = start
+	if ok {
+		m.putRune(abbr)
+		c.fx |= afx
+	} else {
+		m.noAbbr = true
+	}
+	if pending {
 		m.pending, m.end, m.fx = true, c.i, c.fx
-		return m, true
+		return true
 	}
-	at := m.n
-	if c.serial(&m, true) == 0 {
-		return m, false
-	}
-	if kind == 0 { // 沪ICP11006075号
-		var d [32]byte
-		k := copy(d[:], m.buf[at:m.n])
-		m.n = at
+	m.put("ICP")
+	switch kind {
+	case 0: // 沪ICP11006075号
 		m.put("备")
-		m.put(string(d[:k]))
 		c.fx |= fsMissingBei
+	default:
+		m.putRune(kind)
 	}
-	return finishFiling(&m, &c)
+	m.put(string(serial.buf[:serial.n]))
+	return finishFiling(m, &c)
 }
 
 // finishFiling reads what may follow an ICP备 or ICP证 serial: 号, the
 // index, 号 after the index.
-func finishFiling(m *match, c *cursor) (match, bool) {
+func finishFiling(m *match, c *cursor) bool {
 	haos := 0
 	for c.lit(true, '号') {
 		haos++
@@ -489,18 +573,19 @@ func finishFiling(m *match, c *cursor) (match, bool) {
 	m.put(litHao)
 	m.put(string(idx[:k]))
 	m.end, m.fx = c.i, c.fx
-	return *m, true
+	return true
 }
 
 // scanPolice reads a number anchored at 公网安备 at a.
-func scanPolice(s string, a, lo int) (match, bool) {
-	var m match
+func scanPolice(s string, a, lo int, mp *match) bool {
+	*mp = match{}
+	m := mp
 	c := newCursor(s, a)
 	label := false
 	if !c.word(litPolice) {
 		// 公安备案号：31010102005799: a label, then bare digits.
 		if !c.word("公安备案") {
-			return m, false
+			return false
 		}
 		label = true
 	}
@@ -529,16 +614,16 @@ func scanPolice(s string, a, lo int) (match, bool) {
 		}
 		break
 	}
-	if sep {
+	if sep && !label {
 		c.fx |= fsPoliceSeparator
 	}
 	if c.pending() {
 		m.pending, m.end, m.fx = true, c.i, c.fx
-		return m, true
+		return true
 	}
 	at := m.n
-	if c.serial(&m, true) == 0 {
-		return m, false
+	if c.serial(m, true) == 0 {
+		return false
 	}
 	d := m.buf[at:m.n]
 	if m.noAbbr && len(d) >= 12 && d[0] >= '0' && d[0] <= '9' && d[1] >= '0' && d[1] <= '9' {
@@ -554,7 +639,7 @@ func scanPolice(s string, a, lo int) (match, bool) {
 		}
 	}
 	if label && m.noAbbr {
-		return m, false // 公安备案号 and digits that are no number
+		return false // 公安备案号 and digits that are no number
 	}
 	haos := 0
 	for c.lit(true, '号') {
@@ -568,17 +653,18 @@ func scanPolice(s string, a, lo int) (match, bool) {
 	}
 	m.put(litHao)
 	m.end, m.fx = c.i, c.fx
-	return m, true
+	return true
 }
 
 // scanLicence reads a telecom licence anchored at its first class at a:
 // [abbreviation or 合字] B2-20090059[-N[AXK]][号].
-func scanLicence(s string, a, lo int) (match, bool) {
-	var m match
+func scanLicence(s string, a, lo int, mp *match) bool {
+	*mp = match{}
+	m := mp
 	if a > 0 {
 		q, _, _ := foldBefore(s, a)
 		if q < utf8.RuneSelf && (q >= '0' && q <= '9' || q >= 'A' && q <= 'Z' || q >= 'a' && q <= 'z' || q == '.' || q == '-' || q == '_') {
-			return m, false
+			return false
 		}
 	}
 	c := newCursor(s, a)
@@ -587,7 +673,7 @@ func scanLicence(s string, a, lo int) (match, bool) {
 	for {
 		r, j, f := c.peek(false)
 		if r != 'A' && r != 'B' && r != 'a' && r != 'b' {
-			return m, false
+			return false
 		}
 		if r >= 'a' {
 			f |= fsCase
@@ -596,11 +682,11 @@ func scanLicence(s string, a, lo int) (match, bool) {
 		c.i, c.fx = j, c.fx|f
 		d, j2, f2 := c.peek(false)
 		if d != '1' && d != '2' {
-			return m, false
+			return false
 		}
 		c.i, c.fx = j2, c.fx|f2
 		if nc+3 > len(classes) {
-			return m, false
+			return false
 		}
 		classes[nc], classes[nc+1] = byte(r), byte(d)
 		nc += 2
@@ -614,7 +700,7 @@ func scanLicence(s string, a, lo int) (match, bool) {
 			nc++
 			break
 		}
-		return m, false
+		return false
 	}
 	m.start = a
 	// The issuer: 合字, a province's abbreviation, or none (MIIT,
@@ -641,10 +727,10 @@ func scanLicence(s string, a, lo int) (match, bool) {
 		}
 	}
 	m.put(string(classes[:nc]))
-	if c.serial(&m, true) == 0 {
-		return m, false
+	if c.serial(m, true) == 0 {
+		return false
 	}
-	c.index(&m)
+	c.index(m)
 	haos := 0
 	for c.lit(true, '号') {
 		haos++
@@ -653,7 +739,7 @@ func scanLicence(s string, a, lo int) (match, bool) {
 		c.fx |= fsTrailingHao
 	}
 	m.end, m.fx = c.i, c.fx
-	return m, true
+	return true
 }
 
 // labelledAbbrBefore is abbrBefore that also steps over one colon, as in

@@ -144,18 +144,13 @@ func clipErr(err error, s string) error {
 
 // firstMatch is the first candidate FindNumbers would read in t.
 func firstMatch(t string) (match, bool) {
+	var m match
 	for i := 0; i < len(t); {
-		r, n, _ := foldAt(t, i)
-		var m match
-		ok := false
-		switch r {
-		case 'I', 'i':
-			m, ok = scanICP(t, i, 0)
-		case '公':
-			m, ok = scanPolice(t, i, 0)
-		case 'A', 'a', 'B', 'b':
-			m, ok = scanLicence(t, i, 0)
+		if !anchorByte[t[i]] {
+			i++
+			continue
 		}
+		n, ok := scanAt(t, i, 0, &m)
 		if ok {
 			return m, true
 		}
