@@ -22,7 +22,8 @@ type Match struct {
 	Number Number
 	// Fixes lists the corrections that turned text[Start:End] into
 	// Number's canonical form ([Number.String]), in the order of the Fix
-	// constants; nil when the text is already canonical.
+	// constants; nil when the text is already canonical. When Err is set,
+	// it lists the corrections made before the text was found wanting.
 	Fixes []Fix
 	// Err is set when the text looks like a number but is not a valid one:
 	// a [*NumberError] wrapping [ErrPlaceholder] (京ICP备XXXXXXXX号, 审核中),

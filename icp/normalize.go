@@ -185,13 +185,15 @@ func hasPending(t string) bool {
 	return false
 }
 
-// labelWords are the words a label before a number is made of
-// (ICP备案号：, 经营许可证编号：, 增值电信业务经营许可证：).
-var labelWords = [...]string{"增值电信业务", "经营许可证", "许可证", "编号", "证号", "备案", "网站", "工信部",
-	"公安", "联网", "ICP", "号", "证", "备", "码"}
+// labelWords are the words a label before a number is made of, as real
+// footers write them (testdata/realworld): ICP备案号：, 备案/许可证编号：,
+// 经营许可证编号：, 增值电信业务经营许可证：, 个人备案号：, 主体备案号,
+// 互联网ICP备案号：, ICP备案证书号：.
+var labelWords = [...]string{"增值电信业务", "经营许可证", "许可证", "证书", "编号", "证号", "备案", "网站",
+	"工信部", "公安", "联网", "互联网", "个人", "主体", "经营", "ICP", "号", "证", "备", "码"}
 
-// isLabel reports whether s, folded, is made only of label words, spaces
-// and colons.
+// isLabel reports whether s, folded, is made only of label words, spaces,
+// colons and slashes.
 func isLabel(s string) bool {
 	var b [96]byte
 	n := 0
@@ -199,7 +201,7 @@ func isLabel(s string) bool {
 		r, size, _ := foldAt(s, i)
 		i += size
 		switch {
-		case r == ' ' || r == 0 || r == ':' || r == '|':
+		case r == ' ' || r == 0 || r == ':' || r == '|' || r == '/':
 			continue
 		case r >= 'a' && r <= 'z':
 			r -= 'a' - 'A'
