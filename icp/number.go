@@ -107,7 +107,8 @@ var (
 	// 12 or 13 digits (京公网安备：110105001242, 深公网安备：4403101910665);
 	// current numbers have 14 digits whose first two are the province code
 	// and start with the province's [province.Province.PSBAbbr]. Such a site
-	// needs its number from the current public-security filing system.
+	// needs its number from the current public-security filing system. It
+	// also matches [ErrSerial].
 	ErrOutdatedPolice = errors.New("outdated public-security number format")
 )
 
@@ -127,10 +128,18 @@ func (e *NumberError) Error() string {
 // Unwrap returns the sentinel error.
 func (e *NumberError) Unwrap() error { return e.Err }
 
-// Is reports whether an all-zero serial ([ErrSerial], part
-// "serial (placeholder)") is matched against [ErrPlaceholder].
+// Is makes two errors match a second sentinel: an all-zero serial
+// ([ErrSerial], part "serial (placeholder)") matches [ErrPlaceholder], and
+// an outdated public-security number ([ErrOutdatedPolice]), whose serial
+// has the wrong length, matches [ErrSerial].
 func (e *NumberError) Is(target error) bool {
-	return target == ErrPlaceholder && e.Err == ErrSerial && e.Part == partZeroSerial
+	switch target {
+	case ErrPlaceholder:
+		return e.Err == ErrSerial && e.Part == partZeroSerial
+	case ErrSerial:
+		return e.Err == ErrOutdatedPolice
+	}
+	return false
 }
 
 const partZeroSerial = "serial (placeholder)"

@@ -124,6 +124,7 @@ func TestParseNumberErrors(t *testing.T) {
 		{"text after", "京ICP备12345678号 版权所有", ErrFormat, "text after the number"},
 		{"police with 13 digits: outdated", "京公网安备1101050200000号", ErrOutdatedPolice, "serial (12 or 13 digits: an outdated format; current numbers have 14)"},
 		{"police with 12 digits: outdated", "京公网安备110105001242号", ErrOutdatedPolice, "serial (12 or 13 digits: an outdated format; current numbers have 14)"},
+		{"outdated police matches ErrSerial too", "京公网安备110105001242号", ErrSerial, "serial (12 or 13 digits: an outdated format; current numbers have 14)"},
 		{"police of a city abbreviation, outdated", "深公网安备4403101910665号", ErrOutdatedPolice, "serial (12 or 13 digits: an outdated format; current numbers have 14)"},
 		{"police with 15 digits", "京公网安备110105020000011号", ErrSerial, "serial (14 digits)"},
 		{"licence classes out of order", "京B2.B1-20100001", ErrFormat, "licence classes (A1, A2, B1, B2 in this order, joined by '.')"},
