@@ -56,7 +56,7 @@ func FindNumbers(text string) []Match {
 			i++
 			continue
 		}
-		n, ok := scanAt(text, i, lo, &m)
+		n, ok := scanAt(text, i, lo, &m, false)
 		if !ok {
 			i += n
 			continue
@@ -75,7 +75,9 @@ var anchorByte = [256]bool{'I': true, 'i': true, 'A': true, 'a': true, 'B': true
 // scanAt reads a candidate anchored at text[i:], not before lo, into m. It
 // reports false and the size of the rune at i when there is none. A glance
 // at the bytes after the anchor's first rune rules out most text cheaply.
-func scanAt(text string, i, lo int, m *match) (int, bool) {
+// With whole, text is one value (NormalizeNumber's input), which may be a
+// licence with no issuer and no label.
+func scanAt(text string, i, lo int, m *match, whole bool) (int, bool) {
 	c := text[i]
 	var d, e, f byte
 	if i+3 < len(text) {
@@ -102,7 +104,7 @@ func scanAt(text string, i, lo int, m *match) (int, bool) {
 		if d != '1' && d != '2' && d != 0xEF {
 			return 1, false
 		}
-		return 1, scanLicence(text, i, lo, m)
+		return 1, scanLicence(text, i, lo, m, whole && i == 0)
 	case 0xE5:
 		if strings.HasPrefix(text[i:], "公") {
 			if rest := text[i+len("公"):]; strings.HasPrefix(rest, "网") || strings.HasPrefix(rest, "網") || strings.HasPrefix(rest, "安") {
@@ -116,7 +118,7 @@ func scanAt(text string, i, lo int, m *match) (int, bool) {
 		case 'I', 'i':
 			return n, scanICP(text, i, lo, m)
 		case 'A', 'a', 'B', 'b':
-			return n, scanLicence(text, i, lo, m)
+			return n, scanLicence(text, i, lo, m, whole && i == 0)
 		}
 		return 1, false
 	}
@@ -658,8 +660,9 @@ func scanPolice(s string, a, lo int, mp *match) bool {
 }
 
 // scanLicence reads a telecom licence anchored at its first class at a:
-// [abbreviation or 合字] B2-20090059[-N[AXK]][号].
-func scanLicence(s string, a, lo int, mp *match) bool {
+// [abbreviation or 合字] B2-20090059[-N[AXK]][号]. A licence with no issuer
+// must have several classes, follow a licence label or stand alone.
+func scanLicence(s string, a, lo int, mp *match, alone bool) bool {
 	*mp = match{}
 	m := mp
 	if a > 0 {
@@ -706,7 +709,9 @@ func scanLicence(s string, a, lo int, mp *match) bool {
 	m.start = a
 	// The issuer: 合字, a province's abbreviation, or none (MIIT,
 	// cross-regional).
+	labelled := false // a licence label before: …许可证：, …编号：, …证号
 	if start, r, afx, ok := labelledAbbrBefore(s, a, lo); ok {
+		labelled = r == '证' || r == '号'
 		if r == '证' { // 京ICP证B2-20171701号, 黔ICP证：B2-20140009号
 			if j, q, f, ok2 := icpZhBefore(s, start, lo); ok2 {
 				if _, _, known := province.FromICPAbbr(string(q)); known {
@@ -726,6 +731,12 @@ func scanLicence(s string, a, lo int, mp *match) bool {
 			m.putRune(r)
 			c.fx |= afx
 		}
+	}
+	// Without an issuer, one class and no licence label is too weak a sign
+	// (a cell reference A1-20230101, a model B2-20171652): such text is
+	// read only as A2.B1.B2-… or after 许可证, 编号 and the like.
+	if m.n == 0 && nc == 3 && !labelled && !alone {
+		return false
 	}
 	m.put(string(classes[:nc]))
 	if c.serial(m, true) == 0 {

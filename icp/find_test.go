@@ -77,6 +77,9 @@ func TestFindNumbers(t *testing.T) {
 		{"a label with no number", "ICP备案： 冀公网安备：", nil},
 		{"ICP in English prose", "The ICP licence, ICPs and IPC codes", nil},
 		{"B2 inside a word or a hex string", "0xB2-20090059 AB2-20090059", nil},
+		{"one class, no issuer, no label: a cell reference", "见 A1-20230101 单元格", nil},
+		{"one class, no issuer, after a licence label", "经营许可证：B2-20100020", []found{{"B2-20100020", "B2-20100020", nil, nil}}},
+		{"one class after 黔ICP证：", "黔ICP证：B2-20140009号", []found{{"黔ICP证：B2-20140009号", "黔B2-20140009", nil, []Fix{FixLabel, FixTrailingHao}}}},
 		{"ICPICP", "ICPICPICP备ICPICP", nil},
 	}
 	for _, tt := range tests {

@@ -200,6 +200,8 @@ func TestNormalizeNumber(t *testing.T) {
 		{"合字 licence", "合字B2-20170010", "合字B2-20170010", nil},
 		{"合字 licence with a space", "合字 B2-20250310", "合字B2-20250310", []Fix{FixSpace}},
 		{"licence of three classes", "A2.B1.B2-20090003", "A2.B1.B2-20090003", nil},
+		{"cross-regional licence of one class", "B2-20100020", "B2-20100020", nil},
+		{"cross-regional licence of one class, lower case", "b2-20100020", "B2-20100020", []Fix{FixCase}},
 		{"ICP证 written before a licence", "京ICP证B2-20171701号", "京B2-20171701", []Fix{FixLabel, FixTrailingHao}},
 	}
 	for _, tt := range tests {
