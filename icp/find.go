@@ -44,7 +44,9 @@ type Match struct {
 // 证, 公网安备, or licence classes such as B2- — followed by digits,
 // placeholder characters (x, X, *) or a pending word (待备案, 待重新备案,
 // 审核中, 待审核, 申请中, 办理中, 请在此输入, 待补充, 备案后展示, 演示, or
-// 备案中 after ICP). Prose such as 阿里云ICP备案 is not reported.
+// 备案中 after ICP). Prose such as 阿里云ICP备案 is not reported. The
+// abbreviation is the Han character before the anchor; across spaces only
+// a province's abbreviation counts (赣 ICP 备…, but not 版权所有 ICP备…).
 //
 // FindNumbers runs in time linear in len(text): each candidate is read
 // within a window of at most 160 bytes from its anchor.
@@ -463,6 +465,28 @@ func abbrBefore(s string, a, lo int) (start int, r rune, fx fixSet, ok bool) {
 	return a, 0, 0, false
 }
 
+// numberAbbrBefore is abbrBefore for ICP and 公网安备 numbers: a Han
+// character that is no province's abbreviation counts only when it is
+// written against the anchor (萌ICP备…, 深公网安备…), not across a space
+// (版权所有 ICP备案号：…).
+func numberAbbrBefore(s string, a, lo int) (int, rune, fixSet, bool) {
+	start, r, fx, ok := abbrBefore(s, a, lo)
+	if ok && !knownAbbr(r) {
+		if _, n := utf8.DecodeRuneInString(s[start:]); start+n != a { // spaces between
+			return a, 0, 0, false
+		}
+	}
+	return start, r, fx, ok
+}
+
+func knownAbbr(r rune) bool {
+	var b [utf8.UTFMax]byte
+	a := string(b[:utf8.EncodeRune(b[:], r)])
+	_, _, icp := province.FromICPAbbr(a)
+	_, psb := province.FromPSBAbbr(a)
+	return icp || psb
+}
+
 // scanICP reads a number anchored at ICP (or IPC) at a. It reads forwards
 // first and looks for the abbreviation only once the text is number-like.
 func scanICP(s string, a, lo int, m *match) bool {
@@ -519,7 +543,7 @@ func scanICP(s string, a, lo int, m *match) bool {
 		return false
 	}
 	*m = match{}
-	start, abbr, afx, ok := abbrBefore(s, a, lo)
+	start, abbr, afx, ok := numberAbbrBefore(s, a, lo)
 	m.start = start
 	if ok {
 		m.putRune(abbr)
@@ -592,7 +616,7 @@ func scanPolice(s string, a, lo int, mp *match) bool {
 		}
 		label = true
 	}
-	start, abbr, afx, ok := abbrBefore(s, a, lo)
+	start, abbr, afx, ok := numberAbbrBefore(s, a, lo)
 	m.start = start
 	switch {
 	case label:

@@ -71,6 +71,8 @@ func TestFindNumbers(t *testing.T) {
 		{"备案中 after ICP", "京ICP备案中", []found{{"京ICP备案中", "", ErrPlaceholder, []Fix{FixLabel}}}},
 		{"vanity registry", "萌ICP备20257012号", []found{{"萌ICP备20257012号", "", ErrAbbreviation, nil}}},
 		{"no abbreviation", "ICP备案号：20257012号", []found{{"ICP备案号：20257012号", "", ErrAbbreviation, []Fix{FixWidth, FixLabel}}}},
+		{"a word before a space is no abbreviation", "保留所有权利 ICP备案号：20257012号", []found{{"ICP备案号：20257012号", "", ErrAbbreviation, []Fix{FixWidth, FixLabel}}}},
+		{"a province abbreviation before a space is one", "赣 ICP 备 2021007302 号", []found{{"赣 ICP 备 2021007302 号", "赣ICP备2021007302号", nil, []Fix{FixSpace}}}},
 		{"police prefix that names another province", "京公网安备31010402001073号", []found{{"京公网安备31010402001073号", "", ErrMismatch, nil}}},
 		{"9-digit serial", "京ICP备：123456789号", []found{{"京ICP备：123456789号", "", ErrSerial, []Fix{FixWidth, FixLabel}}}},
 		{"prose is not a number", "阿里云ICP备案服务，ICP证办理", nil},
