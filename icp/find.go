@@ -173,9 +173,8 @@ type match struct {
 	buf        [112]byte
 	n          int
 	fx         fixSet
-	noAbbr     bool   // no abbreviation before the anchor
-	pending    bool   // a pending word instead of the number
-	part       string // set with err when the scanner decides alone
+	noAbbr     bool // no abbreviation before the anchor
+	pending    bool // a pending word instead of the number
 }
 
 func (m *match) put(s string) {
