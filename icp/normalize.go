@@ -110,6 +110,9 @@ func NormalizeNumber(s string) (Number, []Fix, error) {
 		return Number{}, nil, numErr(fn, s, "length", ErrFormat)
 	}
 	t := norm.TrimSpace(s)
+	if n, err := parseNumber(fn, t); err == nil { // already canonical
+		return n, nil, nil
+	}
 	m, ok := firstMatch(t)
 	if !ok {
 		if hasPending(t) {

@@ -443,6 +443,25 @@ func BenchmarkParseNumber(b *testing.B) {
 	}
 }
 
+// BenchmarkNormalizeNumber compares NormalizeNumber with ParseNumber (the
+// floor) on canonical input, and reads untidy input.
+func BenchmarkNormalizeNumber(b *testing.B) {
+	for _, in := range []string{"浙ICP备2021000001号-1", "ICP备案号：粵 ICP 備 2021000001 號－1", "京公网安备号 11010502026705"} {
+		b.Run(in, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sinkN, _, _ = NormalizeNumber(in)
+			}
+		})
+	}
+	b.Run("ParseNumber floor", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkN, _ = ParseNumber("浙ICP备2021000001号-1")
+		}
+	})
+}
+
 func BenchmarkAppendText(b *testing.B) {
 	n := MustParseNumber("浙ICP备2021000001号-1")
 	buf := make([]byte, 0, 64)
