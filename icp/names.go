@@ -24,7 +24,6 @@ const (
 	namesDocType     = "doc_type"
 	namesMaterial    = "material_kind"
 	namesSeverity    = "severity"
-	namesFix         = "fix"
 	namesProfile     = "profile"
 	namesProvince    = "province"
 	namesMobileClass = "mobile_class"
@@ -80,14 +79,6 @@ func init() {
 		catalog.Name{Token: "info", Zh: "提示", En: "info"},
 		catalog.Name{Token: "warning", Zh: "警告", En: "warning"},
 		catalog.Name{Token: "error", Zh: "错误", En: "error"})
-	catalog.RegisterNames(namesFix,
-		catalog.Name{Token: string(FixWidth), Zh: "全角字符已改为半角", En: "full-width characters folded"},
-		catalog.Name{Token: string(FixDash), Zh: "连接号已改为“-”", En: "dash replaced by a hyphen"},
-		catalog.Name{Token: string(FixSpace), Zh: "已删除空格", En: "spaces removed"},
-		catalog.Name{Token: string(FixCase), Zh: "字母已改为大写", En: "letters upper-cased"},
-		catalog.Name{Token: string(FixDoubleHao), Zh: "重复的“号”已删除", En: "doubled “号” removed"},
-		catalog.Name{Token: string(FixIndexPosition), Zh: "序号已移到“号”之后", En: "index moved after “号”"},
-		catalog.Name{Token: string(FixMissingHao), Zh: "已补上“号”", En: "missing “号” added"})
 	catalog.RegisterNames(namesProfile,
 		catalog.Name{Token: "default", Zh: "通用规则", En: "common rules"},
 		catalog.Name{Token: "alibaba", Zh: "阿里云", En: "Alibaba Cloud"},
@@ -156,7 +147,7 @@ func DisplayName(tag language.Tag, v any) string {
 	case Severity:
 		domain, token = namesSeverity, x.String()
 	case Fix:
-		domain, token = namesFix, string(x)
+		return catalog.Message(tag, x.MessageCode(), nil)
 	case Verifier:
 		domain, token = namesVerifier, x.String()
 	case NumberKind:

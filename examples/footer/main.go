@@ -27,7 +27,6 @@ import (
 	"github.com/icpkit/icpkit/examples/internal/cli"
 	"github.com/icpkit/icpkit/icp"
 	"github.com/icpkit/icpkit/icp/audit"
-	"github.com/icpkit/icpkit/province"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, http.DefaultClient)) }
@@ -126,12 +125,13 @@ func number(stderr io.Writer, what, s string) (icp.Number, error) {
 // two digits name the province.
 func policeNumber(stderr io.Writer, s string) (icp.Number, error) {
 	s = strings.TrimSpace(s)
-	if len(s) == 14 && strings.Trim(s, "0123456789") == "" {
-		p, ok := province.FromCode(int(s[0]-'0')*10 + int(s[1]-'0'))
-		if !ok {
-			return icp.Number{}, fmt.Errorf("-police: %s does not start with a province code", s)
+	if strings.Trim(s, "0123456789") == "" {
+		// Bare digits: the 14 of a public-security number.
+		n, err := icp.PoliceNumber(s)
+		if err != nil {
+			return icp.Number{}, fmt.Errorf("-police: %w", err)
 		}
-		s = p.PSBAbbr() + "公网安备" + s + "号"
+		return n, nil
 	}
 	return number(stderr, "police", s)
 }

@@ -19,6 +19,7 @@ var notCheck = map[string]string{
 	"footer.":           "icp.Footer's rendering checks, not Check",
 	"audit.":            "icp/audit.AuditFooter's findings, not Check",
 	"plan.":             "icp/refile.Plan's findings, not Check",
+	"fix.":              "the corrections of icp.NormalizeNumber and icp.FindNumbers (Fix.MessageCode), not Check",
 	"validate.":         "messages of the validator/v10 tags of icp.RegisterTranslations, not Check",
 	"structure.invalid": "every struct tag of an application is required or max, reported as structure.required or structure.too_long",
 }
