@@ -14,6 +14,11 @@ import (
 // Landline is a mainland fixed-line number: an area code (010, 0571 …), a
 // local number of 7 or 8 digits and an optional extension. The zero value is
 // invalid.
+//
+// A Landline is treated as personal data (it may be a person's home
+// number): String, fmt and slog mask the local number (0571-****7777);
+// MarshalText (and so JSON), AppendText, Value (SQL) and Number give it in
+// full.
 type Landline struct {
 	area, local, ext          uint32
 	areaLen, localLen, extLen uint8
@@ -27,6 +32,9 @@ func ParseLandline(s string) (Landline, error) {
 	const fn = "ParseLandline"
 	if len(s) > 64 {
 		return Landline{}, parseErr(fn, s, "length", ErrLength)
+	}
+	if IsMasked(s) {
+		return Landline{}, maskedErr(fn, s)
 	}
 	var buf [72]byte
 	b := norm.Append(buf[:0], s, true, false)
@@ -122,18 +130,20 @@ func (l Landline) IsValid() bool { return l.areaLen != 0 }
 func (l Landline) AreaCode() string { return string(pad(nil, l.area, l.areaLen)) }
 
 // Number returns the full number in the form 0571-88888888[-123].
-func (l Landline) Number() string {
+func (l Landline) Number() string { return string(l.appendNumber(nil)) }
+
+func (l Landline) appendNumber(b []byte) []byte {
 	if !l.IsValid() {
-		return ""
+		return b
 	}
-	b := pad(nil, l.area, l.areaLen)
+	b = pad(b, l.area, l.areaLen)
 	b = append(b, '-')
 	b = pad(b, l.local, l.localLen)
 	if l.extLen > 0 {
 		b = append(b, '-')
 		b = pad(b, l.ext, l.extLen)
 	}
-	return string(b)
+	return b
 }
 
 // String returns the number with the local part masked but its last 4
@@ -247,6 +257,9 @@ func CheckPersonName(s string) error {
 	s = norm.TrimSpace(s)
 	if s == "" {
 		return parseErr(fn, s, "empty", ErrLength)
+	}
+	if len(s) <= 400 && IsMasked(s) {
+		return maskedErr(fn, s)
 	}
 	if utf8.RuneCountInString(s) > 100 {
 		return parseErr(fn, s, "length", ErrLength)

@@ -12,7 +12,9 @@ import (
 // code (GB 11714) and 18 the check character (MOD 31). The zero value is
 // invalid.
 //
-// A credit code identifies a unit, not a person, and prints in full.
+// A credit code identifies a unit, not a person: it is printed on the
+// licence and in public registers, so it prints in full everywhere (String,
+// fmt, slog, errors) and is never masked.
 type CreditCode struct {
 	s     [18]byte
 	pilot bool // legally issued pilot code that fails the checksum
@@ -63,6 +65,12 @@ func ParseCreditCode(s string) (CreditCode, error) {
 		// Slow path: fold full-width forms, spaces and case, then rescan.
 		if len(s) > 64 {
 			return CreditCode{}, ccErr(s, "length", ErrLength)
+		}
+		if IsMasked(s) {
+			// Credit codes are public and never masked here, but stored
+			// data from older releases of this package may hold
+			// 9133**********3L70.
+			return CreditCode{}, &ParseError{Func: "ParseCreditCode", Input: norm.Clip(s, 40), Part: maskedPart(s), Err: ErrMasked}
 		}
 		var buf [72]byte
 		b := norm.Append(buf[:0], s, true, true)

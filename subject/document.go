@@ -13,7 +13,9 @@ import (
 // organisation codes with their GB 11714 check; other documents by format
 // only (see [ParseDocument]). The zero value is invalid.
 //
-// Personal documents print masked; [DocumentID.Number] gives the full number.
+// Personal documents print masked (String, fmt, slog); unit certificates
+// print in full. [DocumentID.Number] and the stored forms (MarshalText, so
+// JSON, and Value for SQL) give the full number.
 type DocumentID struct {
 	typ DocType
 	id  ResidentID // GB 11643 layout
@@ -43,6 +45,9 @@ type DocumentID struct {
 // Input is folded like the other parsers (full width, spaces, lower case).
 func ParseDocument(t DocType, number string) (DocumentID, error) {
 	const fn = "ParseDocument"
+	if len(number) <= 64 && IsMasked(number) {
+		return DocumentID{}, maskedErr(fn, number)
+	}
 	switch {
 	case t == ResidentIDCard:
 		id, err := ParseResidentID(number)

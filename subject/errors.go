@@ -20,6 +20,11 @@ var (
 	// ErrComponent means the input is well formed but a part of it names
 	// something invalid: a birth date, a province code, a number segment.
 	ErrComponent = errors.New("invalid component")
+	// ErrMasked means the input is a masked form (1101**********002X,
+	// 138****8000, z***@example.com) where the full value belongs: text
+	// written for people was fed back to a parser or decoder (see
+	// [IsMasked]). It also matches ErrFormat.
+	ErrMasked error = maskedError{}
 )
 
 type lengthError struct{}
@@ -29,6 +34,13 @@ func (lengthError) Error() string { return "invalid length" }
 // Is makes ErrLength match ErrFormat.
 func (lengthError) Is(target error) bool { return target == ErrFormat }
 
+type maskedError struct{}
+
+func (maskedError) Error() string { return "masked value" }
+
+// Is makes ErrMasked match ErrFormat.
+func (maskedError) Is(target error) bool { return target == ErrFormat }
+
 // A ParseError reports input that a parser of this package cannot accept. It
 // names the function, the input with personal digits masked, and the part
 // at fault.
@@ -36,7 +48,7 @@ type ParseError struct {
 	Func  string // "ParseResidentID"
 	Input string // masked input, at most 40 characters
 	Part  string // the part at fault: "length", "check digit", "birth date" …
-	Err   error  // ErrFormat, ErrLength, ErrChecksum or ErrComponent
+	Err   error  // ErrFormat, ErrLength, ErrMasked, ErrChecksum or ErrComponent
 }
 
 // Error implements the error interface, naming the function, the masked

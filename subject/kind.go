@@ -100,20 +100,17 @@ func (k Kind) String() string {
 	return k.info().token
 }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (k Kind) MarshalText() ([]byte, error) {
-	if k == 0 {
-		return []byte{}, nil
-	}
-	if !k.IsValid() {
-		return nil, fmt.Errorf("subject: invalid Kind %d", uint8(k))
-	}
-	return []byte(k.info().token), nil
-}
+// MarshalText implements [encoding.TextMarshaler] (see [Kind.AppendText]).
+func (k Kind) MarshalText() ([]byte, error) { return k.AppendText([]byte{}) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] for the snake_case
-// tokens.
+// tokens and the Chinese names; empty text gives the zero Kind, which
+// [Kind.MarshalText] writes.
 func (k *Kind) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*k = 0
+		return nil
+	}
 	v, err := ParseKind(string(b))
 	if err != nil {
 		return err
@@ -224,19 +221,18 @@ func (t DocType) String() string {
 	return t.names()[0]
 }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (t DocType) MarshalText() ([]byte, error) {
-	if t == 0 {
-		return []byte{}, nil
-	}
-	if !t.IsValid() {
-		return nil, fmt.Errorf("subject: invalid DocType %d", uint8(t))
-	}
-	return []byte(t.names()[0]), nil
-}
+// MarshalText implements [encoding.TextMarshaler] (see
+// [DocType.AppendText]).
+func (t DocType) MarshalText() ([]byte, error) { return t.AppendText([]byte{}) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler].
+// UnmarshalText implements [encoding.TextUnmarshaler] for the snake_case
+// tokens and the Chinese names; empty text gives the zero DocType, which
+// [DocType.MarshalText] writes.
 func (t *DocType) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*t = 0
+		return nil
+	}
 	v, err := ParseDocType(string(b))
 	if err != nil {
 		return err

@@ -1,10 +1,12 @@
 package subject
 
 import (
+	"database/sql/driver"
 	_ "embed"
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
@@ -244,9 +246,11 @@ func (t *SegmentTable) lookup(digits []byte) (segClass, bool) {
 // Mobile is a valid mainland mobile number (11 digits, or 13 for IoT
 // numbers) with its segment class and carrier. The zero value is invalid.
 //
-// A Mobile is personal data: String, AppendText and MarshalText give the
-// masked form 138****8000; [Mobile.Number] and [Mobile.E164] give the full
-// number.
+// A Mobile is personal data. [Mobile.String], every fmt verb and slog give
+// the masked form 138****8000; [Mobile.MarshalText] (and so JSON),
+// [Mobile.AppendText], [Mobile.Value] (SQL), [Mobile.Number] and
+// [Mobile.E164] give the full number. The decoders refuse a masked number
+// with [ErrMasked].
 type Mobile struct {
 	n       uint64
 	digits  uint8
@@ -275,6 +279,9 @@ func (t *SegmentTable) ParseMobile(s string) (Mobile, error) {
 	const fn = "ParseMobile"
 	if len(s) > 64 {
 		return Mobile{}, parseErr(fn, s, "length", ErrLength)
+	}
+	if IsMasked(s) {
+		return Mobile{}, maskedErr(fn, s)
 	}
 	var buf [72]byte
 	b := buf[:0]
@@ -384,14 +391,17 @@ func (m Mobile) appendMasked(b []byte) []byte {
 // String returns the masked number 138****8000.
 func (m Mobile) String() string { return string(m.appendMasked(make([]byte, 0, 13))) }
 
-// AppendText implements [encoding.TextAppender] with the masked form.
-func (m Mobile) AppendText(b []byte) ([]byte, error) { return m.appendMasked(b), nil }
+// AppendText implements [encoding.TextAppender] with the full national
+// number, like [Mobile.AppendNumber].
+func (m Mobile) AppendText(b []byte) ([]byte, error) { return m.AppendNumber(b), nil }
 
-// MarshalText implements [encoding.TextMarshaler] with the masked form.
-func (m Mobile) MarshalText() ([]byte, error) { return m.AppendText(nil) }
+// MarshalText implements [encoding.TextMarshaler] with the full national
+// number, so that JSON and other stored forms round-trip without loss.
+func (m Mobile) MarshalText() ([]byte, error) { return m.AppendText(make([]byte, 0, 13)) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseMobile];
-// empty text gives the zero value.
+// empty text gives the zero value. A masked number is refused with
+// [ErrMasked].
 func (m *Mobile) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*m = Mobile{}
@@ -404,3 +414,27 @@ func (m *Mobile) UnmarshalText(b []byte) error {
 	*m = v
 	return nil
 }
+
+// Value implements [database/sql/driver.Valuer]: the full national number as
+// text, or NULL for the zero value.
+func (m Mobile) Value() (driver.Value, error) {
+	return textValue(m.AppendNumber(make([]byte, 0, 13)), m.IsValid())
+}
+
+// Scan implements [database/sql.Scanner] for text and NULL, like
+// [Mobile.UnmarshalText].
+func (m *Mobile) Scan(src any) error {
+	b, err := scanText("Mobile.Scan", src)
+	if err != nil {
+		return err
+	}
+	return m.UnmarshalText(b)
+}
+
+// Format implements [fmt.Formatter]: every verb prints the masked number.
+func (m Mobile) Format(f fmt.State, verb rune) {
+	formatForPeople(f, verb, "subject.Mobile", m.String())
+}
+
+// LogValue implements [log/slog.LogValuer] with the masked number.
+func (m Mobile) LogValue() slog.Value { return slog.StringValue(m.String()) }

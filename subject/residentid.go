@@ -1,6 +1,9 @@
 package subject
 
 import (
+	"database/sql/driver"
+	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/icpkit/icpkit/internal/norm"
@@ -43,9 +46,13 @@ func (k IDKind) String() string {
 // mainland resident ID, or one of the numbers that share its layout (see
 // [IDKind]). The zero value is invalid.
 //
-// A ResidentID is personal data: [ResidentID.String], [ResidentID.AppendText]
-// and [ResidentID.MarshalText] give the masked form 1101**********002X; only
-// [ResidentID.Number] and [ResidentID.AppendNumber] give the full number.
+// A ResidentID is personal data. What people read is masked:
+// [ResidentID.String], every fmt verb ([ResidentID.Format]) and slog
+// ([ResidentID.LogValue]) give 1101**********002X. What stores and transports
+// it is lossless: [ResidentID.MarshalText] (and so JSON),
+// [ResidentID.AppendText] and [ResidentID.Value] (SQL) write the full
+// number, as do [ResidentID.Number] and [ResidentID.AppendNumber]. The
+// decoders refuse a masked number with [ErrMasked].
 type ResidentID struct {
 	n    uint64 // the first 17 digits
 	kind IDKind
@@ -107,6 +114,9 @@ func MustParseResidentID(s string) ResidentID {
 }
 
 func parseID(fn, s string) (ResidentID, error) {
+	if len(s) <= 64 && IsMasked(s) {
+		return ResidentID{}, maskedErr(fn, s)
+	}
 	var buf [72]byte
 	b := []byte(nil)
 	if len(s) == 18 && norm.IsASCII(s) {
@@ -273,7 +283,6 @@ func (id ResidentID) AppendNumber(b []byte) []byte {
 }
 
 // Number returns the full 18-character number, with an upper-case X.
-// It is the only way, with AppendNumber, to get the unmasked number.
 func (id ResidentID) Number() string { return string(id.AppendNumber(make([]byte, 0, 18))) }
 
 // String returns the masked number: the first 4 and last 4 characters,
@@ -293,16 +302,18 @@ func (id ResidentID) appendMasked(b []byte) []byte {
 	return b
 }
 
-// AppendText implements [encoding.TextAppender] with the masked form.
-func (id ResidentID) AppendText(b []byte) ([]byte, error) { return id.appendMasked(b), nil }
+// AppendText implements [encoding.TextAppender] with the full number, like
+// [ResidentID.AppendNumber]: text encodings are for storage, not for people.
+func (id ResidentID) AppendText(b []byte) ([]byte, error) { return id.AppendNumber(b), nil }
 
-// MarshalText implements [encoding.TextMarshaler] with the masked form, so
-// that JSON and logs never carry the full number. Store [ResidentID.Number]
-// where the full number is needed.
-func (id ResidentID) MarshalText() ([]byte, error) { return id.AppendText(nil) }
+// MarshalText implements [encoding.TextMarshaler] with the full number, so
+// that JSON and other stored forms round-trip without loss. Print the value
+// (String, fmt, slog) to show it to people.
+func (id ResidentID) MarshalText() ([]byte, error) { return id.AppendText(make([]byte, 0, 18)) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseIDNumber];
-// empty text gives the zero value. A masked number is refused.
+// empty text gives the zero value. A masked number is refused with
+// [ErrMasked].
 func (id *ResidentID) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*id = ResidentID{}
@@ -315,3 +326,29 @@ func (id *ResidentID) UnmarshalText(b []byte) error {
 	*id = v
 	return nil
 }
+
+// Value implements [database/sql/driver.Valuer]: the full number as text,
+// or NULL for the zero value.
+func (id ResidentID) Value() (driver.Value, error) {
+	return textValue(id.AppendNumber(make([]byte, 0, 18)), id.IsValid())
+}
+
+// Scan implements [database/sql.Scanner] for text and NULL (the zero
+// value), like [ResidentID.UnmarshalText].
+func (id *ResidentID) Scan(src any) error {
+	b, err := scanText("ResidentID.Scan", src)
+	if err != nil {
+		return err
+	}
+	return id.UnmarshalText(b)
+}
+
+// Format implements [fmt.Formatter]: every verb prints the masked number
+// (see [ResidentID.String]); %#v prints subject.ResidentID("1101…002X").
+func (id ResidentID) Format(f fmt.State, verb rune) {
+	formatForPeople(f, verb, "subject.ResidentID", id.String())
+}
+
+// LogValue implements [log/slog.LogValuer] with the masked number, so that
+// no handler (text or JSON) logs it in full.
+func (id ResidentID) LogValue() slog.Value { return slog.StringValue(id.String()) }

@@ -97,10 +97,11 @@ func TestResidentIDMethods(t *testing.T) {
 	assert.Equal(t, 77, id.AgeAt(time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)))
 	b, err := id.MarshalText()
 	require.NoError(t, err)
-	assert.Equal(t, "1101**********002X", string(b))
+	assert.Equal(t, "11010519491231002X", string(b), "text is for storage: the full number")
 	var back ResidentID
-	assert.ErrorIs(t, back.UnmarshalText(b), ErrFormat, "a masked number does not parse")
-	require.NoError(t, back.UnmarshalText([]byte(id.Number())))
+	assert.ErrorIs(t, back.UnmarshalText([]byte(id.String())), ErrMasked, "a masked number does not parse")
+	assert.ErrorIs(t, back.UnmarshalText([]byte(id.String())), ErrFormat, "ErrMasked matches ErrFormat")
+	require.NoError(t, back.UnmarshalText(b))
 	assert.Equal(t, id, back)
 
 	male := MustParseResidentID("440524188001010014")
@@ -687,7 +688,7 @@ func TestPrivacy(t *testing.T) {
 	s := Subject{Kind: Individual, Name: "张三", Owner: p, Certificate: p.Document}
 	id := MustParseResidentID(idNum)
 	m := MustParseMobile(mob)
-	js, err := json.Marshal(s)
+	js, err := json.Marshal(s.Masked())
 	require.NoError(t, err)
 	renders := []string{fmt.Sprint(p), fmt.Sprintf("%v", s), fmt.Sprintf("%+v", s), fmt.Sprintf("%#v", s),
 		fmt.Sprintf("%s %q %x", p.Mobile, p.Mobile, p.Mobile), string(js), p.String(), s.String(),
@@ -702,6 +703,11 @@ func TestPrivacy(t *testing.T) {
 		assert.NotContains(t, r, "zhangsan@")
 	}
 	assert.Equal(t, idNum, p.Document.Number.Reveal())
+	full, err := json.Marshal(s)
+	require.NoError(t, err)
+	for _, v := range []string{idNum, mob, "zhangsan@example.com", "张三"} {
+		assert.Contains(t, string(full), v, "JSON is for storage: nothing is masked")
+	}
 	var back Person
 	require.NoError(t, json.Unmarshal([]byte(`{"name":"李四","mobile":"`+mob+`"}`), &back))
 	assert.Equal(t, mob, back.Mobile.Reveal(), "decoding keeps the full value")
@@ -788,7 +794,8 @@ func TestTextForms(t *testing.T) {
 	l := MustParseLandline("0571-88887777")
 	b, err := l.MarshalText()
 	require.NoError(t, err)
-	assert.Equal(t, "0571-****7777", string(b))
+	assert.Equal(t, "0571-88887777", string(b), "text is for storage: the full number")
+	assert.Equal(t, "0571-****7777", l.String())
 	var l2 Landline
 	require.NoError(t, l2.UnmarshalText([]byte(l.Number())))
 	assert.Equal(t, l, l2)
@@ -798,7 +805,8 @@ func TestTextForms(t *testing.T) {
 	d := MustParseDocument(Passport, "E12345678")
 	b, err = d.MarshalText()
 	require.NoError(t, err)
-	assert.Equal(t, "passport:E12**5678", string(b))
+	assert.Equal(t, "passport:E12345678", string(b), "text is for storage: the full number")
+	assert.Equal(t, "E12**5678", d.String())
 	var d2 DocumentID
 	require.NoError(t, d2.UnmarshalText([]byte("passport:"+d.Number())))
 	assert.Equal(t, d, d2)

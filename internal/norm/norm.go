@@ -7,6 +7,7 @@
 package norm
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
@@ -157,4 +158,74 @@ func Clip(s string, n int) string {
 		i--
 	}
 	return s[:i] + "…"
+}
+
+// MaskPersonalNumbers returns s with every run of ASCII digits that looks
+// like a personal number replaced by '*' in its middle, so that free text
+// (an opener's error, a value typed into the wrong field) can be shown to
+// people. A run is delimited by any non-digit byte, and it is masked when it
+// is:
+//
+//   - 18 digits, or 17 digits and an X or x: a resident ID number
+//     (3301**********1238);
+//   - 15 digits: a first-generation resident ID, or 0086 and a mobile number
+//     (3301*******1238);
+//   - 11 digits starting with 1: a mainland mobile number, also after "+86"
+//     or "86-" (139****5678);
+//   - 13 digits starting with 861: 86 and a mobile number written without
+//     the plus (86139****5678).
+//
+// Checksums are not verified: a run of that shape is masked whether or not
+// it is a valid number. Runs of other lengths, numbers split by spaces or
+// dashes (139 1234 5678) and full-width digits are left as they are.
+//
+// The result has the same length in bytes as s. MaskPersonalNumbers takes
+// time linear in len(s) and does not allocate when nothing is masked (it
+// then returns s itself).
+func MaskPersonalNumbers(s string) string {
+	start, end, head, tail := nextPersonalNumber(s, 0)
+	if start < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for start >= 0 {
+		b.WriteString(s[last : start+head])
+		for range end - start - head - tail {
+			b.WriteByte('*')
+		}
+		last = end - tail
+		start, end, head, tail = nextPersonalNumber(s, end)
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// nextPersonalNumber finds the first run at or after from that
+// [MaskPersonalNumbers] masks. It returns its bounds and how many characters
+// to keep at each end, or start -1.
+func nextPersonalNumber(s string, from int) (start, end, head, tail int) {
+	for i := from; i < len(s); {
+		if s[i] < '0' || s[i] > '9' {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		switch n := j - i; {
+		case n == 17 && j < len(s) && (s[j] == 'X' || s[j] == 'x'):
+			return i, j + 1, 4, 4
+		case n == 18 || n == 15:
+			return i, j, 4, 4
+		case n == 11 && s[i] == '1':
+			return i, j, 3, 4
+		case n == 13 && s[i] == '8' && s[i+1] == '6' && s[i+2] == '1':
+			return i, j, 5, 4
+		}
+		i = j
+	}
+	return -1, -1, 0, 0
 }
