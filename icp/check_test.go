@@ -583,8 +583,10 @@ func TestDecodeApplication(t *testing.T) {
 	}
 	_, err = DecodeApplication(strings.NewReader(`{"filing_type":`))
 	assert.ErrorIs(t, err, ErrDecode)
+	// Nesting follows the schema: an array where the document's object
+	// belongs is refused at once, however deep it goes.
 	_, err = DecodeApplication(strings.NewReader(strings.Repeat("[", 100) + strings.Repeat("]", 100)))
-	assert.ErrorContains(t, err, "nesting deeper")
+	assert.ErrorContains(t, err, "want an object, got an array")
 	_, err = DecodeApplication(strings.NewReader(`{} {}`))
 	assert.ErrorContains(t, err, "data after")
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net/netip"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/icpkit/icpkit/icp/domain"
 	"github.com/icpkit/icpkit/internal/catalog"
 	"github.com/icpkit/icpkit/internal/jsonx"
+	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/internal/opt"
 	"github.com/icpkit/icpkit/material"
 	"github.com/icpkit/icpkit/province"
@@ -53,12 +55,28 @@ type Deployment struct {
 	Sites   []DeployedSite    `json:"sites"`
 }
 
-// DecodeDeployment reads a deployment in JSON, strictly, like
-// [DecodeApplication].
+// deploymentSchema is the shape DecodeDeployment checks, with the input
+// bounds of package icp: [icp.MaxSites] sites, [icp.MaxDomainsPerSite]
+// domains and [icp.MaxProviders] providers per site, [icp.MaxIPsPerAccess]
+// IPs per provider.
+var deploymentSchema = jsonx.NewSchema[Deployment](jsonx.Bounds{
+	{Type: reflect.TypeFor[Deployment](), Name: "sites"}:     jsonx.Items(icp.MaxSites),
+	{Type: reflect.TypeFor[DeployedSite](), Name: "domains"}: jsonx.Items(icp.MaxDomainsPerSite),
+	{Type: reflect.TypeFor[DeployedSite](), Name: "access"}:  jsonx.Items(icp.MaxProviders),
+	{Type: reflect.TypeFor[icp.Access](), Name: "ips"}:       jsonx.Items(icp.MaxIPsPerAccess),
+})
+
+// DecodeDeployment reads a deployment in JSON, strictly and within bounds,
+// like [icp.DecodeApplication]: exact keys, no duplicates, nothing after
+// the document, valid UTF-8, no masked personal data, and the array bounds
+// above counted while reading. Every error is an [*icp.DecodeError] naming
+// the JSON path.
 func DecodeDeployment(r io.Reader) (Deployment, error) {
 	var d Deployment
-	if e := jsonx.Decode(r, &d); e != nil {
-		return d, &icp.DecodeError{Path: e.Path, Reason: e.Reason}
+	if e := deploymentSchema.Decode(r, &d); e != nil {
+		// Mask what the error echoes of the input, as icp.DecodeApplication
+		// does.
+		return d, &icp.DecodeError{Path: norm.MaskPersonalNumbers(e.Path), Reason: norm.MaskPersonalNumbers(e.Reason)}
 	}
 	return d, nil
 }
