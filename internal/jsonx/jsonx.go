@@ -54,6 +54,19 @@ const MaxBytes = 32 << 20
 // MaxDepth bounds JSON nesting; applications are shallow.
 const MaxDepth = 32
 
+// Budget: the pre-pass estimates what encoding/json will allocate for the
+// decoded value (slice backing arrays as the runtime grows them, string
+// contents, pointed-to structs) and refuses an input whose estimate passes
+// BudgetFactor times its size plus BudgetFloor. With the input itself read
+// into one buffer, a decode allocates at most about (BudgetFactor+1)× the
+// input plus the floor: under 10× for any input of a few hundred KiB up to
+// [MaxBytes]. Real documents cost 1–3× their size; a budget refusal means
+// many empty items, such as a thousand sites written as {}.
+const (
+	BudgetFactor = 6
+	BudgetFloor  = 256 << 10
+)
+
 // DefaultMaxItems bounds an array that [Bounds] does not name.
 const DefaultMaxItems = 100
 
@@ -261,18 +274,24 @@ func (s *Schema) Decode(r io.Reader, v any) *Error {
 	return nil
 }
 
-// readAll reads r to the end, at most MaxBytes+1 bytes, growing its buffer
-// by doubling so that the peak is at most twice the input.
+// readAll reads r to the end, at most MaxBytes+1 bytes. Its buffer grows by
+// doubling, so the bytes allocated are at most about four times the input,
+// and once only when r tells its length.
 func readAll(r io.Reader) ([]byte, error) {
-	lr := &io.LimitedReader{R: r, N: MaxBytes + 1}
 	var buf bytes.Buffer
-	_, err := buf.ReadFrom(lr)
+	if l, ok := r.(interface{ Len() int }); ok && l.Len() <= MaxBytes {
+		// A bytes.Reader, strings.Reader or bytes.Buffer says how much is
+		// left: one buffer of the right size, which ReadFrom does not grow.
+		buf.Grow(l.Len() + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(&io.LimitedReader{R: r, N: MaxBytes + 1})
 	return buf.Bytes(), err
 }
 
 // Check runs the pre-pass over data: nil when encoding/json may decode it.
 func (s *Schema) Check(data []byte) *Error {
-	sc := scanner{data: data}
+	sc := scanner{data: data, budget: BudgetFactor*int64(len(data)) + BudgetFloor}
+	sc.spend(int64(s.typ.Size()))
 	sc.ws()
 	if sc.pos == len(data) {
 		return &Error{Reason: "empty document"}
@@ -297,10 +316,40 @@ type seg struct {
 }
 
 type scanner struct {
-	data  []byte
-	pos   int
-	depth int
-	path  []seg
+	data   []byte
+	pos    int
+	depth  int
+	path   []seg
+	cost   int64 // estimated bytes encoding/json will allocate
+	budget int64
+	over   bool
+}
+
+// spend adds n bytes to the estimate and reports whether it is within the
+// budget.
+func (sc *scanner) spend(n int64) bool {
+	sc.cost += n
+	if sc.cost > sc.budget {
+		sc.over = true
+	}
+	return !sc.over
+}
+
+func (sc *scanner) overBudget() *Error {
+	return sc.fail("decoding would take more than %d bytes (%d× the input plus %d)", sc.budget, BudgetFactor, BudgetFloor)
+}
+
+// nextCap is the capacity the runtime's growslice gives a slice of
+// capacity c that needs one more element (runtime/slice.go, Go 1.20 on).
+func nextCap(c int64) int64 {
+	const threshold = 256
+	switch {
+	case c == 0:
+		return 1
+	case c < threshold:
+		return 2 * c
+	}
+	return c + (c+3*threshold)/4
 }
 
 func (sc *scanner) pathString() string {
@@ -390,11 +439,17 @@ func (sc *scanner) value(n *node) *Error {
 		sc.pos += 4
 		return nil
 	}
+	if n.nullable && n.kind != kindSlice && !sc.spend(int64(n.typ.Size())) {
+		return sc.overBudget()
+	}
 	switch n.kind {
 	case kindJSON:
 		start := sc.pos
 		if e := sc.skip(); e != nil {
 			return e
+		}
+		if !sc.spend(2 * int64(sc.pos-start)) {
+			return sc.overBudget()
 		}
 		u := reflect.New(n.typ).Interface().(json.Unmarshaler)
 		if err := u.UnmarshalJSON(sc.data[start:sc.pos]); err != nil {
@@ -419,6 +474,11 @@ func (sc *scanner) value(n *node) *Error {
 		esc, e := sc.str()
 		if e != nil {
 			return e
+		}
+		// The string's bytes, rounded up to a size class, and for a text
+		// value what its UnmarshalText keeps.
+		if l := int64(sc.pos - start - 2); l > 0 && !sc.spend(l+l/8+16) || n.kind == kindText && !sc.spend(l+16) {
+			return sc.overBudget()
 		}
 		if n.kind == kindText {
 			raw := sc.data[start+1 : sc.pos-1]
@@ -570,10 +630,20 @@ func (sc *scanner) array(n *node) *Error {
 		sc.depth--
 		return nil
 	}
-	var count int64
+	var count, capacity int64
+	size := int64(n.elem.typ.Size())
+	if n.elem.nullable && n.elem.kind != kindSlice {
+		size = 8 // a slice of pointers
+	}
 	for {
 		if count >= n.maxItems {
 			return sc.fail("more than %d items", n.maxItems)
+		}
+		if count == capacity {
+			capacity = nextCap(capacity)
+			if !sc.spend(capacity * size) {
+				return sc.overBudget()
+			}
 		}
 		sc.path = append(sc.path, seg{idx: count})
 		if e := sc.value(n.elem); e != nil {
