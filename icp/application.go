@@ -237,3 +237,15 @@ func DecodeApplication(r io.Reader) (Application, error) {
 func newDecodeError(e *jsonx.Error) *DecodeError {
 	return &DecodeError{Path: norm.MaskPersonalNumbers(e.Path), Reason: norm.MaskPersonalNumbers(e.Reason)}
 }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]: "subject_owner" or
+// "site_manager", the tokens [Verifier.MarshalText] writes.
+func (v *Verifier) UnmarshalText(b []byte) error {
+	for _, x := range []Verifier{VerifierOwner, VerifierManager} {
+		if x.String() == string(b) {
+			*v = x
+			return nil
+		}
+	}
+	return fmt.Errorf("icp: unknown verifier %q", norm.Clip(string(b), 30))
+}
