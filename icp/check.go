@@ -94,9 +94,11 @@ func WithMaterialOpener(f func(path string) (io.ReadCloser, error)) Option {
 	return func(c *opt.Config) { c.Opener = f }
 }
 
-// MaxSites bounds the sites Check and Plan look at: no province takes more
-// than a few dozen sites per subject (domain.md §5.4), and the bound keeps a
-// hostile input's cost in check.
+// MaxSites bounds the sites of an application or a deployment: no province
+// takes more than a few dozen sites per subject (domain.md §5.4), and the
+// bound keeps a hostile input's cost in check. [DecodeApplication] and
+// refile.DecodeDeployment refuse the 1001st site as they read it; Check and
+// refile.Plan report more sites as a finding, for values built in Go.
 const MaxSites = 1000
 
 // checker carries one Check run.
@@ -922,11 +924,22 @@ func (c *checker) checkApp(sp string, st Site) {
 }
 
 func ruleLimits(c *checker) {
+	if c.app.Subject.ExistingServices < 0 {
+		c.add("structure.invalid", SeverityError, "subject.existing_services", "icpkit input", "field", "subject.existing_services", "tag", "min=0")
+	}
 	if c.app.FilingType != FirstFiling && c.app.FilingType != NewSite && c.app.FilingType != NewSiteNoSubject {
 		return
 	}
-	checkLimits(&c.fd, limitInput{Individual: c.app.Subject.Kind == subject.Individual, Existing: c.app.Subject.ExistingServices,
+	checkLimits(&c.fd, limitInput{Individual: c.app.Subject.Kind == subject.Individual, Existing: c.existingServices(),
 		Sites: c.app.Sites, Rules: c.r})
+}
+
+// existingServices is Subject.ExistingServices as a count that sums
+// cannot overflow: a negative value (reported by ruleLimits) counts as 0,
+// and a value over [MaxCount] as MaxCount, so that adding the at most
+// [MaxSites] sites of an order saturates instead of wrapping.
+func (c *checker) existingServices() int {
+	return min(max(c.app.Subject.ExistingServices, 0), MaxCount)
 }
 
 // --- resource and access -------------------------------------------------------
@@ -996,6 +1009,8 @@ func ipProblem(ip netip.Addr) string {
 }
 
 func ruleAccess(c *checker) {
+	// Addresses are counted after Unmap: 1.2.3.4 and ::ffff:1.2.3.4 are
+	// one server.
 	perIP := map[netip.Addr]int{}
 	var order []netip.Addr
 	for i, st := range c.app.Sites {
@@ -1016,10 +1031,11 @@ func ruleAccess(c *checker) {
 			case "documentation":
 				c.add("access.ip_documentation", SeverityWarning, f, "RFC 5737", "ip", ip.String())
 			}
-			if perIP[ip] == 0 {
-				order = append(order, ip)
+			u := ip.Unmap()
+			if perIP[u] == 0 {
+				order = append(order, u)
 			}
-			perIP[ip]++
+			perIP[u]++
 		}
 	}
 	if m := c.cfg.profile.Server.SitesPerInstance; m > 0 {

@@ -1,6 +1,7 @@
 package icp
 
 import (
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,8 +30,17 @@ func init() {
 		msg("material.greyscale", nil, "须为彩色扫描件或照片，不能是黑白图像", "a colour scan or photo is required, not a greyscale image"),
 		msg("material.trailing_data", []string{"bytes", "appended"}, "图像结尾后还有 %[1]s 字节附加数据（%[2]s）", "%[1]s bytes follow the end of the image (%[2]s)"),
 		msg("material.truncated", nil, "图像文件不完整", "the image file is truncated"),
+		msg("material.read_limit", []string{"max"}, "材料文件超过 %[1]s 字节，已停止读取", "the material file is longer than %[1]s bytes; reading stopped there"),
+		msg("material.no_file", nil, "打开材料文件的方法未返回文件，也未返回错误", "the material opener returned neither a file nor an error"),
 	)
 }
+
+// MaxMaterialBytes bounds what [Check] reads of one material from the
+// opener given with [WithMaterialOpener]: the largest file any profile
+// accepts (8 MiB, Tencent's limit for scans) plus a margin of 1 MiB. A
+// longer file, or a stream that never ends, is reported as
+// material.read_limit once the bound is reached.
+const MaxMaterialBytes = 8<<20 + 1<<20
 
 // need is one required material.
 type need struct {
@@ -140,7 +150,7 @@ func (c *checker) requiredMaterials() []need {
 			}
 		}
 		if ft == FirstFiling || ft == NewSite || ft == NewSiteNoSubject {
-			if ok, _ := sitePlanRequired(c.r, individual, s.ExistingServices+len(a.Sites)); ok {
+			if ok, _ := sitePlanRequired(c.r, individual, c.existingServices()+len(a.Sites)); ok {
 				src := c.r.PlanThresholdUnitSites.Source()
 				if individual {
 					src = c.r.PlanThresholdIndividualSites.Source()
@@ -219,17 +229,28 @@ func (c *checker) inspectMaterials() {
 		f := index("materials", i)
 		rc, err := c.cfg.Opener(m.Path)
 		if err != nil {
-			c.add("material.unreadable", SeverityError, f+".path", "icpkit input", "part", norm.Clip(err.Error(), 120))
+			// The error text may name the file, and a file name may hold
+			// an ID or a mobile number.
+			c.add("material.unreadable", SeverityError, f+".path", "icpkit input", "part", norm.MaskPersonalNumbers(norm.Clip(err.Error(), 120)))
 			continue
 		}
-		info, err := material.Inspect(rc)
+		if rc == nil {
+			c.add("material.no_file", SeverityError, f+".path", "icpkit input")
+			continue
+		}
+		lr := &io.LimitedReader{R: rc, N: MaxMaterialBytes + 1}
+		info, err := material.Inspect(lr)
 		rc.Close()
+		if lr.N == 0 {
+			c.add("material.read_limit", SeverityError, f+".path", "icpkit input bound", "max", strconv.Itoa(MaxMaterialBytes))
+			continue
+		}
 		if err != nil {
 			part := err.Error()
 			if ie, ok := err.(*material.InspectError); ok {
 				part = string(ie.Format) + ": " + ie.Part + ": " + ie.Err.Error()
 			}
-			c.add("material.unreadable", SeverityError, f+".path", "icpkit input", "part", part)
+			c.add("material.unreadable", SeverityError, f+".path", "icpkit input", "part", norm.MaskPersonalNumbers(norm.Clip(part, 160)))
 			continue
 		}
 		spec := c.cfg.profile.Materials.Spec(m.Kind)
