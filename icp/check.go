@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/icpkit/icpkit/icp/domain"
+	"github.com/icpkit/icpkit/icp/workday"
 	"github.com/icpkit/icpkit/internal/catalog"
 	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/internal/opt"
@@ -52,9 +53,14 @@ func newConfig(opts []Option) config {
 }
 
 // At sets the date every date rule uses: rules in force, ages, validity
-// windows. Without it Check uses today's date, the only place it reads the
-// clock.
-func At(t time.Time) Option { return func(c *opt.Config) { c.At, c.AtSet = t, true } }
+// windows, the fileable suffixes. The date is China's: t is taken at its
+// civil date in China Standard Time ([workday.China], UTC+8), whatever its
+// zone, so 2026-11-30 20:00 UTC and 2026-12-01 04:00 in Shanghai are both
+// 1 December. Without it Check uses today's date in China, the only place
+// it reads the clock.
+func At(t time.Time) Option {
+	return func(c *opt.Config) { c.At, c.AtSet = t.In(workday.China), true }
+}
 
 // WithProfile sets the provider profile ([Default] by default).
 func WithProfile(p Profile) Option { return func(c *opt.Config) { c.Profile = p } }
@@ -195,7 +201,7 @@ func CheckRules() []Rule { return slices.Clone(checkRules) }
 func Check(app Application, opts ...Option) Report {
 	cfg := newConfig(opts)
 	if !cfg.AtSet {
-		cfg.At = time.Now()
+		cfg.At = time.Now().In(workday.China) // today in China
 	}
 	c := &checker{app: &app, cfg: cfg, at: cfg.At, today: subject.DateOf(cfg.At), fd: finder{lang: cfg.Lang}}
 	if len(app.Sites) > MaxSites {
