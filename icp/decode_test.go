@@ -133,7 +133,7 @@ func TestDecodeMemory(t *testing.T) {
 }
 
 // realSites is the enterprise application with its site copied to 1000.
-func realSites(t *testing.T) []byte {
+func realSites(t require.TestingT) []byte {
 	a := enterpriseApp()
 	for len(a.Sites) < MaxSites {
 		a.Sites = append(a.Sites, a.Sites[0])
@@ -141,4 +141,29 @@ func realSites(t *testing.T) []byte {
 	b, err := json.Marshal(a)
 	require.NoError(t, err)
 	return b
+}
+
+// BenchmarkDecodeApplication decodes 1000 real sites (about 490 KB); the
+// floor is encoding/json alone, without the strict pre-pass.
+func BenchmarkDecodeApplication(b *testing.B) {
+	in := realSites(b)
+	b.Run("strict", func(b *testing.B) {
+		b.SetBytes(int64(len(in)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := DecodeApplication(bytes.NewReader(in)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("floor", func(b *testing.B) {
+		b.SetBytes(int64(len(in)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var a Application
+			if err := json.Unmarshal(in, &a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
