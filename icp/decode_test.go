@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"runtime"
 	"strings"
 	"testing"
@@ -77,12 +78,12 @@ func TestDecodeMasksEchoes(t *testing.T) {
 // peakDecode returns the bytes allocated while decoding in; a bound on the
 // peak heap growth (runtime.MemStats.TotalAlloc counts every allocation,
 // freed or not).
-func peakDecode(t *testing.T, in []byte) (uint64, error) {
+func peakDecode(t *testing.T, in []byte, r func([]byte) io.Reader) (uint64, error) {
 	t.Helper()
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	_, err := DecodeApplication(bytes.NewReader(in))
+	_, err := DecodeApplication(r(in))
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc, err
 }
@@ -110,25 +111,36 @@ func TestDecodeMemory(t *testing.T) {
 	tests := []struct {
 		name  string
 		in    []byte
-		valid bool
+		valid int // 1 decodes, 0 is refused, -1 either
 	}{
-		{"8 MiB of empty sites", sites(8<<20/3, "{}"), false},
-		{"1000 sites of empty domains and IPs", sites(MaxSites, domains), false},
-		{"1000 real sites", realSites(t), true},
-		{"1000 empty sites", sites(MaxSites, "{}"), false},
-		{"8 MiB of one long remark", []byte(`{"remark":"` + strings.Repeat("a", 8<<20) + `"}`), true},
+		{"8 MiB of empty sites", sites(8<<20/3, "{}"), 0},
+		{"1000 sites of empty domains and IPs", sites(MaxSites, domains), 0},
+		{"1000 real sites", realSites(t), 1},
+		{"1000 sites of 100 domains", sites(MaxSites, `{"domains":[`+strings.Repeat(`"example123.com",`, MaxDomainsPerSite-1)+`"example123.com"]}`), 1},
+		{"1000 sites of 100 IPs", sites(MaxSites, `{"access":{"ips":[`+strings.Repeat(`"121.40.10.10",`, MaxIPsPerAccess-1)+`"121.40.10.10"]}}`), -1},
+		{"1000 empty sites", sites(MaxSites, "{}"), 0},
+		{"8 MiB of one long remark", []byte(`{"remark":"` + strings.Repeat("a", 8<<20) + `"}`), 1},
+	}
+	readers := map[string]func([]byte) io.Reader{
+		"bytes.Reader": func(b []byte) io.Reader { return bytes.NewReader(b) },
+		// A reader that does not tell its length, like an HTTP body.
+		"stream": func(b []byte) io.Reader { return io.MultiReader(bytes.NewReader(b)) },
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			alloc, err := peakDecode(t, tt.in)
-			assert.Equal(t, tt.valid, err == nil, "%v", err)
-			ratio := float64(alloc) / float64(len(tt.in))
-			t.Logf("%d bytes in, %d bytes allocated (%.2f×), %v", len(tt.in), alloc, ratio, err)
-			assert.LessOrEqual(t, alloc, uint64(10*len(tt.in)+jsonx.BudgetFloor))
-			if len(tt.in) > 1<<20 {
-				assert.LessOrEqual(t, ratio, 10.0)
-			}
-		})
+		for rname, r := range readers {
+			t.Run(tt.name+"/"+rname, func(t *testing.T) {
+				alloc, err := peakDecode(t, tt.in, r)
+				if tt.valid >= 0 {
+					assert.Equal(t, tt.valid == 1, err == nil, "%v", err)
+				}
+				ratio := float64(alloc) / float64(len(tt.in))
+				t.Logf("%d bytes in, %d bytes allocated (%.2f×), %v", len(tt.in), alloc, ratio, err)
+				assert.LessOrEqual(t, alloc, uint64(10*len(tt.in)+jsonx.BudgetFloor+1<<20))
+				if len(tt.in) > 1<<20 {
+					assert.LessOrEqual(t, ratio, 10.0)
+				}
+			})
+		}
 	}
 }
 

@@ -58,10 +58,11 @@ const MaxDepth = 32
 // decoded value (slice backing arrays as the runtime grows them, string
 // contents, pointed-to structs) and refuses an input whose estimate passes
 // BudgetFactor times its size plus BudgetFloor. With the input itself read
-// into one buffer, a decode allocates at most about (BudgetFactor+1)× the
-// input plus the floor: under 10× for any input of a few hundred KiB up to
-// [MaxBytes]. Real documents cost 1–3× their size; a budget refusal means
-// many empty items, such as a thousand sites written as {}.
+// (twice, from a reader that does not tell its length), a decode allocates
+// at most about (BudgetFactor+2)× the input plus the floor and 1 MiB: under
+// 10× for any input of a few MiB up to [MaxBytes]. Real documents cost 2–5×
+// their size; a budget refusal means many empty or tiny items, such as a
+// thousand sites written as {}.
 const (
 	BudgetFactor = 6
 	BudgetFloor  = 256 << 10
@@ -274,18 +275,42 @@ func (s *Schema) Decode(r io.Reader, v any) *Error {
 	return nil
 }
 
-// readAll reads r to the end, at most MaxBytes+1 bytes. Its buffer grows by
-// doubling, so the bytes allocated are at most about four times the input,
-// and once only when r tells its length.
+// readAll reads r to the end, at most MaxBytes+1 bytes, into one buffer of
+// the exact size: a reader that tells its length (bytes.Reader,
+// strings.Reader, bytes.Buffer) is read into it directly, any other into
+// chunks of up to 1 MiB that are then copied, so that reading allocates
+// about twice the input plus 1 MiB at most.
 func readAll(r io.Reader) ([]byte, error) {
-	var buf bytes.Buffer
+	lr := &io.LimitedReader{R: r, N: MaxBytes + 1}
 	if l, ok := r.(interface{ Len() int }); ok && l.Len() <= MaxBytes {
-		// A bytes.Reader, strings.Reader or bytes.Buffer says how much is
-		// left: one buffer of the right size, which ReadFrom does not grow.
-		buf.Grow(l.Len() + bytes.MinRead)
+		var buf bytes.Buffer
+		buf.Grow(l.Len() + bytes.MinRead) // ReadFrom does not grow it
+		_, err := buf.ReadFrom(lr)
+		return buf.Bytes(), err
 	}
-	_, err := buf.ReadFrom(&io.LimitedReader{R: r, N: MaxBytes + 1})
-	return buf.Bytes(), err
+	var chunks [][]byte
+	total, size := 0, 4<<10
+	for {
+		c := make([]byte, size)
+		n, err := io.ReadFull(lr, c)
+		chunks = append(chunks, c[:n])
+		total += n
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		size = min(2*size, 1<<20)
+	}
+	if len(chunks) == 1 {
+		return chunks[0], nil
+	}
+	out := make([]byte, 0, total)
+	for _, c := range chunks {
+		out = append(out, c...)
+	}
+	return out, nil
 }
 
 // Check runs the pre-pass over data: nil when encoding/json may decode it.
@@ -323,6 +348,21 @@ type scanner struct {
 	cost   int64 // estimated bytes encoding/json will allocate
 	budget int64
 	over   bool
+	texts  map[reflect.Type]encoding.TextUnmarshaler
+}
+
+// scratch returns a value of type t to check text with, one per type and
+// decode, so that checking allocates nothing per value.
+func (sc *scanner) scratch(t reflect.Type) encoding.TextUnmarshaler {
+	if u, ok := sc.texts[t]; ok {
+		return u
+	}
+	if sc.texts == nil {
+		sc.texts = map[reflect.Type]encoding.TextUnmarshaler{}
+	}
+	u := reflect.New(t).Interface().(encoding.TextUnmarshaler)
+	sc.texts[t] = u
+	return u
 }
 
 // spend adds n bytes to the estimate and reports whether it is within the
@@ -475,9 +515,15 @@ func (sc *scanner) value(n *node) *Error {
 		if e != nil {
 			return e
 		}
-		// The string's bytes, rounded up to a size class, and for a text
-		// value what its UnmarshalText keeps.
-		if l := int64(sc.pos - start - 2); l > 0 && !sc.spend(l+l/8+16) || n.kind == kindText && !sc.spend(l+16) {
+		// A string's bytes, rounded up to a size class; a text value is
+		// converted to a string in the pre-pass and again in the decode
+		// (netip.ParseAddr, subject.Secret's copy).
+		l := int64(sc.pos - start - 2)
+		cost := l + l/8 + 16
+		if n.kind == kindText {
+			cost = 2*cost + 16
+		}
+		if l > 0 && !sc.spend(cost) {
 			return sc.overBudget()
 		}
 		if n.kind == kindText {
@@ -485,8 +531,7 @@ func (sc *scanner) value(n *node) *Error {
 			if esc {
 				raw = unescape(raw)
 			}
-			u := reflect.New(n.typ).Interface().(encoding.TextUnmarshaler)
-			if err := u.UnmarshalText(raw); err != nil {
+			if err := sc.scratch(n.typ).UnmarshalText(raw); err != nil {
 				return sc.fail("%s", trimPrefixErr(err.Error()))
 			}
 		}
