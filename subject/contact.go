@@ -20,7 +20,7 @@ import (
 // MarshalText (and so JSON), AppendText, Value (SQL) and Number give it in
 // full.
 type Landline struct {
-	area, local, ext          uint32
+	area, local, ext          uint32 // XOR scramble32 (see ResidentID)
 	areaLen, localLen, extLen uint8
 }
 
@@ -29,12 +29,17 @@ type Landline struct {
 // with 01 or 02 have 3 digits, the others 4. The local number has 7 or 8
 // digits and does not start with 0 or 1.
 func ParseLandline(s string) (Landline, error) {
+	l, err := parseLandline(s)
+	if err != nil && len(s) <= 64 && IsMasked(s) {
+		return Landline{}, maskedErr("ParseLandline", s)
+	}
+	return l, err
+}
+
+func parseLandline(s string) (Landline, error) {
 	const fn = "ParseLandline"
 	if len(s) > 64 {
 		return Landline{}, parseErr(fn, s, "length", ErrLength)
-	}
-	if IsMasked(s) {
-		return Landline{}, maskedErr(fn, s)
 	}
 	var buf [72]byte
 	b := norm.Append(buf[:0], s, true, false)
@@ -95,17 +100,19 @@ func ParseLandline(s string) (Landline, error) {
 		return Landline{}, parseErr(fn, s, "local number (starts with 0 or 1)", ErrComponent)
 	}
 	var l Landline
-	l.area, l.areaLen = atou(digs[:al]), uint8(al)
-	l.local, l.localLen = atou(local), uint8(len(local))
+	l.area, l.areaLen = atou(digs[:al])^scramble32, uint8(al)
+	l.local, l.localLen = atou(local)^scramble32, uint8(len(local))
 	if ext != "" {
 		ext = strings.Trim(ext, "-")
 		if len(ext) < 1 || len(ext) > 6 || !norm.Digits(ext) {
 			return Landline{}, parseErr(fn, s, "extension", ErrFormat)
 		}
-		l.ext, l.extLen = atou([]byte(ext)), uint8(len(ext))
+		l.ext, l.extLen = atou([]byte(ext))^scramble32, uint8(len(ext))
 	}
 	return l, nil
 }
+
+const scramble32 = uint32(scramble & 0xFFFFFFFF)
 
 func atou(b []byte) uint32 {
 	var n uint32
@@ -127,7 +134,12 @@ func pad(b []byte, n uint32, width uint8) []byte {
 func (l Landline) IsValid() bool { return l.areaLen != 0 }
 
 // AreaCode returns the area code with its leading 0 ("0571").
-func (l Landline) AreaCode() string { return string(pad(nil, l.area, l.areaLen)) }
+func (l Landline) AreaCode() string {
+	if !l.IsValid() {
+		return ""
+	}
+	return string(pad(nil, l.area^scramble32, l.areaLen))
+}
 
 // Number returns the full number in the form 0571-88888888[-123].
 func (l Landline) Number() string { return string(l.appendNumber(nil)) }
@@ -136,12 +148,12 @@ func (l Landline) appendNumber(b []byte) []byte {
 	if !l.IsValid() {
 		return b
 	}
-	b = pad(b, l.area, l.areaLen)
+	b = pad(b, l.area^scramble32, l.areaLen)
 	b = append(b, '-')
-	b = pad(b, l.local, l.localLen)
+	b = pad(b, l.local^scramble32, l.localLen)
 	if l.extLen > 0 {
 		b = append(b, '-')
-		b = pad(b, l.ext, l.extLen)
+		b = pad(b, l.ext^scramble32, l.extLen)
 	}
 	return b
 }
@@ -152,9 +164,9 @@ func (l Landline) String() string {
 	if !l.IsValid() {
 		return ""
 	}
-	b := pad(nil, l.area, l.areaLen)
+	b := pad(nil, l.area^scramble32, l.areaLen)
 	b = append(b, '-')
-	loc := pad(nil, l.local, l.localLen)
+	loc := pad(nil, l.local^scramble32, l.localLen)
 	for i := 0; i < len(loc)-4; i++ {
 		loc[i] = '*'
 	}
@@ -258,7 +270,7 @@ func CheckPersonName(s string) error {
 	if s == "" {
 		return parseErr(fn, s, "empty", ErrLength)
 	}
-	if len(s) <= 400 && IsMasked(s) {
+	if utf8.RuneCountInString(s) <= 100 && IsMasked(s) {
 		return maskedErr(fn, s)
 	}
 	if utf8.RuneCountInString(s) > 100 {

@@ -70,7 +70,7 @@ func ParseCreditCode(s string) (CreditCode, error) {
 			// Credit codes are public and never masked here, but stored
 			// data from older releases of this package may hold
 			// 9133**********3L70.
-			return CreditCode{}, &ParseError{Func: "ParseCreditCode", Input: norm.Clip(s, 40), Part: maskedPart(s), Err: ErrMasked}
+			return CreditCode{}, &ParseError{Func: "ParseCreditCode", Input: echo(s), Part: maskedPart(s), Err: ErrMasked}
 		}
 		var buf [72]byte
 		b := norm.Append(buf[:0], s, true, true)
@@ -131,10 +131,11 @@ var ccValueFold = func() (t [256]int8) {
 	return t
 }()
 
-// ccErr does not mask: credit codes are not personal data. Long junk is
-// clipped.
+// ccErr does not mask a credit code, which is public, but input that fails
+// to parse may be anything: an identity number typed into the wrong field is
+// masked (see echo).
 func ccErr(in, part string, err error) error {
-	return &ParseError{Func: "ParseCreditCode", Input: norm.Clip(in, 40), Part: part, Err: err}
+	return &ParseError{Func: "ParseCreditCode", Input: echo(in), Part: part, Err: err}
 }
 
 // MustParseCreditCode is like [ParseCreditCode] but panics on error. It is

@@ -20,7 +20,7 @@ type DocumentID struct {
 	typ DocType
 	id  ResidentID // GB 11643 layout
 	cc  CreditCode // credit-code-bearing certificates
-	s   [32]byte   // other formats, canonical (at most 30 characters)
+	s   [32]byte   // other formats, canonical (at most 30 characters), each byte XOR scrambleByte
 	n   uint8
 }
 
@@ -44,10 +44,15 @@ type DocumentID struct {
 //
 // Input is folded like the other parsers (full width, spaces, lower case).
 func ParseDocument(t DocType, number string) (DocumentID, error) {
-	const fn = "ParseDocument"
-	if len(number) <= 64 && IsMasked(number) {
-		return DocumentID{}, maskedErr(fn, number)
+	d, err := parseDocument(t, number)
+	if err != nil && t.IsValid() && len(number) <= 64 && IsMasked(number) {
+		return DocumentID{}, maskedErr("ParseDocument", number)
 	}
+	return d, err
+}
+
+func parseDocument(t DocType, number string) (DocumentID, error) {
+	const fn = "ParseDocument"
 	switch {
 	case t == ResidentIDCard:
 		id, err := ParseResidentID(number)
@@ -120,7 +125,9 @@ func ParseDocument(t DocType, number string) (DocumentID, error) {
 		return DocumentID{}, parseErr(fn, number, t.NameEn()+" format", ErrFormat)
 	}
 	d := DocumentID{typ: t, n: uint8(len(b))}
-	copy(d.s[:], b)
+	for i, c := range b {
+		d.s[i] = c ^ scrambleByte
+	}
 	return d, nil
 }
 
@@ -157,7 +164,20 @@ func (d DocumentID) Number() string {
 	case d.cc.IsValid():
 		return d.cc.String()
 	}
-	return string(d.s[:d.n])
+	return d.other()
+}
+
+// scrambleByte is XORed into the characters a DocumentID holds (see
+// ResidentID).
+const scrambleByte = byte(scramble & 0xFF)
+
+// other returns the number of a document of another format.
+func (d DocumentID) other() string {
+	var b [len(d.s)]byte
+	for i := range d.n {
+		b[i] = d.s[i] ^ scrambleByte
+	}
+	return string(b[:d.n])
 }
 
 // String returns the number, masked when the document is personal.
@@ -169,7 +189,7 @@ func (d DocumentID) String() string {
 		if d.id.IsValid() {
 			return d.id.String()
 		}
-		return Mask(string(d.s[:d.n]))
+		return Mask(d.other())
 	}
 	return d.Number()
 }
@@ -192,7 +212,7 @@ func DateOf(t time.Time) Date {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return Date{}, &ParseError{Func: "ParseDate", Input: norm.Clip(s, 40), Part: "date (want YYYY-MM-DD)", Err: ErrFormat}
+		return Date{}, &ParseError{Func: "ParseDate", Input: echo(s), Part: "date (want YYYY-MM-DD)", Err: ErrFormat}
 	}
 	return DateOf(t), nil
 }

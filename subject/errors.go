@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/icpkit/icpkit/internal/norm"
 )
 
 // Errors returned by the parsers of this package, matched with [errors.Is].
@@ -60,6 +62,14 @@ func (e *ParseError) Error() string {
 // Unwrap returns the sentinel error.
 func (e *ParseError) Unwrap() error { return e.Err }
 
+// echo returns input for an error about a field that holds no personal data
+// (a kind, a date, a credit code): clipped to 40 bytes, with digit runs
+// shaped like an identity or mobile number masked, in case one was typed
+// into the wrong field.
+func echo(s string) string {
+	return norm.Clip(norm.MaskPersonalNumbers(norm.Clip(s, 80)), 40)
+}
+
 func parseErr(fn, in, part string, err error) error {
 	return &ParseError{Func: fn, Input: Mask(in), Part: part, Err: err}
 }
@@ -68,7 +78,8 @@ func parseErr(fn, in, part string, err error) error {
 // Numbers keep their first 3 characters (4 from 15 characters on) and their
 // last 4: 138****8000, 1101**********002X. E-mail addresses keep their first
 // character and domain: a***@example.com. Other text (names) keeps its first
-// character: 张*. The result is at most 40 characters long.
+// character: 张*. The result is at most 40 characters long. Mask leaves
+// its own results as they are (Mask(Mask(s)) == Mask(s)).
 func Mask(s string) string {
 	n := utf8.RuneCountInString(s)
 	if n == 0 {
@@ -113,10 +124,12 @@ func maskRunes(s string, head, tail, n int) string {
 	return string(b)
 }
 
+// mostlyDigits counts '*' as a digit, so that a masked number masks to
+// itself.
 func mostlyDigits(s string) bool {
 	d, o := 0, 0
 	for _, r := range s {
-		if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+		if r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '*' {
 			d++
 		} else {
 			o++

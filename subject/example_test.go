@@ -1,8 +1,11 @@
 package subject_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
+	"os"
 	"time"
 
 	"github.com/icpkit/icpkit/province"
@@ -113,4 +116,71 @@ func ExampleSecret() {
 func ExampleKind_Certificates() {
 	fmt.Println(subject.Institution.NameZh(), subject.Institution.Certificates())
 	// Output: 事业单位 [institution_certificate credit_code_certificate organization_code_certificate]
+}
+
+// Text encodings, and so JSON, carry the full number for storage; fmt and
+// slog show it masked.
+func ExampleResidentID_MarshalText() {
+	type record struct {
+		ID subject.ResidentID `json:"id"`
+	}
+	r := record{ID: subject.MustParseResidentID("11010519491231002X")} // the standard's example
+	b, _ := json.Marshal(r)
+	fmt.Println(string(b))
+	fmt.Printf("%v %+v\n", r.ID, r)
+
+	noTime := func(_ []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey {
+			return slog.Attr{}
+		}
+		return a
+	}
+	slog.New(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: noTime})).Info("filed", "id", r.ID)
+	// Output:
+	// {"id":"11010519491231002X"}
+	// 1101**********002X {ID:1101**********002X}
+	// {"level":"INFO","msg":"filed","id":"1101**********002X"}
+}
+
+// A panel stores a Person as JSON in full and shows the JSON of its Masked
+// view; a company's credit code is public and stays whole.
+func ExamplePerson_Masked() {
+	p := subject.Person{Name: "张三", Mobile: "13800138000", Email: "zhangsan@example.com",
+		Document: subject.Document{Type: subject.ResidentIDCard, Number: "11010519491231002X"}}
+	stored, _ := json.Marshal(p)
+	shown, _ := json.Marshal(p.Masked())
+	fmt.Println(string(stored))
+	fmt.Println(string(shown))
+
+	s := subject.Subject{Kind: subject.Enterprise, Name: "示例科技有限公司", Owner: p,
+		Certificate: subject.Document{Type: subject.BusinessLicense, Number: "91350100M000100Y43"}}
+	fmt.Println(s)
+	fmt.Println(s.Masked().Certificate.Number.Reveal())
+	// Output:
+	// {"name":"张三","document":{"type":"resident_id","number":"11010519491231002X"},"mobile":"13800138000","email":"zhangsan@example.com"}
+	// {"name":"张*","document":{"type":"resident_id","number":"1101**********002X"},"mobile":"138****8000","email":"z***@example.com"}
+	// enterprise 示例科技有限公司 (91350100M000100Y43)
+	// 91350100M000100Y43
+}
+
+// Masked text fed back to a decoder is refused with ErrMasked, naming the
+// masked characters.
+func ExampleIsMasked() {
+	fmt.Println(subject.IsMasked("138****8000"), subject.IsMasked("13800138000"))
+
+	var p subject.Person
+	err := json.Unmarshal([]byte(`{"name":"张三","mobile":"138****8000"}`), &p)
+	fmt.Println(errors.Is(err, subject.ErrMasked), errors.Is(err, subject.ErrFormat))
+	fmt.Println(err)
+
+	var id subject.ResidentID
+	err = id.UnmarshalText([]byte("1101**********002X"))
+	var pe *subject.ParseError
+	errors.As(err, &pe)
+	fmt.Println(pe.Part)
+	// Output:
+	// true false
+	// true true
+	// subject.Secret.UnmarshalText("138****8000"): masked characters 4–7 (* where the full value belongs): masked value
+	// masked characters 5–14 (* where the full value belongs)
 }

@@ -1,6 +1,11 @@
 package subject
 
 import (
+	"encoding"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -148,5 +153,96 @@ func FuzzParseDate(f *testing.F) {
 		if again, err := ParseDate(d.String()); err != nil || again != d {
 			t.Fatalf("ParseDate(%q) does not round-trip", s)
 		}
+	})
+}
+
+// decoders lists a new zero value of every type with a text decoder, for
+// FuzzUnmarshalText.
+var decoders = []func() encoding.TextUnmarshaler{
+	func() encoding.TextUnmarshaler { return new(ResidentID) },
+	func() encoding.TextUnmarshaler { return new(Mobile) },
+	func() encoding.TextUnmarshaler { return new(Landline) },
+	func() encoding.TextUnmarshaler { return new(CreditCode) },
+	func() encoding.TextUnmarshaler { return new(DocumentID) },
+	func() encoding.TextUnmarshaler { return new(Secret) },
+	func() encoding.TextUnmarshaler { return new(Kind) },
+	func() encoding.TextUnmarshaler { return new(DocType) },
+	func() encoding.TextUnmarshaler { return new(IDKind) },
+	func() encoding.TextUnmarshaler { return new(Class) },
+	func() encoding.TextUnmarshaler { return new(Carrier) },
+	func() encoding.TextUnmarshaler { return new(NameMatch) },
+	func() encoding.TextUnmarshaler { return new(Date) },
+}
+
+// FuzzUnmarshalText decodes arbitrary text with every decoder: a typed
+// error, or a value whose text decodes to itself; masked text is never
+// accepted for a personal type.
+func FuzzUnmarshalText(f *testing.F) {
+	for i := range decoders {
+		for _, s := range append(fuzzSeeds, "passport:E12345678", "resident_id:11010519491231002X", "1101**********002X",
+			"138****8000", "enterprise", "basic", "2028-01-01") {
+			f.Add(uint8(i), s)
+		}
+	}
+	f.Fuzz(func(t *testing.T, which uint8, s string) {
+		v := decoders[int(which)%len(decoders)]()
+		if err := v.UnmarshalText([]byte(s)); err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("%T: untyped error %v", v, err)
+			}
+			return
+		}
+		if IsMasked(s) {
+			switch v.(type) {
+			case *ResidentID, *Mobile, *Landline, *DocumentID, *Secret, *CreditCode:
+				t.Fatalf("%T accepted masked %q", v, s)
+			}
+		}
+		b, err := v.(encoding.TextMarshaler).MarshalText()
+		if err != nil {
+			t.Fatalf("%T: decoded %q but cannot encode it: %v", v, s, err)
+		}
+		again := reflect.New(reflect.TypeOf(v).Elem()).Interface().(encoding.TextUnmarshaler)
+		if err := again.UnmarshalText(b); err != nil {
+			t.Fatalf("%T: %q does not decode again: %v", v, b, err)
+		}
+		if !reflect.DeepEqual(v, again) {
+			t.Fatalf("%T: %q decodes to %v, then %q to %v", v, s, v, b, again)
+		}
+		if _, ok := v.(*Secret); ok && string(b) != s {
+			t.Fatalf("Secret changed %q to %q", s, b)
+		}
+	})
+}
+
+// FuzzPersonJSON decodes arbitrary JSON as a Subject (and so a Person and
+// Documents): a decode error, or a value that round-trips through JSON and
+// whose renderings for people hold no masked-away text.
+func FuzzPersonJSON(f *testing.F) {
+	f.Add(`{"kind":"individual","name":"张三","certificate":{"type":"resident_id","number":"11010519491231002X"},"owner":{"name":"张三","mobile":"13800138000","email":"a@example.com"}}`)
+	f.Add(`{"kind":"enterprise","certificate":{"type":"business_license","number":"91350100M000100Y43"},"owner":{"mobile":"138****8000"}}`)
+	f.Add(`{"owner":{"document":{"type":"passport","number":"E12345678","valid_until":"2030-01-01"}}}`)
+	f.Add(`{}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		var v Subject
+		if err := json.Unmarshal([]byte(s), &v); err != nil {
+			return
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatalf("decoded but cannot encode: %v", err)
+		}
+		var again Subject
+		if err := json.Unmarshal(b, &again); err != nil {
+			t.Fatalf("%s does not decode again: %v", b, err)
+		}
+		if !reflect.DeepEqual(v, again) {
+			t.Fatalf("%s: round trip changed the value", b)
+		}
+		if m := Mask(v.Owner.Mobile.Reveal()); Mask(m) != m {
+			t.Fatalf("Mask is not idempotent on %q", m)
+		}
+		_ = fmt.Sprintf("%v %+v %#v %x", v, v.Owner, v.Certificate, v.Masked())
 	})
 }

@@ -3,8 +3,6 @@ package subject
 import (
 	"fmt"
 	"slices"
-
-	"github.com/icpkit/icpkit/internal/norm"
 )
 
 // Kind is the nature of a filing subject (主体性质). The zero Kind is invalid.
@@ -126,7 +124,7 @@ func ParseKind(s string) (Kind, error) {
 			return i, nil
 		}
 	}
-	return 0, &ParseError{Func: "ParseKind", Input: norm.Clip(s, 40), Part: "kind", Err: ErrComponent}
+	return 0, &ParseError{Func: "ParseKind", Input: echo(s), Part: "kind", Err: ErrComponent}
 }
 
 // DocType is the type of a certificate or identity document. The zero
@@ -249,5 +247,5 @@ func ParseDocType(s string) (DocType, error) {
 			return i, nil
 		}
 	}
-	return 0, &ParseError{Func: "ParseDocType", Input: norm.Clip(s, 40), Part: "document type", Err: ErrComponent}
+	return 0, &ParseError{Func: "ParseDocType", Input: echo(s), Part: "document type", Err: ErrComponent}
 }

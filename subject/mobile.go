@@ -252,7 +252,7 @@ func (t *SegmentTable) lookup(digits []byte) (segClass, bool) {
 // [Mobile.E164] give the full number. The decoders refuse a masked number
 // with [ErrMasked].
 type Mobile struct {
-	n       uint64
+	n       uint64 // the number, XOR scramble (see ResidentID)
 	digits  uint8
 	class   Class
 	carrier Carrier
@@ -276,12 +276,17 @@ func MustParseMobile(s string) Mobile {
 // number must fall in a listed segment: unallocated segments give
 // [ErrComponent]. It does not allocate.
 func (t *SegmentTable) ParseMobile(s string) (Mobile, error) {
+	m, err := t.parseMobile(s)
+	if err != nil && len(s) <= 64 && IsMasked(s) {
+		return Mobile{}, maskedErr("ParseMobile", s)
+	}
+	return m, err
+}
+
+func (t *SegmentTable) parseMobile(s string) (Mobile, error) {
 	const fn = "ParseMobile"
 	if len(s) > 64 {
 		return Mobile{}, parseErr(fn, s, "length", ErrLength)
-	}
-	if IsMasked(s) {
-		return Mobile{}, maskedErr(fn, s)
 	}
 	var buf [72]byte
 	b := buf[:0]
@@ -330,7 +335,7 @@ func (t *SegmentTable) ParseMobile(s string) (Mobile, error) {
 	for _, c := range b {
 		n = n*10 + uint64(c-'0')
 	}
-	return Mobile{n: n, digits: uint8(len(b)), class: seg.class, carrier: seg.carrier}, nil
+	return Mobile{n: n ^ scramble, digits: uint8(len(b)), class: seg.class, carrier: seg.carrier}, nil
 }
 
 // IsValid reports whether m is a parsed number.
@@ -362,7 +367,7 @@ func (m Mobile) AppendNumber(b []byte) []byte {
 	if !m.IsValid() {
 		return b
 	}
-	return strconv.AppendUint(b, m.n, 10)
+	return strconv.AppendUint(b, m.n^scramble, 10)
 }
 
 // Number returns the full national number.

@@ -86,11 +86,14 @@ type Document struct {
 // Parse validates the number against the type with [ParseDocument].
 func (d Document) Parse() (DocumentID, error) { return ParseDocument(d.Type, d.Number.Reveal()) }
 
-// numberForPeople returns the number as people may see it: in full for a
-// unit certificate whose number parses as one (a credit code is public),
-// masked otherwise — a personal document, or anything typed into a unit
+// DisplayNumber returns the number as people may see it, for messages and
+// finding parameters: in full for a unit certificate whose number parses as
+// one (a credit code is public: 91330106MA2H0K3L70), masked otherwise — a
+// personal document (1101**********002X), or anything typed into a unit
 // certificate's field that is not its number, which may be a person's.
-func (d Document) numberForPeople() string {
+// Printing d.Number itself always masks, since a [Secret] does not know
+// what it holds.
+func (d Document) DisplayNumber() string {
 	n := d.Number.Reveal()
 	if d.Type.IsValid() && !d.Type.IsPersonal() {
 		if _, err := ParseDocument(d.Type, n); err == nil {
@@ -106,9 +109,9 @@ func (d Document) numberForPeople() string {
 // [Document.Masked]).
 func (d Document) String() string {
 	if !d.Type.IsValid() {
-		return d.numberForPeople()
+		return d.DisplayNumber()
 	}
-	return d.Type.String() + " " + d.numberForPeople()
+	return d.Type.String() + " " + d.DisplayNumber()
 }
 
 // Masked returns a copy of d for display: the number of a personal
@@ -117,7 +120,7 @@ func (d Document) String() string {
 // JSON is what a panel shows; the decoders refuse it where a number is
 // masked.
 func (d Document) Masked() Document {
-	d.Number = Secret(d.numberForPeople())
+	d.Number = Secret(d.DisplayNumber())
 	return d
 }
 
@@ -129,7 +132,7 @@ func (d Document) Format(f fmt.State, verb rune) {
 // LogValue implements [log/slog.LogValuer]: a group of the type, the number
 // as in [Document.String] and the validity date.
 func (d Document) LogValue() slog.Value {
-	attrs := []slog.Attr{slog.String("type", d.Type.String()), slog.String("number", d.numberForPeople())}
+	attrs := []slog.Attr{slog.String("type", d.Type.String()), slog.String("number", d.DisplayNumber())}
 	if !d.ValidUntil.IsZero() {
 		attrs = append(attrs, slog.String("valid_until", d.ValidUntil.String()))
 	}
@@ -225,7 +228,7 @@ func (s Subject) String() string {
 	if s.Kind == Individual {
 		name = Mask(name)
 	}
-	return fmt.Sprintf("%s %s (%s)", s.Kind, name, s.Certificate.numberForPeople())
+	return fmt.Sprintf("%s %s (%s)", s.Kind, name, s.Certificate.DisplayNumber())
 }
 
 // Format implements [fmt.Formatter]: every verb prints [Subject.String], so

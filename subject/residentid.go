@@ -54,9 +54,18 @@ func (k IDKind) String() string {
 // number, as do [ResidentID.Number] and [ResidentID.AppendNumber]. The
 // decoders refuse a masked number with [ErrMasked].
 type ResidentID struct {
-	n    uint64 // the first 17 digits
+	n    uint64 // the first 17 digits as a number, XOR scramble (see digits17)
 	kind IDKind
 }
+
+// scramble is XORed into the numbers that the identifier types hold, so
+// that fmt, which prints a value held in an unexported struct field by
+// reflection without calling its methods, shows a meaningless number there
+// rather than the person's.
+const scramble uint64 = 0x9E3779B97F4A7C15
+
+// digits17 returns the first 17 digits as a number.
+func (id ResidentID) digits17() uint64 { return id.n ^ scramble }
 
 var idWeights = [17]uint64{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
 
@@ -113,10 +122,18 @@ func MustParseResidentID(s string) ResidentID {
 	return id
 }
 
+// parseID parses s; when it fails on masked input, the error is ErrMasked.
+// The mask check runs only on failure, so that it costs nothing on the
+// valid numbers.
 func parseID(fn, s string) (ResidentID, error) {
-	if len(s) <= 64 && IsMasked(s) {
+	id, err := parseIDDigits(fn, s)
+	if err != nil && len(s) <= 64 && IsMasked(s) {
 		return ResidentID{}, maskedErr(fn, s)
 	}
+	return id, err
+}
+
+func parseIDDigits(fn, s string) (ResidentID, error) {
 	var buf [72]byte
 	b := []byte(nil)
 	if len(s) == 18 && norm.IsASCII(s) {
@@ -150,19 +167,19 @@ func parseID(fn, s string) (ResidentID, error) {
 	if idCheckChars[sum%11] != b[17] {
 		return ResidentID{}, parseErr(fn, s, "check character", ErrChecksum)
 	}
-	id := ResidentID{n: n}
+	id := ResidentID{n: n ^ scramble}
 	if _, _, _, ok := id.date(); !ok {
 		return ResidentID{}, parseErr(fn, s, "birth date", ErrComponent)
 	}
 	switch p := id.prefix2(); {
 	case p == 81 || p == 82 || p == 83:
-		if id.n/100000000000 != uint64(p)*10000 {
+		if n/100000000000 != uint64(p)*10000 {
 			return ResidentID{}, parseErr(fn, s, "area code (a residence permit uses 810000, 820000 or 830000)", ErrComponent)
 		}
 		id.kind = HMTResidencePermit
 	case p >= 90:
 		// 9, then the province code of issue in positions 2–3.
-		if _, ok := province.FromCode(p%10*10 + int(id.n/100000000000000%10)); !ok {
+		if _, ok := province.FromCode(p%10*10 + int(n/100000000000000%10)); !ok {
 			return ResidentID{}, parseErr(fn, s, "province code", ErrComponent)
 		}
 		id.kind = ForeignPermanentResident
@@ -175,10 +192,10 @@ func parseID(fn, s string) (ResidentID, error) {
 	return id, nil
 }
 
-func (id ResidentID) prefix2() int { return int(id.n / 1000000000000000) }
+func (id ResidentID) prefix2() int { return int(id.digits17() / 1000000000000000) }
 
 func (id ResidentID) date() (y, m, d int, ok bool) {
-	v := id.n / 1000 % 100000000
+	v := id.digits17() / 1000 % 100000000
 	y, m, d = int(v/10000), int(v/100%100), int(v%100)
 	if y < 1800 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		return 0, 0, 0, false
@@ -226,10 +243,15 @@ func (id ResidentID) Province() province.Province {
 
 // DivisionCode returns the six-digit administrative-division code (a
 // mainland ID's county at the time of issue).
-func (id ResidentID) DivisionCode() int { return int(id.n / 100000000000) }
+func (id ResidentID) DivisionCode() int {
+	if !id.IsValid() {
+		return 0
+	}
+	return int(id.digits17() / 100000000000)
+}
 
 // Female reports whether the sequence digit marks a woman (even).
-func (id ResidentID) Female() bool { return id.IsValid() && id.n%2 == 0 }
+func (id ResidentID) Female() bool { return id.IsValid() && id.digits17()%2 == 0 }
 
 // AgeAt returns the age in completed years at the calendar date of t, or -1
 // when t is before the birth date.
@@ -269,7 +291,7 @@ func (id ResidentID) AppendNumber(b []byte) []byte {
 		return b
 	}
 	var d [18]byte
-	n := id.n
+	n := id.digits17()
 	var sum uint64
 	for i := 16; i >= 0; i-- {
 		d[i] = byte('0' + n%10)

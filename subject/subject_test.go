@@ -744,6 +744,9 @@ var (
 	sinkID ResidentID
 	sinkCC CreditCode
 	sinkM  Mobile
+
+	sinkBuf  = make([]byte, 0, 64)
+	sinkBool bool
 )
 
 func TestNoAllocs(t *testing.T) {
@@ -757,6 +760,9 @@ func TestNoAllocs(t *testing.T) {
 		{"ParseMobile", func() { sinkM, _ = ParseMobile("13800138000") }},
 		{"ParseMobile +86", func() { sinkM, _ = ParseMobile("+86 138 0013 8000") }},
 		{"ResidentID.AppendNumber", func() { _ = sinkID.AppendNumber(make([]byte, 0, 18)) }},
+		{"ResidentID.AppendText", func() { _, _ = sinkID.AppendText(sinkBuf[:0]) }},
+		{"Mobile.AppendText", func() { _, _ = sinkM.AppendText(sinkBuf[:0]) }},
+		{"IsMasked", func() { sinkBool = IsMasked("11010519491231002X") }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -168,16 +168,18 @@ func Clip(s string, n int) string {
 //
 //   - 18 digits, or 17 digits and an X or x: a resident ID number
 //     (3301**********1238);
-//   - 15 digits: a first-generation resident ID, or 0086 and a mobile number
-//     (3301*******1238);
+//   - any other run of 15 digits or more: a first-generation resident ID
+//     (15 digits), 0086 and a mobile number, an ID with a digit glued to it,
+//     a bank card number (3301*******1238: 4 digits kept at each end);
 //   - 11 digits starting with 1: a mainland mobile number, also after "+86"
 //     or "86-" (139****5678);
 //   - 13 digits starting with 861: 86 and a mobile number written without
 //     the plus (86139****5678).
 //
 // Checksums are not verified: a run of that shape is masked whether or not
-// it is a valid number. Runs of other lengths, numbers split by spaces or
-// dashes (139 1234 5678) and full-width digits are left as they are.
+// it is a valid number. Runs of up to 14 digits of other shapes
+// (timestamps, order numbers), numbers split by spaces or dashes
+// (139 1234 5678) and full-width digits are left as they are.
 //
 // The result has the same length in bytes as s. MaskPersonalNumbers takes
 // time linear in len(s) and does not allocate when nothing is masked (it
@@ -218,7 +220,7 @@ func nextPersonalNumber(s string, from int) (start, end, head, tail int) {
 		switch n := j - i; {
 		case n == 17 && j < len(s) && (s[j] == 'X' || s[j] == 'x'):
 			return i, j + 1, 4, 4
-		case n == 18 || n == 15:
+		case n >= 15:
 			return i, j, 4, 4
 		case n == 11 && s[i] == '1':
 			return i, j, 3, 4
