@@ -196,6 +196,12 @@ func init() {
 // requires nothing, and the plan is deterministic. Without [icp.At] it
 // uses the newest rules of the table.
 //
+// Its work and its size are linear in the sites and providers of the two
+// deployments: each action names the step it waits for ([Action.WaitsFor])
+// rather than every earlier action, and a plan repeats its few distinct
+// messages without formatting them again. 1000 sites moving between 100
+// providers each (200,000 actions) take well under a second and 100 MB.
+//
 // Options: [icp.At] for the rules in force on a date, [icp.WithRules] for
 // another table, [icp.WithLanguage] for the messages; others are ignored.
 func Plan(before, after Deployment, opts ...icp.Option) Result {
