@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/netip"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -46,6 +47,38 @@ func TestPlanLinear(t *testing.T) {
 	n2, b2 := size(100)
 	assert.Equal(t, 2*n1, n2)
 	assert.InDelta(t, 2.0, float64(b2)/float64(b1), 0.1, "JSON bytes: %d for 50 sites, %d for 100", b1, b2)
+}
+
+// TestPlanMemory holds the largest plan, 1000 sites moving between 100
+// providers each, to 100 MB of allocations (runtime.MemStats.TotalAlloc).
+func TestPlanMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocates about 90 MB")
+	}
+	before, after := moving(icp.MaxSites, icp.MaxProviders)
+	var m0, m1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	res := Plan(before, after)
+	runtime.ReadMemStats(&m1)
+	require.Len(t, res.Actions, 2*icp.MaxSites*icp.MaxProviders)
+	alloc := m1.TotalAlloc - m0.TotalAlloc
+	t.Logf("%d actions, %.1f MB allocated", len(res.Actions), float64(alloc)/1e6)
+	assert.Less(t, alloc, uint64(100e6))
+}
+
+// BenchmarkPlanMoving300x30 is the size of issue 14's report (2.5 GB and
+// a 403 MB plan before WaitsFor).
+func BenchmarkPlanMoving300x30(b *testing.B) {
+	before, after := moving(300, 30)
+	b.ReportAllocs()
+	var res Result
+	for b.Loop() {
+		res = Plan(before, after)
+	}
+	out, err := json.Marshal(res)
+	require.NoError(b, err)
+	b.ReportMetric(float64(len(out))/1e6, "json-MB")
 }
 
 // BenchmarkPlanMoving1000x100 moves 1000 sites, each at 100 providers, to
