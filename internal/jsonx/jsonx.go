@@ -334,10 +334,12 @@ func (s *Schema) Check(data []byte) *Error {
 	return nil
 }
 
-// seg is one step of a path: a key, or an index when key is "".
+// seg is one step of a path: a key (bytes of the input, or unescaped), or
+// an index.
 type seg struct {
-	key string
-	idx int64
+	key   []byte
+	idx   int64
+	isIdx bool
 }
 
 type scanner struct {
@@ -395,7 +397,7 @@ func nextCap(c int64) int64 {
 func (sc *scanner) pathString() string {
 	var b strings.Builder
 	for i, s := range sc.path {
-		if s.key == "" {
+		if s.isIdx {
 			b.WriteByte('[')
 			b.WriteString(strconv.FormatInt(s.idx, 10))
 			b.WriteByte(']')
@@ -404,7 +406,7 @@ func (sc *scanner) pathString() string {
 		if i > 0 {
 			b.WriteByte('.')
 		}
-		b.WriteString(s.key)
+		b.Write(s.key)
 	}
 	return b.String()
 }
@@ -608,7 +610,7 @@ func (sc *scanner) object(n *node) *Error {
 		if e != nil {
 			return e
 		}
-		i, ok := n.fields[key]
+		i, ok := n.fields[string(key)] // no allocation for a lookup
 		sc.path = append(sc.path, seg{key: key})
 		if !ok {
 			return sc.fail("unknown field (keys are exact and case-sensitive)")
@@ -639,25 +641,23 @@ func (sc *scanner) object(n *node) *Error {
 }
 
 // key reads an object key and the colon after it.
-func (sc *scanner) key() (string, *Error) {
+func (sc *scanner) key() ([]byte, *Error) {
 	if sc.data[sc.pos] != '"' {
-		return "", sc.syntax("want a key")
+		return nil, sc.syntax("want a key")
 	}
 	start := sc.pos
 	esc, e := sc.str()
 	if e != nil {
-		return "", e
+		return nil, e
 	}
 	raw := sc.data[start+1 : sc.pos-1]
-	var key string
+	key := raw
 	if esc {
-		key = string(unescape(raw))
-	} else {
-		key = string(raw)
+		key = unescape(raw)
 	}
 	sc.ws()
 	if sc.pos >= len(sc.data) || sc.data[sc.pos] != ':' {
-		return "", sc.syntax("want ':'")
+		return nil, sc.syntax("want ':'")
 	}
 	sc.pos++
 	return key, nil
@@ -690,7 +690,7 @@ func (sc *scanner) array(n *node) *Error {
 				return sc.overBudget()
 			}
 		}
-		sc.path = append(sc.path, seg{idx: count})
+		sc.path = append(sc.path, seg{idx: count, isIdx: true})
 		if e := sc.value(n.elem); e != nil {
 			return e
 		}
@@ -729,7 +729,7 @@ func (sc *scanner) skip() *Error {
 			return e
 		}
 		sc.pos++
-		var keys []string
+		var keys [][]byte
 		for n := 0; ; n++ {
 			sc.ws()
 			if n == 0 && sc.pos < len(sc.data) && sc.data[sc.pos] == '}' {
@@ -746,7 +746,7 @@ func (sc *scanner) skip() *Error {
 			}
 			sc.path = append(sc.path, seg{key: k})
 			for _, x := range keys {
-				if x == k {
+				if bytes.Equal(x, k) {
 					return sc.fail("duplicate key")
 				}
 			}
@@ -782,7 +782,7 @@ func (sc *scanner) skip() *Error {
 			return nil
 		}
 		for i := int64(0); ; i++ {
-			sc.path = append(sc.path, seg{idx: i})
+			sc.path = append(sc.path, seg{idx: i, isIdx: true})
 			if e := sc.skip(); e != nil {
 				return e
 			}
