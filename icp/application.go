@@ -153,7 +153,10 @@ type Application struct {
 var ErrDecode = errors.New("icp: cannot decode")
 
 // A DecodeError reports JSON input that does not fit, naming the JSON path
-// (sites[0].access.ips[1]) and the reason.
+// (sites[0].access.ips[1]) and the reason. Where either echoes the input
+// (an unknown key, a value a field refuses), digit runs shaped like a
+// resident ID or a mobile number are masked: a value typed into the wrong
+// field may be a person's.
 type DecodeError struct {
 	Path   string
 	Reason string
