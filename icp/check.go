@@ -204,6 +204,11 @@ func Check(app Application, opts ...Option) Report {
 		cfg.At = time.Now().In(workday.China) // today in China
 	}
 	c := &checker{app: &app, cfg: cfg, at: cfg.At, today: subject.DateOf(cfg.At), fd: finder{lang: cfg.Lang}}
+	if y := cfg.At.Year(); y < workday.MinYear || y > workday.MaxYear {
+		// A year no calendar has: refused rather than wrapped.
+		c.add("date.out_of_range", SeverityError, "", "icpkit input bound", "date", strconv.Itoa(y)+"-"+strconv.Itoa(int(cfg.At.Month()))+"-"+strconv.Itoa(cfg.At.Day()))
+		return c.fd.report()
+	}
 	if len(app.Sites) > MaxSites {
 		c.add("structure.too_many_sites", SeverityError, "sites", "icpkit input bound", "max", strconv.Itoa(MaxSites), "count", strconv.Itoa(len(app.Sites)))
 		return c.fd.report()

@@ -42,6 +42,7 @@ type Timeline struct {
 
 func init() {
 	register(
+		msg("date.out_of_range", []string{"date"}, "日期 %[1]s 不在可处理的年份范围（1–9999）内", "the date %[1]s is outside the years 1–9999 that can be checked"),
 		msg("timeline.approximate", []string{"date"}, "节假日数据截止于 %[1]s，此后的工作日只按周末计算，相关日期为估算", "the holiday data ends on %[1]s; later working days count weekends only, so these dates are estimates"),
 	)
 }

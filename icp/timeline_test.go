@@ -155,3 +155,14 @@ func day(s string) time.Time {
 	}
 	return d
 }
+
+// TestCheckFarYears: a date in a year no calendar has is one error
+// finding, not rules picked from a wrapped day number.
+func TestCheckFarYears(t *testing.T) {
+	for _, y := range []int{11_000_000, -11_000_000, 0, 10000} {
+		r := Check(enterpriseApp(), At(time.Date(y, 1, 1, 12, 0, 0, 0, time.UTC)))
+		assert.Equal(t, []string{"date.out_of_range@"}, codesOf(r, SeverityInfo), y)
+	}
+	r := Check(enterpriseApp(), At(time.Date(9999, 6, 1, 0, 0, 0, 0, time.UTC)))
+	assert.False(t, r.Has("date.out_of_range"))
+}

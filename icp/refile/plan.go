@@ -212,6 +212,11 @@ func Plan(before, after Deployment, opts ...icp.Option) Result {
 			p.fd.add("plan.invalid", icp.SeverityError, [2]string{"before", "after"}[i]+".sites", "icpkit input bound", "part", fmt.Sprintf("more than %d sites", icp.MaxSites))
 		}
 	}
+	if y := cfg.At.Year(); cfg.AtSet && (y < 1 || y > 9999) {
+		// A year no calendar has (workday.MinYear to MaxYear): refused
+		// rather than wrapped.
+		p.fd.add("plan.invalid", icp.SeverityError, "", "icpkit input bound", "part", fmt.Sprintf("the year %d of icp.At", y))
+	}
 	if !p.fd.report().OK() {
 		return Result{Actions: []Action{}, Findings: p.fd.report()}
 	}

@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -105,4 +106,13 @@ func BenchmarkPlanMoving1000x100(b *testing.B) {
 			_ = make([]Action, 2*icp.MaxSites*icp.MaxProviders)
 		}
 	})
+}
+
+// TestPlanFarYear: icp.At in a year no calendar has is a finding, not
+// rules picked from a wrapped day number.
+func TestPlanFarYear(t *testing.T) {
+	d := deployment(1)
+	res := Plan(d, d, icp.At(time.Date(11_000_000, 1, 1, 0, 0, 0, 0, time.UTC)))
+	assert.False(t, res.Findings.OK())
+	assert.True(t, res.Findings.Has("plan.invalid"))
 }
