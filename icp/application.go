@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"reflect"
 
 	"github.com/icpkit/icpkit/internal/jsonx"
 	"github.com/icpkit/icpkit/internal/norm"
@@ -154,7 +156,10 @@ type Application struct {
 var ErrDecode = errors.New("icp: cannot decode")
 
 // A DecodeError reports JSON input that does not fit, naming the JSON path
-// (sites[0].access.ips[1]) and the reason.
+// (sites[0].access.ips[1]) and the reason. Where either echoes the input
+// (an unknown key, a value a field refuses), digit runs shaped like a
+// resident ID or a mobile number are masked: a value typed into the wrong
+// field may be a person's.
 type DecodeError struct {
 	Path   string
 	Reason string
@@ -175,20 +180,78 @@ func (e *DecodeError) Unwrap() error { return ErrDecode }
 // read.
 const MaxDecodeBytes = jsonx.MaxBytes
 
-// DecodeApplication reads one application in JSON. Decoding is strict:
-// unknown fields, wrong types and bad enum values are errors naming the JSON
-// path. Input is bounded to MaxDecodeBytes and 32 levels of nesting.
+// Input bounds of [DecodeApplication] and refile.DecodeDeployment. They are
+// not filing rules (the provinces' limits are far lower and are findings of
+// [Check]); they keep the cost of a hostile input in proportion to its size.
+// A decoder counts the items of each array as it reads them and refuses the
+// first one over the bound, before anything is allocated for it. People are
+// bounded through the sites: each site has one manager.
+const (
+	// MaxDomainsPerSite bounds sites[i].domains.
+	MaxDomainsPerSite = 100
+	// MaxIPsPerAccess bounds sites[i].access.ips (and, in a deployment, the
+	// IPs of each of a site's providers).
+	MaxIPsPerAccess = 100
+	// MaxMaterials bounds materials: a few per site.
+	MaxMaterials = 8 * MaxSites
+	// MaxProviders bounds the access providers of one site of a deployment.
+	MaxProviders = 100
+	// MaxListItems bounds every other array (content, platforms,
+	// approvals).
+	MaxListItems = jsonx.DefaultMaxItems
+	// MaxCount bounds every integer of the JSON forms (existing_services,
+	// months): each is a count, from 0 to 2³¹−1.
+	MaxCount = math.MaxInt32
+)
+
+// applicationSchema is the shape DecodeApplication checks: the bounds
+// above, by Go type and JSON name.
+var applicationSchema = jsonx.NewSchema[Application](jsonx.Bounds{
+	{Type: reflect.TypeFor[Application](), Name: "sites"}:     jsonx.Items(MaxSites),
+	{Type: reflect.TypeFor[Application](), Name: "materials"}: jsonx.Items(MaxMaterials),
+	{Type: reflect.TypeFor[Site](), Name: "domains"}:          jsonx.Items(MaxDomainsPerSite),
+	{Type: reflect.TypeFor[Access](), Name: "ips"}:            jsonx.Items(MaxIPsPerAccess),
+})
+
+// DecodeApplication reads one application in JSON ([MaxDecodeBytes] at
+// most). Decoding is strict, and every error is a [*DecodeError] naming the
+// JSON path:
+//
+//   - keys are exact and case-sensitive; a key twice in one object, an
+//     unknown key, data after the document, an empty document and null are
+//     refused;
+//   - strings must be valid UTF-8; wrong JSON kinds, bad enum values and
+//     masked personal data ("1101**********002X" where a number belongs)
+//     are refused;
+//   - integers are counts from 0 to [MaxCount];
+//   - arrays are bounded ([MaxSites], [MaxDomainsPerSite], [MaxIPsPerAccess],
+//     [MaxMaterials], [MaxListItems]) while the input is read, and nesting to
+//     32 levels, so that decoding takes memory in proportion to the input.
+//
+// A value echoed in an error has its ID- and mobile-shaped digit runs
+// masked.
 func DecodeApplication(r io.Reader) (Application, error) {
 	var a Application
-	err := decodeStrict(r, &a)
-	return a, err
+	if e := applicationSchema.Decode(r, &a); e != nil {
+		return a, newDecodeError(e)
+	}
+	return a, nil
 }
 
-// decodeStrict decodes with package jsonx and turns its error into a
-// [*DecodeError].
-func decodeStrict(r io.Reader, v any) error {
-	if e := jsonx.Decode(r, v); e != nil {
-		return &DecodeError{Path: e.Path, Reason: e.Reason}
+// newDecodeError masks what e echoes of the input: digit runs shaped like
+// a resident ID or a mobile number.
+func newDecodeError(e *jsonx.Error) *DecodeError {
+	return &DecodeError{Path: norm.MaskPersonalNumbers(e.Path), Reason: norm.MaskPersonalNumbers(e.Reason)}
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]: "subject_owner" or
+// "site_manager", the tokens [Verifier.MarshalText] writes.
+func (v *Verifier) UnmarshalText(b []byte) error {
+	for _, x := range []Verifier{VerifierOwner, VerifierManager} {
+		if x.String() == string(b) {
+			*v = x
+			return nil
+		}
 	}
-	return nil
+	return fmt.Errorf("icp: unknown verifier %q", norm.Clip(string(b), 30))
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/icpkit/icpkit/icp/content"
 	"github.com/icpkit/icpkit/icp/domain"
+	"github.com/icpkit/icpkit/icp/workday"
 	"github.com/icpkit/icpkit/internal/catalog"
 	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/internal/opt"
@@ -53,9 +54,14 @@ func newConfig(opts []Option) config {
 }
 
 // At sets the date every date rule uses: rules in force, ages, validity
-// windows. Without it Check uses today's date, the only place it reads the
-// clock.
-func At(t time.Time) Option { return func(c *opt.Config) { c.At, c.AtSet = t, true } }
+// windows, the fileable suffixes. The date is China's: t is taken at its
+// civil date in China Standard Time ([workday.China], UTC+8), whatever its
+// zone, so 2026-11-30 20:00 UTC and 2026-12-01 04:00 in Shanghai are both
+// 1 December. Without it Check uses today's date in China, the only place
+// it reads the clock.
+func At(t time.Time) Option {
+	return func(c *opt.Config) { c.At, c.AtSet = t.In(workday.China), true }
+}
 
 // WithProfile sets the provider profile ([Default] by default).
 func WithProfile(p Profile) Option { return func(c *opt.Config) { c.Profile = p } }
@@ -106,9 +112,11 @@ func WithReuseLookup(f func(kind, number string) bool) Option {
 	return func(c *opt.Config) { c.Reuse = f }
 }
 
-// MaxSites bounds the sites Check and Plan look at: no province takes more
-// than a few dozen sites per subject, and the bound keeps a
-// hostile input's cost in check.
+// MaxSites bounds the sites of an application or a deployment: no province
+// takes more than a few dozen sites per subject, and the bound keeps a
+// hostile input's cost in check. [DecodeApplication] and
+// refile.DecodeDeployment refuse the 1001st site as they read it; Check and
+// refile.Plan report more sites as a finding, for values built in Go.
 const MaxSites = 1000
 
 // checker carries one Check run.
@@ -209,9 +217,14 @@ func CheckRules() []Rule { return slices.Clone(checkRules) }
 func Check(app Application, opts ...Option) Report {
 	cfg := newConfig(opts)
 	if !cfg.AtSet {
-		cfg.At = time.Now()
+		cfg.At = time.Now().In(workday.China) // today in China
 	}
 	c := &checker{app: &app, cfg: cfg, at: cfg.At, today: subject.DateOf(cfg.At), fd: finder{lang: cfg.Lang}}
+	if y := cfg.At.Year(); y < workday.MinYear || y > workday.MaxYear {
+		// A year no calendar has: refused rather than wrapped.
+		c.add("date.out_of_range", SeverityError, "", "icpkit input bound", "date", strconv.Itoa(y)+"-"+strconv.Itoa(int(cfg.At.Month()))+"-"+strconv.Itoa(cfg.At.Day()))
+		return c.fd.report()
+	}
 	if len(app.Sites) > MaxSites {
 		c.add("structure.too_many_sites", SeverityError, "sites", "icpkit input bound", "max", strconv.Itoa(MaxSites), "count", strconv.Itoa(len(app.Sites)))
 		return c.fd.report()
@@ -981,11 +994,22 @@ func (c *checker) checkApp(sp string, st Site) {
 }
 
 func ruleLimits(c *checker) {
+	if c.app.Subject.ExistingServices < 0 {
+		c.add("structure.invalid", SeverityError, "subject.existing_services", "icpkit input", "field", "subject.existing_services", "tag", "min=0")
+	}
 	if c.app.FilingType != FirstFiling && c.app.FilingType != NewSite && c.app.FilingType != NewSiteNoSubject {
 		return
 	}
-	checkLimits(&c.fd, limitInput{Individual: c.app.Subject.Kind == subject.Individual, Existing: c.app.Subject.ExistingServices,
+	checkLimits(&c.fd, limitInput{Individual: c.app.Subject.Kind == subject.Individual, Existing: c.existingServices(),
 		Sites: c.app.Sites, Rules: c.r, ProfileCap: c.cfg.profile.MaxIndividualServices, ProfileCapSource: c.cfg.profile.Source})
+}
+
+// existingServices is Subject.ExistingServices as a count that sums
+// cannot overflow: a negative value (reported by ruleLimits) counts as 0,
+// and a value over [MaxCount] as MaxCount, so that adding the at most
+// [MaxSites] sites of an order saturates instead of wrapping.
+func (c *checker) existingServices() int {
+	return min(max(c.app.Subject.ExistingServices, 0), MaxCount)
 }
 
 // --- resource and access -------------------------------------------------------
@@ -1064,6 +1088,8 @@ func ipProblem(ip netip.Addr) string {
 }
 
 func ruleAccess(c *checker) {
+	// Addresses are counted after Unmap: 1.2.3.4 and ::ffff:1.2.3.4 are
+	// one server.
 	perIP := map[netip.Addr]int{}
 	var order []netip.Addr
 	for i, st := range c.app.Sites {
@@ -1084,10 +1110,11 @@ func ruleAccess(c *checker) {
 			case "documentation":
 				c.add("access.ip_documentation", SeverityWarning, f, "RFC 5737", "ip", ip.String())
 			}
-			if perIP[ip] == 0 {
-				order = append(order, ip)
+			u := ip.Unmap()
+			if perIP[u] == 0 {
+				order = append(order, u)
 			}
-			perIP[ip]++
+			perIP[u]++
 		}
 	}
 	if m := c.cfg.profile.Server.SitesPerInstance; m > 0 {

@@ -94,4 +94,13 @@
 // from golang.org/x/text message catalogs ([Codes] lists every code).
 // [NewFinding] and [NewReport] let a panel add findings of its own that
 // read like these.
+//
+// # Dates are China's
+//
+// Every date rule (rules in force, ages, validity windows, domain expiry,
+// letter ages), [At], "today", the working days and the [Timeline] use the
+// civil date in China Standard Time: UTC+8, a fixed zone (no daylight
+// saving since 1991, no time-zone database needed), exported as
+// workday.China. A time in any zone is taken at its date in China, so a
+// server in UTC gets the same answers as one in Shanghai.
 package icp

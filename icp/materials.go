@@ -34,8 +34,17 @@ func init() {
 		msg("material.truncated", nil, "图像文件不完整", "the image file is truncated"),
 		msg("material.end_missing", []string{"format:format"}, "%[1]s 图像数据完整，但缺少结束标记", "the %[1]s image data is complete but its end marker is missing"),
 		msg("material.exif_unreadable", []string{"reason"}, "图像可以显示，但其中的 EXIF 信息损坏（%[1]s）", "the image displays, but its EXIF block is broken (%[1]s)"),
+		msg("material.read_limit", []string{"max"}, "材料文件超过 %[1]s 字节，已停止读取", "the material file is longer than %[1]s bytes; reading stopped there"),
+		msg("material.no_file", nil, "打开材料文件的方法未返回文件，也未返回错误", "the material opener returned neither a file nor an error"),
 	)
 }
+
+// MaxMaterialBytes bounds what [Check] reads of one material from the
+// opener given with [WithMaterialOpener]: the largest file any profile
+// accepts (8 MiB, Tencent's limit for scans) plus a margin of 1 MiB. A
+// longer file, or a stream that never ends, is reported as
+// material.read_limit once the bound is reached.
+const MaxMaterialBytes = 8<<20 + 1<<20
 
 // need is one required material.
 type need struct {
@@ -174,7 +183,7 @@ func (c *checker) requiredMaterials() []need {
 			}
 		}
 		if ft == FirstFiling || ft == NewSite || ft == NewSiteNoSubject {
-			if ok, _ := sitePlanRequired(c.r, individual, s.ExistingServices+len(a.Sites)); ok {
+			if ok, _ := sitePlanRequired(c.r, individual, c.existingServices()+len(a.Sites)); ok {
 				src := c.r.PlanThresholdUnitSites.Source()
 				if individual {
 					src = c.r.PlanThresholdIndividualSites.Source()
@@ -256,24 +265,21 @@ func (c *checker) inspectMaterials() {
 	for i, m := range a.Materials {
 		f := index("materials", i)
 		rc, err := c.cfg.Opener(m.Path)
-		if err == nil && rc == nil {
-			err = errNoReader
-		}
 		if err != nil {
+			// Only the kind of failure is reported: the error's text may
+			// name the file, and a file name may hold an ID or a mobile.
 			c.add("material.unreadable", SeverityError, f+".path", "icpkit input", "part", ioProblem(err))
 			continue
 		}
-		spec := c.cfg.profile.Materials.Spec(m.Kind)
-		// Reading stops a little past the largest size the spec accepts:
-		// a file that long is too large whatever follows.
-		bound := int64(material.DefaultMaxRead)
-		if spec.MaxBytes > 0 {
-			bound = spec.MaxBytes + maxReadMargin
+		if rc == nil {
+			c.add("material.no_file", SeverityError, f+".path", "icpkit input")
+			continue
 		}
-		info, err := material.Inspect(rc, material.MaxRead(bound))
+		spec := c.cfg.profile.Materials.Spec(m.Kind)
+		info, err := material.Inspect(rc, material.MaxRead(MaxMaterialBytes))
 		rc.Close()
 		if errors.Is(err, material.ErrTooLarge) {
-			c.add(material.ProblemTooLarge, SeverityError, f+".path", spec.Source, "size", strconv.FormatInt(bound, 10), "max", strconv.FormatInt(spec.MaxBytes, 10))
+			c.add("material.read_limit", SeverityError, f+".path", "icpkit input bound", "max", strconv.Itoa(MaxMaterialBytes))
 			continue
 		}
 		if err != nil {
@@ -309,14 +315,6 @@ func (c *checker) pathExists(p string) bool {
 	}
 	return strings.HasPrefix(p, "materials[")
 }
-
-// maxReadMargin is how far past a spec's largest size a material is read,
-// so that a file just over the limit is reported with the limit.
-const maxReadMargin = 64 << 10
-
-// errNoReader stands for an opener that returned neither a file nor an
-// error.
-var errNoReader = errors.New("icp: the material opener returned no reader")
 
 // financeHit reports whether the subject's business scope or a site's name
 // or description holds a finance pre-approval keyword.

@@ -285,7 +285,6 @@ func init() {
 	catalog.RegisterNames(namesIOProblem,
 		catalog.Name{Token: "not_found", Zh: "文件不存在", En: "the file does not exist"},
 		catalog.Name{Token: "permission", Zh: "没有读取权限", En: "permission denied"},
-		catalog.Name{Token: "no_reader", Zh: "打开函数没有返回文件", En: "the opener returned no file"},
 		catalog.Name{Token: "empty", Zh: "文件为空", En: "the file is empty"},
 		catalog.Name{Token: "truncated", Zh: "文件不完整", En: "the file is cut short"},
 		catalog.Name{Token: "malformed", Zh: "文件结构损坏", En: "the file's structure is broken"},
@@ -350,8 +349,6 @@ func ioProblem(err error) string {
 		return "not_found"
 	case errors.Is(err, fs.ErrPermission):
 		return "permission"
-	case errors.Is(err, errNoReader):
-		return "no_reader"
 	case errors.Is(err, material.ErrEmpty):
 		return "empty"
 	case errors.Is(err, material.ErrTruncated):

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/icpkit/icpkit/icp/workday"
 	"github.com/icpkit/icpkit/province"
 	"github.com/icpkit/icpkit/subject"
@@ -25,10 +27,24 @@ type Lapse struct {
 }
 
 // Timeline dates an order from its submission (TC-review, HW-progress).
+// Every date is a civil date in China, at midnight in [workday.China].
 type Timeline struct {
 	Submitted time.Time `json:"submitted"`
 	Steps     []Step    `json:"steps"`
 	Lapses    []Lapse   `json:"lapses,omitempty"`
+	// Approximate is true when a working-day count ran past the holiday
+	// data of the calendar ([workday.Calendar.Coverage]): those days count
+	// weekends only, and Findings holds a timeline.approximate info naming
+	// the calendar's last day.
+	Approximate bool      `json:"approximate,omitempty"`
+	Findings    []Finding `json:"findings,omitempty"`
+}
+
+func init() {
+	register(
+		msg("date.out_of_range", []string{"date"}, "日期 %[1]s 不在可处理的年份范围（1–9999）内", "the date %[1]s is outside the years 1–9999 that can be checked"),
+		msg("timeline.approximate", []string{"date"}, "节假日数据截止于 %[1]s，此后的工作日只按周末计算，相关日期为估算", "the holiday data ends on %[1]s; later working days count weekends only, so these dates are estimates"),
+	)
 }
 
 // SMS verification facts (HW-sms, QC-sms, TC-sms2; CONFIRMED): a 6-digit
@@ -54,6 +70,8 @@ type TimelineInput struct {
 	Application *Application
 	Rules       *province.Table   // nil: province.Default()
 	Calendar    *workday.Calendar // nil: workday.Default()
+	// Language is the language of Findings: zh-Hans unless an English tag.
+	Language language.Tag
 }
 
 // NewTimeline dates an order: the provider's first review (1–2 working
@@ -63,6 +81,12 @@ type TimelineInput struct {
 // site opens, at the latest the decision day); the footer must show the
 // number from the opening day. Lapses lists validity windows that close
 // before the latest decision.
+//
+// Dates are China's: Submitted is taken at its civil date in
+// [workday.China], whatever its zone, so a server in UTC dates an order as
+// one in Shanghai does. Past the calendar's holiday data the working days
+// count weekends only and the timeline is marked approximate; the error is
+// only for a year outside [workday.MinYear] to [workday.MaxYear].
 func NewTimeline(in TimelineInput) (Timeline, error) {
 	cal := in.Calendar
 	if cal == nil {
@@ -72,13 +96,19 @@ func NewTimeline(in TimelineInput) (Timeline, error) {
 	if tb == nil {
 		tb = province.Default()
 	}
-	r := tb.RulesAt(in.Province, in.Submitted)
-	t := Timeline{Submitted: in.Submitted}
-	first, err := cal.AddWorkdays(in.Submitted, 1)
+	submitted := in.Submitted.In(workday.China)
+	r := tb.RulesAt(in.Province, submitted)
+	t := Timeline{Submitted: submitted}
+	add := func(d time.Time, n int) (time.Time, error) {
+		due, approx, err := cal.AddWorkdays(d, n)
+		t.Approximate = t.Approximate || approx
+		return due, err
+	}
+	first, err := add(submitted, 1)
 	if err != nil {
 		return t, err
 	}
-	handover, err := cal.AddWorkdays(in.Submitted, 2)
+	handover, err := add(submitted, 2)
 	if err != nil {
 		return t, err
 	}
@@ -91,7 +121,7 @@ func NewTimeline(in TimelineInput) (Timeline, error) {
 	if v, ok := r.ReviewWorkdays.Get(); ok {
 		limit = v
 	}
-	decision, err := cal.AddWorkdays(handover, limit)
+	decision, err := add(handover, limit)
 	if err != nil {
 		return t, err
 	}
@@ -104,13 +134,17 @@ func NewTimeline(in TimelineInput) (Timeline, error) {
 			Source: "TC-psb; QC-psb; HW-after"})
 	}
 	if a := in.Application; a != nil {
+		decisionDay := subject.DateOf(decision)
 		watch := func(field, what string, until subject.Date, minDays int) {
 			if until.IsZero() {
 				return
 			}
-			closes := until.Time().AddDate(0, 0, -minDays)
-			if !closes.After(decision) {
-				t.Lapses = append(t.Lapses, Lapse{Field: field, What: what, Date: closes})
+			// Compare civil dates: a window closing on the decision day
+			// lapses, whatever the zone of the times given.
+			c := until.Time().AddDate(0, 0, -minDays)
+			closes := subject.DateOf(c)
+			if closes.DaysUntil(decisionDay) >= 0 {
+				t.Lapses = append(t.Lapses, Lapse{Field: field, What: what, Date: time.Date(c.Year(), c.Month(), c.Day(), 0, 0, 0, 0, workday.China)})
 			}
 		}
 		docMin, _ := r.DocumentMinValidityDays.Get()
@@ -122,6 +156,11 @@ func NewTimeline(in TimelineInput) (Timeline, error) {
 			watch(fmt.Sprintf("sites[%d].manager.document.valid_until", i), "document", s.Manager.Document.ValidUntil, docMin)
 			watch(fmt.Sprintf("sites[%d].domain_expires", i), "domain", s.DomainExpires, domMin)
 		}
+	}
+	if t.Approximate {
+		_, last := cal.Coverage()
+		t.Findings = append(t.Findings, NewFinding(in.Language, "timeline.approximate", SeverityInfo, "", "icp/workday/data/holidays.tsv",
+			"date", last.Format(time.DateOnly)))
 	}
 	return t, nil
 }

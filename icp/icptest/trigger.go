@@ -1,6 +1,7 @@
 package icptest
 
 import (
+	"io"
 	"math/rand/v2"
 	"net/netip"
 	"slices"
@@ -127,6 +128,13 @@ var triggers = map[string]trigger{
 
 	// structure
 	"structure.required": zj(func(a *icp.Application, _ *rand.Rand) { a.Subject.Name = "" }),
+	"structure.invalid":  zj(func(a *icp.Application, _ *rand.Rand) { a.Subject.ExistingServices = -1 }),
+	"date.out_of_range": zj(func(*icp.Application, *rand.Rand) {}).
+		opts(icp.At(time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC))),
+	"material.no_file": zj(func(*icp.Application, *rand.Rand) {}).
+		opts(icp.WithMaterialOpener(func(string) (io.ReadCloser, error) { return nil, nil })),
+	"material.read_limit": zj(func(*icp.Application, *rand.Rand) {}).
+		opts(icp.WithMaterialOpener(func(string) (io.ReadCloser, error) { return io.NopCloser(endlessFill{}), nil })),
 	"structure.too_long": zj(func(a *icp.Application, _ *rand.Rand) { a.Sites[0].Description = strings.Repeat("长", 1001) }),
 	"structure.too_many_sites": zj(func(a *icp.Application, _ *rand.Rand) {
 		for len(a.Sites) <= icp.MaxSites {
@@ -507,4 +515,14 @@ func TriggerCodes() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// endlessFill is an upload that never ends: JPEG fill bytes forever.
+type endlessFill struct{}
+
+func (endlessFill) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 0xFF
+	}
+	return len(p), nil
 }

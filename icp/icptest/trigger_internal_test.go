@@ -29,6 +29,9 @@ var bySetting = map[string]string{
 	"limit.domains_per_order":   "four domains in Shanxi",
 	"access.sites_per_instance": "six sites on one server under the Tencent profile",
 	"material.not_inspected":    "no opener is given",
+	"material.no_file":          "the opener returns neither file nor error",
+	"material.read_limit":       "the opener's stream never ends",
+	"date.out_of_range":         "the check date is in the year 10000",
 }
 
 // TestTriggerIsTheChange: without its change, a trigger's application does

@@ -16,12 +16,12 @@ import (
 // notCheck lists the codes in icp.Codes() that Check cannot report, with
 // the reason. A prefix ends in ".".
 var notCheck = map[string]string{
-	"footer.":           "icp.Footer's rendering checks, not Check",
-	"audit.":            "icp/audit.AuditFooter's findings, not Check",
-	"plan.":             "icp/refile.Plan's findings, not Check",
-	"fix.":              "the corrections of icp.NormalizeNumber and icp.FindNumbers (Fix.MessageCode), not Check",
-	"validate.":         "messages of the validator/v10 tags of icp.RegisterTranslations, not Check",
-	"structure.invalid": "every struct tag of an application is required or max, reported as structure.required or structure.too_long",
+	"footer.":   "icp.Footer's rendering checks, not Check",
+	"audit.":    "icp/audit.AuditFooter's findings, not Check",
+	"plan.":     "icp/refile.Plan's findings, not Check",
+	"timeline.": "icp.NewTimeline's findings, not Check",
+	"fix.":      "the corrections of icp.NormalizeNumber and icp.FindNumbers (Fix.MessageCode), not Check",
+	"validate.": "messages of the validator/v10 tags of icp.RegisterTranslations, not Check",
 }
 
 // alwaysReported lists the info codes Check reports for every valid

@@ -13,19 +13,34 @@ import (
 	"github.com/icpkit/icpkit/internal/tsv"
 )
 
-// ErrOutsideCalendar is returned for a date whose year the calendar has no
-// data for: a working-day count there would be a guess.
-var ErrOutsideCalendar = errors.New("workday: date outside the holiday calendar")
+// China is China Standard Time, UTC+8, the zone of every date in this
+// package: mainland China has kept it all year since 1991, so it is a fixed
+// zone and needs no time-zone database. A time.Time in any zone is taken
+// at its civil date in China: 2026-11-30 20:00 UTC is 2026-12-01.
+var China = time.FixedZone("CST", 8*60*60)
 
-// A CalendarError names the date outside the calendar.
+// MinYear and MaxYear bound the years a calendar answers for, covered or
+// not. A date outside them (a year of ±11 million, say) is an error rather
+// than a day number that wraps.
+const (
+	MinYear = 1
+	MaxYear = 9999
+)
+
+// ErrOutsideCalendar is returned for a date outside [MinYear] to
+// [MaxYear]. Dates outside the years the holiday data covers are answered
+// with weekends only and marked approximate instead.
+var ErrOutsideCalendar = errors.New("workday: date outside the years a calendar answers for")
+
+// A CalendarError names the date outside [MinYear] to [MaxYear].
 type CalendarError struct {
 	Date  time.Time
-	Years [2]int // first and last year covered
+	Years [2]int // MinYear and MaxYear
 }
 
-// Error implements the error interface, naming the date and the years covered.
+// Error implements the error interface, naming the date and the years.
 func (e *CalendarError) Error() string {
-	return fmt.Sprintf("%v: %s (covered: %d–%d)", ErrOutsideCalendar, e.Date.Format(time.DateOnly), e.Years[0], e.Years[1])
+	return fmt.Sprintf("%v: year %d (allowed: %d–%d)", ErrOutsideCalendar, e.Date.In(China).Year(), e.Years[0], e.Years[1])
 }
 
 // Unwrap returns ErrOutsideCalendar.
@@ -51,7 +66,9 @@ type Calendar struct {
 	status  []uint8 // per day from start: dayWork or dayOff
 }
 
-type day = int32
+// day counts days from 1970-01-01; int64, so that no year of MinYear to
+// MaxYear wraps.
+type day = int64
 
 const (
 	dayWork uint8 = 1
@@ -164,11 +181,10 @@ func loadCalendar(name string, r io.Reader, base *Calendar) (*Calendar, error) {
 	end := dayNum(time.Date(cal.last, 12, 31, 0, 0, 0, 0, time.UTC))
 	cal.status = make([]uint8, end-cal.start+1)
 	for i := range cal.status {
-		wd := time.Weekday((int(cal.start) + i + 4) % 7) // 1970-01-01 was a Thursday
-		if wd == time.Saturday || wd == time.Sunday {
-			cal.status[i] = dayOff
-		} else {
+		if weekday(cal.start + day(i)) {
 			cal.status[i] = dayWork
+		} else {
+			cal.status[i] = dayOff
 		}
 	}
 	for _, y := range ys {
@@ -203,9 +219,34 @@ func (c *Calendar) rowsOf(y int) []calRow {
 	return out
 }
 
+// dayNum is the day number of t's date as it is (the rows of a file are
+// dates, not instants).
 func dayNum(t time.Time) day {
 	y, m, d := t.Date()
 	return day(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// weekday reports whether day i is Monday to Friday (1970-01-01 was a
+// Thursday).
+func weekday(i day) bool {
+	wd := ((i+4)%7 + 7) % 7
+	return wd != int64(time.Saturday) && wd != int64(time.Sunday)
+}
+
+// civil returns the day number of t's civil date in China, or an error for
+// a year outside MinYear to MaxYear.
+func civil(t time.Time) (day, error) {
+	c := t.In(China)
+	if y := c.Year(); y < MinYear || y > MaxYear {
+		return 0, &CalendarError{Date: t, Years: [2]int{MinYear, MaxYear}}
+	}
+	return dayNum(c), nil
+}
+
+// dateOf returns midnight in China of day i.
+func dateOf(i day) time.Time {
+	u := time.Unix(i*86400, 0).UTC()
+	return time.Date(u.Year(), u.Month(), u.Day(), 0, 0, 0, 0, China)
 }
 
 // Version returns the data version.
@@ -220,65 +261,152 @@ func (c *Calendar) Years() []YearNotice {
 	return out
 }
 
-func (c *Calendar) index(t time.Time) (int, error) {
-	i := int(dayNum(t) - c.start)
-	if i < 0 || i >= len(c.status) {
-		return 0, &CalendarError{Date: t, Years: [2]int{c.first, c.last}}
-	}
-	return i, nil
+// Coverage returns the first and last day of the holiday data, at
+// midnight in [China]. Outside them the calendar counts weekends only and
+// marks its answers approximate.
+func (c *Calendar) Coverage() (first, last time.Time) {
+	return dateOf(c.start), dateOf(c.start + day(len(c.status)) - 1)
 }
 
-// IsWorkday reports whether the calendar date of d is a working day.
-func (c *Calendar) IsWorkday(d time.Time) (bool, error) {
-	i, err := c.index(d)
+// Covers reports whether the holiday data covers the civil date of t in
+// China.
+func (c *Calendar) Covers(t time.Time) bool {
+	i, err := civil(t)
+	return err == nil && c.covers(i)
+}
+
+func (c *Calendar) covers(i day) bool { return i >= c.start && i < c.start+day(len(c.status)) }
+
+// work reports whether day i is a working day: from the data where it
+// covers i, else by the weekend rule.
+func (c *Calendar) work(i day) bool {
+	if c.covers(i) {
+		return c.status[i-c.start] == dayWork
+	}
+	return weekday(i)
+}
+
+// IsWorkday reports whether the civil date of d in [China] is a working
+// day. Outside [Calendar.Coverage] it answers by the weekend rule and
+// approx is true. The error is a [*CalendarError] for a year outside
+// [MinYear] to [MaxYear].
+func (c *Calendar) IsWorkday(d time.Time) (work, approx bool, err error) {
+	i, err := civil(d)
 	if err != nil {
-		return false, err
+		return false, false, err
 	}
-	return c.status[i] == dayWork, nil
+	return c.work(i), !c.covers(i), nil
 }
 
-// AddWorkdays returns the date n working days after d: counting starts the
-// day after d, so AddWorkdays(Friday, 1) is the next working day. n must be
-// at least 0. A count that runs past the calendar's last year is an error.
-// It does not allocate on success.
-func (c *Calendar) AddWorkdays(d time.Time, n int) (time.Time, error) {
+// AddWorkdays returns the date n working days after the civil date of d in
+// [China], at midnight in China: counting starts the day after d, so
+// AddWorkdays(Friday, 1) is the next working day. n must be at least 0.
+// Days past the holiday data count by the weekend rule and approx is true:
+// a count is never refused for running past [Calendar.Coverage]. The
+// error is for a negative n or a year outside [MinYear] to [MaxYear]. It
+// does not allocate, and its time is bounded by the years covered,
+// whatever n.
+func (c *Calendar) AddWorkdays(d time.Time, n int) (due time.Time, approx bool, err error) {
 	if n < 0 {
-		return time.Time{}, fmt.Errorf("workday: AddWorkdays: negative count %d", n)
+		return time.Time{}, false, fmt.Errorf("workday: AddWorkdays: negative count %d", n)
 	}
-	i, err := c.index(d)
+	i, err := civil(d)
 	if err != nil {
-		return time.Time{}, err
+		return time.Time{}, false, err
 	}
+	end := c.start + day(len(c.status)) // first day after the data
+	left := int64(n)
+	for left > 0 {
+		switch {
+		case i+1 >= c.start && i+1 < end:
+			i++
+			if c.status[i-c.start] == dayWork {
+				left--
+			}
+		case i+1 >= end:
+			approx = true
+			i = addWeekdays(i, left)
+			left = 0
+		default: // before the data: weekdays up to the day before it
+			approx = true
+			if w := weekdaysBetween(i, c.start-1); w >= left {
+				i = addWeekdays(i, left)
+				left = 0
+			} else {
+				left -= w
+				i = c.start - 1
+			}
+		}
+	}
+	if y := time.Unix(i*86400, 0).UTC().Year(); y > MaxYear {
+		return time.Time{}, false, &CalendarError{Date: time.Unix(i*86400, 0), Years: [2]int{MinYear, MaxYear}}
+	}
+	return dateOf(i), approx, nil
+}
+
+// addWeekdays returns the day n (≥ 1) weekdays after i.
+func addWeekdays(i day, n int64) day {
+	weeks := (n - 1) / 5
+	i += 7 * weeks
+	n -= 5 * weeks
 	for n > 0 {
 		i++
-		if i >= len(c.status) {
-			return time.Time{}, &CalendarError{Date: d.AddDate(0, 0, i-int(dayNum(d)-c.start)), Years: [2]int{c.first, c.last}}
-		}
-		if c.status[i] == dayWork {
+		if weekday(i) {
 			n--
 		}
 	}
-	y, m, dd := d.Date()
-	base := time.Date(y, m, dd, 0, 0, 0, 0, d.Location())
-	return base.AddDate(0, 0, i-int(dayNum(d)-c.start)), nil
+	return i
 }
 
-// WorkdaysBetween returns the number of working days after a up to and
-// including b (0 when b is not after a).
-func (c *Calendar) WorkdaysBetween(a, b time.Time) (int, error) {
-	i, err := c.index(a)
-	if err != nil {
-		return 0, err
+// weekdaysBetween counts the weekdays after a up to and including b.
+func weekdaysBetween(a, b day) int64 {
+	if b <= a {
+		return 0
 	}
-	j, err := c.index(b)
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for k := i + 1; k <= j; k++ {
-		if c.status[k] == dayWork {
+	weeks := (b - a) / 7
+	n := 5 * weeks
+	for i := a + 7*weeks + 1; i <= b; i++ {
+		if weekday(i) {
 			n++
 		}
 	}
-	return n, nil
+	return n
+}
+
+// WorkdaysBetween returns the number of working days after the civil date
+// of a up to and including that of b, in [China] (0 when b is not after
+// a). Days outside [Calendar.Coverage] count by the weekend rule and approx
+// is true. The error is for a year outside [MinYear] to [MaxYear].
+func (c *Calendar) WorkdaysBetween(a, b time.Time) (n int, approx bool, err error) {
+	i, err := civil(a)
+	if err != nil {
+		return 0, false, err
+	}
+	j, err := civil(b)
+	if err != nil {
+		return 0, false, err
+	}
+	if j <= i {
+		return 0, false, nil
+	}
+	end := c.start + day(len(c.status))
+	var count int64
+	// Before the data.
+	if i < c.start-1 {
+		approx = true
+		count += weekdaysBetween(i, min(j, c.start-1))
+		i = min(j, c.start-1)
+	}
+	// The data.
+	for ; i < j && i+1 < end; i++ {
+		if c.status[i+1-c.start] == dayWork {
+			count++
+		}
+	}
+	// After it.
+	if i < j {
+		approx = true
+		count += weekdaysBetween(i, j)
+	}
+	return int(count), approx, nil
 }

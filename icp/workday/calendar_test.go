@@ -40,11 +40,14 @@ func TestAddWorkdaysVectors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := cal.AddWorkdays(date(tt.from), tt.n)
+			got, approx, err := cal.AddWorkdays(date(tt.from), tt.n)
 			require.NoError(t, err)
+			assert.False(t, approx)
 			assert.Equal(t, tt.want, got.Format(time.DateOnly))
-			n, err := cal.WorkdaysBetween(date(tt.from), got)
+			assert.Equal(t, China, got.Location())
+			n, approx, err := cal.WorkdaysBetween(date(tt.from), got)
 			require.NoError(t, err)
+			assert.False(t, approx)
 			assert.Equal(t, tt.n, n, "WorkdaysBetween inverts AddWorkdays")
 		})
 	}
@@ -61,15 +64,12 @@ func TestIsWorkday(t *testing.T) {
 		"2026-11-28": false, // an ordinary Saturday
 		"2022-12-31": false, // New Year 2023, set by the 2023 notice
 	} {
-		got, err := cal.IsWorkday(date(d))
+		got, approx, err := cal.IsWorkday(date(d))
 		require.NoError(t, err, d)
+		assert.False(t, approx, d)
 		assert.Equal(t, want, got, d)
 	}
-	_, err := cal.IsWorkday(date("2019-12-31"))
-	assert.ErrorIs(t, err, ErrOutsideCalendar)
-	_, err = cal.AddWorkdays(date("2027-12-20"), 20)
-	assert.ErrorIs(t, err, ErrOutsideCalendar, "a count running past the data is an error, not a guess")
-	_, err = cal.AddWorkdays(date("2026-01-05"), -1)
+	_, _, err := cal.AddWorkdays(date("2026-01-05"), -1)
 	assert.Error(t, err)
 	years := cal.Years()
 	require.Len(t, years, 8)
@@ -88,7 +88,7 @@ func TestCalendarAgainstLunarGo(t *testing.T) {
 		if h := HolidayUtil.GetHolidayByYmd(d.Year(), int(d.Month()), d.Day()); h != nil {
 			want = h.IsWork()
 		}
-		got, err := cal.IsWorkday(d)
+		got, _, err := cal.IsWorkday(d)
 		require.NoError(t, err)
 		if got != want {
 			t.Errorf("%s: calendar says workday=%v, lunar-go says %v", d.Format(time.DateOnly), got, want)
@@ -100,14 +100,16 @@ func TestCalendarExtend(t *testing.T) {
 	next := "#@ year 2028 UNCERTAIN test notice\n2028-01-03\toff\t元旦\n"
 	cal, err := Default().Extend(strings.NewReader(next))
 	require.NoError(t, err)
-	ok, err := cal.IsWorkday(date("2028-01-03"))
+	ok, approx, err := cal.IsWorkday(date("2028-01-03"))
 	require.NoError(t, err)
 	assert.False(t, ok)
-	ok, err = cal.IsWorkday(date("2026-10-10"))
+	assert.False(t, approx)
+	ok, _, err = cal.IsWorkday(date("2026-10-10"))
 	require.NoError(t, err)
 	assert.True(t, ok, "old years survive")
-	_, err = Default().IsWorkday(date("2028-01-03"))
-	assert.Error(t, err, "the default calendar is unchanged")
+	ok, approx, err = Default().IsWorkday(date("2028-01-03"))
+	require.NoError(t, err)
+	assert.True(t, ok && approx, "the default calendar is unchanged: a Monday by the weekend rule")
 
 	for name, bad := range map[string]string{
 		"gap":               "#@ year 2030 CONFIRMED x\n",
@@ -133,7 +135,7 @@ var sinkT time.Time
 func TestAddWorkdaysNoAllocs(t *testing.T) {
 	cal := Default()
 	d := date("2026-09-18")
-	assert.Zero(t, testing.AllocsPerRun(100, func() { sinkT, _ = cal.AddWorkdays(d, 20) }))
+	assert.Zero(t, testing.AllocsPerRun(100, func() { sinkT, _, _ = cal.AddWorkdays(d, 20) }))
 }
 
 func BenchmarkAddWorkdays(b *testing.B) {
@@ -141,6 +143,81 @@ func BenchmarkAddWorkdays(b *testing.B) {
 	d := date("2026-09-18")
 	b.ReportAllocs()
 	for b.Loop() {
-		sinkT, _ = cal.AddWorkdays(d, 20)
+		sinkT, _, _ = cal.AddWorkdays(d, 20)
 	}
+}
+
+// TestChinaDate: the date is China's civil date, whatever the zone of the
+// time given.
+func TestChinaDate(t *testing.T) {
+	cal := Default()
+	utc := time.Date(2026, 11, 30, 20, 0, 0, 0, time.UTC) // a Monday evening in UTC
+	cst := time.Date(2026, 12, 1, 4, 0, 0, 0, time.FixedZone("+08", 8*3600))
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		ny = time.FixedZone("EST", -5*3600)
+	}
+	for _, d := range []time.Time{utc, cst, utc.In(ny)} {
+		due, approx, err := cal.AddWorkdays(d, 1)
+		require.NoError(t, err)
+		assert.False(t, approx)
+		assert.Equal(t, "2026-12-02", due.Format(time.DateOnly), "the day after Tuesday 1 December, for %v", d)
+		n, _, err := cal.WorkdaysBetween(d, date("2026-12-04"))
+		require.NoError(t, err)
+		assert.Equal(t, 3, n, "2, 3 and 4 December after %v", d)
+	}
+}
+
+// TestPastCoverage: past the holiday data the calendar counts weekends
+// only and says so; it never refuses a date after coverage, and refuses
+// years no calendar has.
+func TestPastCoverage(t *testing.T) {
+	cal := Default()
+	first, last := cal.Coverage()
+	assert.Equal(t, "2020-01-01", first.Format(time.DateOnly))
+	assert.Equal(t, "2027-12-31", last.Format(time.DateOnly))
+	assert.True(t, cal.Covers(date("2027-12-31")))
+	assert.False(t, cal.Covers(date("2028-01-01")))
+
+	tests := []struct {
+		name, from string
+		n          int
+		want       string
+		approx     bool
+	}{
+		{"a filing of 2027-12-20 runs into 2028", "2027-12-20", 20, "2028-01-17", true},
+		{"wholly in 2028", "2028-03-01", 5, "2028-03-08", true},
+		{"far ahead", "2100-01-01", 20, "2100-01-29", true},
+		{"from before the data into it", "2019-12-30", 3, "2020-01-03", true},
+		{"a huge count stays fast", "2026-01-01", 1_000_000, "", true}, // checked by WorkdaysBetween
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, approx, err := cal.AddWorkdays(date(tt.from), tt.n)
+			require.NoError(t, err)
+			if tt.want != "" {
+				assert.Equal(t, tt.want, got.Format(time.DateOnly))
+			}
+			assert.Equal(t, tt.approx, approx)
+			n, approx, err := cal.WorkdaysBetween(date(tt.from), got)
+			require.NoError(t, err)
+			assert.Equal(t, tt.n, n, "WorkdaysBetween inverts AddWorkdays")
+			assert.True(t, approx)
+		})
+	}
+	ok, approx, err := cal.IsWorkday(date("2019-12-31"))
+	require.NoError(t, err)
+	assert.True(t, ok && approx, "a Tuesday before the data")
+
+	for _, y := range []int{11_000_000, -11_000_000, 0, 10000} {
+		d := time.Date(y, 1, 5, 0, 0, 0, 0, time.UTC)
+		_, _, err := cal.AddWorkdays(d, 20)
+		assert.ErrorIs(t, err, ErrOutsideCalendar, y)
+		_, _, err = cal.IsWorkday(d)
+		assert.ErrorIs(t, err, ErrOutsideCalendar, y)
+		_, _, err = cal.WorkdaysBetween(date("2026-01-01"), d)
+		assert.ErrorIs(t, err, ErrOutsideCalendar, y)
+	}
+	_, _, err = cal.AddWorkdays(date("9999-12-30"), 10)
+	assert.ErrorIs(t, err, ErrOutsideCalendar, "a count running past year 9999")
 }

@@ -15,6 +15,21 @@
 // [Calendar] answers [Calendar.IsWorkday], [Calendar.AddWorkdays] and
 // [Calendar.WorkdaysBetween]. [Default] returns the embedded calendar,
 // [Load] reads one in the same format, and [Calendar.Extend] adds next
-// year's notice without a new release. A date outside the years covered is
-// a [*CalendarError] matching [ErrOutsideCalendar].
+// year's notice without a new release.
+//
+// # Dates are China's
+//
+// A date here is a civil date in China Standard Time ([China], UTC+8, a
+// fixed zone: no daylight saving since 1991, no time-zone database): the
+// calendar takes any time.Time at its date in China, so a server in UTC
+// gets the same answers as one in Shanghai, and it returns dates at
+// midnight in China.
+//
+// # Past the data
+//
+// [Calendar.Coverage] is the range the holiday data covers. Outside it the
+// calendar still answers, counting Monday to Friday only, and each answer
+// says it is approximate: the holidays of a year are known only once its
+// notice is out. Years outside [MinYear] to [MaxYear] are a
+// [*CalendarError] matching [ErrOutsideCalendar].
 package workday
