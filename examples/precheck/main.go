@@ -29,8 +29,9 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/icpkit/icpkit/examples/internal/cli"
-	"github.com/icpkit/icpkit/examples/internal/sampleimg"
 	"github.com/icpkit/icpkit/icp"
+	"github.com/icpkit/icpkit/icp/icptest"
+	"github.com/icpkit/icpkit/material"
 )
 
 //go:embed sample.json
@@ -154,11 +155,11 @@ func sampleOpener(p string) (io.ReadCloser, error) {
 	var b []byte
 	switch p {
 	case "licence.png":
-		b = sampleimg.PNG(3508, 2481, 300, false)
+		b = icptest.PNG(icptest.Image{Width: 3508, Height: 2481, DPI: 300, DPISource: material.PHYs, Colour: material.Palette})
 	case "zhangsan-front.png", "zhangsan-back.png":
-		b = sampleimg.PNG(1100, 700, 300, false)
+		b = icptest.PNG(icptest.Image{Width: 1100, Height: 700, DPI: 300, DPISource: material.PHYs, Colour: material.Palette})
 	case "lisi-front.png", "lisi-back.png":
-		b = sampleimg.PNG(800, 500, 300, true)
+		b = icptest.PNG(icptest.Image{Width: 800, Height: 500, DPI: 300, DPISource: material.PHYs, Colour: material.Greyscale})
 	default:
 		return nil, fmt.Errorf("no sample file %q", p)
 	}

@@ -11,7 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/icpkit/icpkit/examples/internal/sampleimg"
+	"github.com/icpkit/icpkit/icp/icptest"
+	"github.com/icpkit/icpkit/material"
 )
 
 func runArgs(t *testing.T, stdin string, args ...string) (int, string, string) {
@@ -70,9 +71,9 @@ func TestOwnFileAndStdin(t *testing.T) {
 	b, _ := json.Marshal(app)
 	path := filepath.Join(dir, "app.json")
 	require.NoError(t, os.WriteFile(path, b, 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "licence.png"), sampleimg.PNG(3508, 2481, 300, false), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "licence.png"), icptest.PNG(icptest.Image{Width: 3508, Height: 2481, DPI: 300, DPISource: material.PHYs, Colour: material.Palette}), 0o644))
 	for _, n := range []string{"zhangsan-front.png", "zhangsan-back.png"} {
-		require.NoError(t, os.WriteFile(filepath.Join(dir, n), sampleimg.PNG(1100, 700, 300, false), 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, n), icptest.PNG(icptest.Image{Width: 1100, Height: 700, DPI: 300, DPISource: material.PHYs, Colour: material.Palette}), 0o644))
 	}
 	code, out, errs := runArgs(t, "", "-date", "2026-11-26", path)
 	assert.Equal(t, 0, code, "%s%s", out, errs)
