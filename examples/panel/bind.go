@@ -1,24 +1,18 @@
-// Command panel is a small hosting-panel page where a customer binds a
-// domain to a filed site. The form is validated with validator/v10 plus
-// icpkit's tags and Chinese messages; the page shows the filing check of the
-// bound domain and the footer snippet to paste.
-//
-// Usage:
-//
-//	panel [-addr 127.0.0.1:8080]
 package main
+
+// The /bind page: a customer binds a domain to a filed site. The form is
+// validated with validator/v10 plus icpkit's tags and Chinese messages, the
+// way a Gin handler binds it; the page shows the filing check of the bound
+// domain and the footer snippet to paste.
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"html/template"
 	"log"
 	"net/http"
-	"os"
 	"reflect"
 	"strings"
-	"time"
 
 	"github.com/go-playground/locales/zh"
 	ut "github.com/go-playground/universal-translator"
@@ -28,18 +22,6 @@ import (
 	"github.com/icpkit/icpkit/icp"
 	"github.com/icpkit/icpkit/icp/domain"
 )
-
-func main() {
-	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
-	flag.Parse()
-	h, err := newHandler()
-	if err != nil {
-		log.Fatal(err)
-	}
-	srv := &http.Server{Addr: *addr, Handler: h, ReadHeaderTimeout: 5 * time.Second}
-	fmt.Fprintf(os.Stderr, "panel: listening on http://%s/\n", *addr)
-	log.Fatal(srv.ListenAndServe())
-}
 
 // bindForm is the form, bound and validated the way Gin does it (the
 // "binding" tag).
@@ -94,10 +76,6 @@ func newHandler() (*handler, error) {
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path != "/" {
-		http.NotFound(w, r)
-		return
-	}
 	var p page
 	switch r.Method {
 	case http.MethodGet:
@@ -169,12 +147,12 @@ func (h *handler) check(p *page) {
 }
 
 var tmpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>绑定域名</title>
+<html lang="zh-Hans"><head><meta charset="utf-8"><title>绑定域名</title>
 <style>body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;max-width:44em;margin:2em auto}label{display:block;margin:.6em 0}
 input{width:100%;padding:.3em}.error{color:#b00}.warning{color:#a60}.info{color:#555}pre{background:#f4f4f4;padding:.6em;white-space:pre-wrap}</style>
 </head><body>
 <h1>绑定域名到已备案网站</h1>
-<form method="post" action="/">
+<form method="post" action="/bind">
 <label>域名 <input name="domain" value="{{.Form.Domain}}" placeholder="www.example.com"></label>
 <label>网站备案号 <input name="number" value="{{.Form.Number}}" placeholder="浙ICP备2021000001号-1"></label>
 <label>公安备案号（可选） <input name="police" value="{{.Form.Police}}" placeholder="浙公网安备33010602011771号"></label>
