@@ -412,3 +412,38 @@ func hasFormatted(v any) bool {
 	}
 	return false
 }
+
+func ExampleApplicationSchema() {
+	var s struct {
+		Schema string `json:"$schema"`
+		Defs   map[string]struct {
+			OneOf []struct {
+				Const  string            `json:"const"`
+				Titles map[string]string `json:"x-titles"`
+			} `json:"oneOf"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(icp.ApplicationSchema(), &s); err != nil {
+		panic(err)
+	}
+	fmt.Println(s.Schema)
+	for _, v := range s.Defs["FilingType"].OneOf[:2] {
+		fmt.Println(v.Const, v.Titles["zh-Hans"], v.Titles["en"])
+	}
+	fmt.Println(len(s.Defs["Province"].OneOf), "provinces")
+	// Output:
+	// https://json-schema.org/draft/2020-12/schema
+	// first_filing 首次备案 first filing
+	// new_site 新增网站 new site
+	// 31 provinces
+}
+
+func ExampleFieldLabel() {
+	fmt.Println(icp.FieldLabel(language.SimplifiedChinese, "sites[2].manager.mobile"))
+	fmt.Println(icp.FieldLabel(language.English, "sites[2].manager.mobile"))
+	fmt.Printf("%q\n", icp.FieldLabel(language.English, "sites[2].nickname"))
+	// Output:
+	// 网站负责人手机号码
+	// site manager's mobile
+	// ""
+}

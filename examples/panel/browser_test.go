@@ -181,8 +181,15 @@ func runAxe(t *testing.T, ctx context.Context, src string) []string {
 		_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](src+";true"))
 		require.NoError(t, err)
 	}
-	return js[[]string](t, ctx, `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa"]}}).then(r =>
-		r.violations.map(v => v.id + " (" + v.impact + "): " + v.nodes.map(n => n.target.join(" ")).slice(0, 3).join(", ")))`)
+	r := js[struct {
+		Violations []string
+		Passes     int
+		Version    string
+	}](t, ctx, `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa"]}}).then(r => ({
+		violations: r.violations.map(v => v.id + " (" + v.impact + "): " + v.nodes.map(n => n.target.join(" ")).slice(0, 3).join(", ")),
+		passes: r.passes.length, version: axe.version}))`)
+	require.Positive(t, r.Passes, "axe-core %s ran no rule", r.Version)
+	return r.Violations
 }
 
 // pngWithDPI returns a colour PNG of w×h pixels that records dpi in a pHYs

@@ -78,3 +78,22 @@ func TestDeploymentSchema(t *testing.T) {
 		})
 	}
 }
+
+func ExampleDeploymentSchema() {
+	var s struct {
+		Properties map[string]json.RawMessage `json:"properties"`
+		Defs       map[string]struct {
+			Properties map[string]struct {
+				MaxItems int `json:"maxItems"`
+			} `json:"properties"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(DeploymentSchema(), &s); err != nil {
+		panic(err)
+	}
+	fmt.Println(len(s.Properties), "top-level keys")
+	fmt.Println("providers per site at most", s.Defs["DeployedSite"].Properties["access"].MaxItems)
+	// Output:
+	// 2 top-level keys
+	// providers per site at most 100
+}
