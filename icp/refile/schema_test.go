@@ -14,7 +14,7 @@ import (
 	"github.com/icpkit/icpkit/icp"
 )
 
-func deploymentSchema(t *testing.T) *jsonschema.Schema {
+func compileDeploymentSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
 	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(DeploymentSchema()))
 	require.NoError(t, err)
@@ -34,7 +34,7 @@ func validateDoc(s *jsonschema.Schema, doc string) error {
 }
 
 func TestDeploymentSchema(t *testing.T) {
-	s := deploymentSchema(t)
+	s := compileDeploymentSchema(t)
 	samples := map[string]string{}
 	for _, n := range []int{1, 3, 20} {
 		b, err := json.Marshal(deployment(n))
