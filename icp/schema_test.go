@@ -363,6 +363,23 @@ func TestApplicationSchemaRefusesWhatTheDecoderRefuses(t *testing.T) {
 	}
 }
 
+// TestApplicationSchemaAtTheBounds: arrays as long as the bounds allow
+// pass both the schema and the decoder.
+func TestApplicationSchemaAtTheBounds(t *testing.T) {
+	s := compileSchema(t, "application.schema.json", icp.ApplicationSchema())
+	many := func(n int, item string) string { return strings.TrimSuffix(strings.Repeat(item+",", n), ",") }
+	for what, doc := range map[string]string{
+		"100 domains":       `{"sites":[{"domains":[` + many(boundDomains, `"a.cn"`) + `]}]}`,
+		"100 IPs":           `{"sites":[{"access":{"ips":[` + many(boundIPs, `"1.2.3.4"`) + `]}}]}`,
+		"100 content items": `{"sites":[{"content":[` + many(boundList, `"x"`) + `]}]}`,
+		"largest count":     `{"subject":{"existing_services":2147483647},"resource":{"months":0}}`,
+	} {
+		assert.NoError(t, validate(s, doc), what)
+		_, err := icp.DecodeApplication(strings.NewReader(doc))
+		assert.NoError(t, err, what)
+	}
+}
+
 // FuzzApplicationSchema checks one direction on any input: what the schema
 // accepts, the decoder reads (the schema is no looser than the decoder,
 // apart from bounds and the formats it only annotates).
