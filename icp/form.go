@@ -59,6 +59,7 @@ type FormField struct {
 	// means always.
 	Required bool   `json:"required"`
 	When     string `json:"when,omitempty"`
+	WhenText string `json:"when_text,omitempty"`
 	// Recommended fields are optional, but Check warns when they are empty.
 	Recommended bool `json:"recommended,omitempty"`
 	// MaxLength is the longest value Check accepts, in characters.
@@ -209,6 +210,9 @@ var formWhen = [][3]string{
 	{"many_domains", "一次备案 5 个及以上域名时", "with five or more domains in one order"},
 	{"many_sites", "网站数量达到方案书门槛时", "when the sites reach the site-plan threshold"},
 	{"preapproval_not_involved", "声明不涉及前置审批但内容含相关词语时", "when no pre-approval is declared but the content names a regulated field"},
+	{"service_type=website", "服务类型为网站时", "for a website"},
+	{"service_type!=mini_program", "服务类型不是小程序时", "for anything but a mini-program"},
+	{"service_type=app", "服务类型为 App 时", "for an App"},
 }
 
 func init() {
@@ -371,7 +375,12 @@ func formFieldsOf(t FilingType, k subject.Kind, r province.Rules, lang language.
 	})
 	for i := range out {
 		f := &out[i]
-		set := func(when, source string) { f.Required, f.When, f.Source = true, when, source }
+		set := func(when, source string) {
+			f.Required, f.When, f.Source = true, when, source
+			if when != "" {
+				f.WhenText, _ = catalog.DisplayName(lang, namesFormWhen, when)
+			}
+		}
 		switch f.Path {
 		case "subject.number":
 			if t != CancelSite && t != CancelAccess {

@@ -181,6 +181,7 @@ func TestFormLabels(t *testing.T) {
 				f := FormOf(ft, province.Beijing, k, At(checkDay), WithLanguage(lang))
 				for _, x := range f.Fields {
 					assert.NotEmpty(t, x.Label, "label of %s", x.Path)
+					assert.Equal(t, x.When == "", x.WhenText == "", "words for %s", x.When)
 				}
 				for _, m := range f.Materials {
 					assert.NotEmpty(t, m.Name, "name of %s", m.Kind)

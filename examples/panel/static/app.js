@@ -265,8 +265,8 @@
       const label = el.id && $(`label[for="${el.id}"]`);
       if (label) {
         let mark = $(".req", label);
-        if (!mark) { mark = document.createElement("span"); mark.className = "req"; label.append(" ", mark); }
-        mark.textContent = f && f.required ? (f.when ? `(${T.required}: ${f.when})` : `(${T.required})`) : "";
+        if (!mark) { mark = document.createElement("span"); mark.className = "req"; label.append(mark); }
+        mark.textContent = f && f.required ? T.lp + T.required + (f.when ? ": " + f.when_text : "") + T.rp : "";
       }
       if (f && f.required && !f.when) el.setAttribute("aria-required", "true"); else el.removeAttribute("aria-required");
       if (f && f.max_length) el.setAttribute("maxlength", String(f.max_length));
@@ -322,7 +322,7 @@
       const id = "upload-" + i;
       const label = document.createElement("label");
       label.htmlFor = id;
-      label.textContent = `${m.name} — ${T.material_for}: ${forLabel(m.for || "")}` + (m.when ? ` (${m.when_text})` : ` (${T.required})`);
+      label.textContent = `${m.name} — ${T.material_for}: ${forLabel(m.for || "")}` + T.lp + (m.when ? m.when_text : T.required) + T.rp;
       const input = document.createElement("input");
       input.type = "file"; input.id = id; input.accept = "image/jpeg,image/png,.jpg,.jpeg,.png,.pdf,.mp4";
       input.dataset.kind = m.kind; input.dataset.for = m.for || "";
