@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/rand"
 	"embed"
 	"encoding/hex"
@@ -14,6 +15,7 @@ import (
 	"log"
 	"maps"
 	"net/http"
+	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -49,6 +51,8 @@ type server struct {
 
 	mu       sync.Mutex
 	wasmPath string
+	wasmGz   []byte // the wasm file gzip-compressed, once read
+	wasmMod  time.Time
 	uploads  map[string][]byte
 	order    []string // upload ids, oldest first
 	stored   int
@@ -83,21 +87,42 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
+// setWasm serves the wasm file at path, compressed with gzip for the
+// browsers that accept it (14.8 MB become 3.6 MB).
 func (s *server) setWasm(path string) {
+	var gz []byte
+	var mod time.Time
+	if b, err := os.ReadFile(path); err == nil {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		zw.Write(b)
+		if zw.Close() == nil {
+			gz = buf.Bytes()
+		}
+		if fi, err := os.Stat(path); err == nil {
+			mod = fi.ModTime()
+		}
+	}
 	s.mu.Lock()
-	s.wasmPath = path
+	s.wasmPath, s.wasmGz, s.wasmMod = path, gz, mod
 	s.mu.Unlock()
 }
 
 func (s *server) wasm(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	p := s.wasmPath
+	p, gz, mod := s.wasmPath, s.wasmGz, s.wasmMod
 	s.mu.Unlock()
 	if p == "" {
 		http.Error(w, "no wasm check on this server", http.StatusNotFound)
 		return
 	}
 	w.Header().Set("Content-Type", "application/wasm")
+	w.Header().Add("Vary", "Accept-Encoding")
+	if gz != nil && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		w.Header().Set("Content-Encoding", "gzip")
+		http.ServeContent(w, r, "", mod, bytes.NewReader(gz))
+		return
+	}
 	http.ServeFile(w, r, p)
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"io"
 	"mime/multipart"
@@ -231,5 +232,31 @@ func TestSectionOf(t *testing.T) {
 		"sites[0].domains[1]": "sites", "resource.months": "sites", "materials[3].path": "materials", "": "general",
 	} {
 		assert.Equal(t, want, sectionOf(field), field)
+	}
+}
+
+func TestWasmServedCompressed(t *testing.T) {
+	s, srv := newTestServer(t)
+	path := filepath.Join(t.TempDir(), "check.wasm")
+	payload := bytes.Repeat([]byte("\x00asm wasm body "), 4096)
+	require.NoError(t, os.WriteFile(path, payload, 0o644))
+	s.setWasm(path)
+	for _, tc := range []struct {
+		accept, encoding string
+	}{{"gzip, deflate", "gzip"}, {"identity", ""}} {
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+"/check.wasm", nil)
+		req.Header.Set("Accept-Encoding", tc.accept)
+		resp, err := http.DefaultTransport.RoundTrip(req) // no transparent decompression
+		require.NoError(t, err)
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		assert.Equal(t, "application/wasm", resp.Header.Get("Content-Type"))
+		assert.Equal(t, tc.encoding, resp.Header.Get("Content-Encoding"))
+		if tc.encoding == "gzip" {
+			zr, err := gzip.NewReader(bytes.NewReader(body))
+			require.NoError(t, err)
+			body, _ = io.ReadAll(zr)
+		}
+		assert.Equal(t, payload, body)
 	}
 }
