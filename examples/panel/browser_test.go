@@ -462,3 +462,22 @@ func samples(t *testing.T) map[string]string {
 		"not JSON":                      `{"sites": [`,
 	}
 }
+
+// TestWizardApp: choosing App as the service type shows the App's fields,
+// and the App finding goes once they are filled.
+func TestWizardApp(t *testing.T) {
+	ctx, base := browser(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/?lang=en&app=1#sites")))
+	js[bool](t, ctx, `(localStorage.clear(), true)`)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/?lang=en&app=2#sites")))
+	waitFor(t, ctx, `window.icpkitPanel && window.icpkitPanel.ready`)
+	fill(t, ctx, "province", "北京")
+	hidden := `document.querySelector('[data-path="sites[0].app.package_name"]').closest("[data-app-fields]").hidden`
+	assert.True(t, js[bool](t, ctx, hidden))
+	fill(t, ctx, "sites[0].service_type", "app")
+	waitFor(t, ctx, `!`+hidden)
+	waitFor(t, ctx, `icpkitPanel.findings.some(f => f.code === "site.app_missing")`)
+	fill(t, ctx, "sites[0].app.package_name", "com.example.app")
+	waitFor(t, ctx, `!icpkitPanel.findings.some(f => f.code === "site.app_missing")`)
+	assert.Empty(t, js[[]string](t, ctx, layoutProblems))
+}

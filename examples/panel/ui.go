@@ -114,6 +114,7 @@ var labelPaths = []string{
 	"sites[].manager.emergency_phone", "sites[].manager.email", "sites[].manager.legal_representative",
 	"sites[].number", "sites[].name", "sites[].service_type", "sites[].domains", "sites[].content", "sites[].description",
 	"sites[].domain_holder", "sites[].domain_expires", "sites[].access.provider", "sites[].access.ips",
+	"sites[].app.package_name", "sites[].app.bundle_id", "sites[].app.platforms", "sites[].app.android_md5", "sites[].app.ios_sha1",
 	"resource.product", "resource.billing", "resource.months",
 }
 

@@ -100,6 +100,15 @@
     });
     $$("[data-remove-site]").forEach((b) => { b.hidden = state.app.sites.length < 2; });
     fill();
+    showAppFields();
+  }
+
+  // An App's details show for the sites whose service type is an App.
+  function showAppFields() {
+    state.app.sites.forEach((s, i) => {
+      const box = $(`fieldset.site[data-site="${i}"] [data-app-fields]`);
+      if (box) box.hidden = s.service_type !== "app";
+    });
   }
 
   function fill() {
@@ -466,6 +475,7 @@
       state.touched[el.dataset.path] = true;
       save();
       if (["province", "subject.kind", "filing_type"].includes(el.dataset.path)) refreshForm();
+      if (/^sites\[\d+\]\.service_type$/.test(el.dataset.path)) showAppFields();
       scheduleCheck();
     } else if (el.dataset.opt === "profile") {
       state.opts.profile = el.value; save(); refreshForm(); scheduleCheck();
