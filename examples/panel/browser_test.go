@@ -19,6 +19,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -29,6 +30,30 @@ import (
 
 	"github.com/icpkit/icpkit/examples/panel/internal/checkapi"
 )
+
+// wasmDir holds the wasm check the browser tests build once.
+var wasmDir string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if wasmDir != "" {
+		os.RemoveAll(wasmDir)
+	}
+	os.Exit(code)
+}
+
+// builtWasm builds the wasm check once for all browser tests.
+var builtWasm = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "icpkit-panel-test-")
+	if err != nil {
+		return "", err
+	}
+	wasmDir = dir
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	out := filepath.Join(dir, "check.wasm")
+	return out, buildWasm(ctx, out)
+})
 
 // browser starts the panel with its wasm check on loopback and a headless
 // Chromium driven by chromedp. Without Chromium (Debian's chromium package,
@@ -58,8 +83,8 @@ func browserWith(t *testing.T, withWasm bool) (context.Context, string) {
 	s, err := newServer()
 	require.NoError(t, err)
 	if withWasm {
-		wasm := filepath.Join(t.TempDir(), "check.wasm")
-		require.NoError(t, buildWasm(ctx, wasm))
+		wasm, err := builtWasm()
+		require.NoError(t, err)
 		s.setWasm(wasm)
 	}
 	srv := httptest.NewServer(s)
