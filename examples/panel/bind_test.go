@@ -14,7 +14,7 @@ import (
 
 func post(t *testing.T, srv *httptest.Server, form url.Values) string {
 	t.Helper()
-	resp, err := http.PostForm(srv.URL+"/", form)
+	resp, err := http.PostForm(srv.URL+"/bind", form)
 	require.NoError(t, err)
 	defer resp.Body.Close()
 	require.Equal(t, http.StatusOK, resp.StatusCode)
@@ -23,13 +23,13 @@ func post(t *testing.T, srv *httptest.Server, form url.Values) string {
 	return string(b)
 }
 
-func TestPanel(t *testing.T) {
-	h, err := newHandler()
+func TestBind(t *testing.T) {
+	h, err := newServer()
 	require.NoError(t, err)
 	srv := httptest.NewServer(h)
 	defer srv.Close()
 
-	resp, err := http.Get(srv.URL + "/")
+	resp, err := http.Get(srv.URL + "/bind")
 	require.NoError(t, err)
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
@@ -60,7 +60,7 @@ func TestPanel(t *testing.T) {
 	require.NoError(t, err)
 	resp.Body.Close()
 	assert.Equal(t, http.StatusNotFound, resp.StatusCode)
-	req, _ := http.NewRequest(http.MethodDelete, srv.URL+"/", strings.NewReader(""))
+	req, _ := http.NewRequest(http.MethodDelete, srv.URL+"/bind", strings.NewReader(""))
 	resp, err = http.DefaultClient.Do(req)
 	require.NoError(t, err)
 	resp.Body.Close()
