@@ -90,8 +90,8 @@ func ExamplePoliceNumber_errors() {
 		fmt.Println(err)
 	}
 	// Output:
-	// icp.PoliceNumber("110105001242"): serial (12 or 13 digits: an outdated format; current numbers have 14): outdated public-security number format
-	// icp.PoliceNumber("99010502026149"): police code (first two digits are no province's code): parts disagree
+	// number.Police("110105001242"): serial (12 or 13 digits: an outdated format; current numbers have 14): outdated public-security number format
+	// number.Police("99010502026149"): police code (first two digits are no province's code): parts disagree
 }
 
 func ExampleNumber_LikelyDummy() {

@@ -2,6 +2,9 @@ package icp
 
 import (
 	"errors"
+	"flag"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -85,4 +88,17 @@ func TestPoliceURL(t *testing.T) {
 		PoliceURL(MustParseNumber("湘公网安备43010502002236号")))
 	assert.Equal(t, "", PoliceURL(MustParseNumber("湘ICP备2020000001号")))
 	assert.True(t, strings.HasPrefix(MIITURL, "https://"))
+}
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test -update to create %s", path)
+	assert.Equal(t, string(want), got)
 }

@@ -1,18 +1,19 @@
-package icp
+package number
 
 import (
 	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/icpkit/icpkit/internal/catalog"
 	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/province"
 )
 
-// Fix names one correction [NormalizeNumber] or [FindNumbers] made.
+// Fix names one correction [Normalize] or [Find] made.
 type Fix string
 
-// The corrections NormalizeNumber and FindNumbers make. A result lists them
+// The corrections Normalize and Find make. A result lists them
 // in this order.
 const (
 	// FixWidth: full-width digits, letters or punctuation folded
@@ -57,7 +58,7 @@ const (
 	FixDoubledPrefix Fix = "doubled_prefix"
 	// FixPolicePrefix: the abbreviation of a 公网安备 number written without
 	// one (公安备案号：31010102005799, 公网安备 11010502000001号) taken from
-	// its first two digits, the province code, as [PoliceNumber] does.
+	// its first two digits, the province code, as [Police] does.
 	FixPolicePrefix Fix = "police_prefix"
 )
 
@@ -92,25 +93,25 @@ func init() {
 // ("fix.width"), for reports that name the corrections.
 func (f Fix) MessageCode() string { return "fix." + string(f) }
 
-// NormalizeNumber reads one number as people type and paste it and reports
+// Normalize reads one number as people type and paste it and reports
 // each correction it made ([Fix]): spaces, full-width characters, Unicode
 // dashes, invisible characters, traditional characters (粵ICP備…號), a
 // lower-case icp, b2 or service letter, the typo IPC, brackets around 备,
 // a label before the number (ICP备案号：, 备案号：) or after 备, the index
 // written before 号, a doubled, missing or superfluous 号, and 号 or a
 // colon before the digits of a 公网安备 number. It reads the same spellings
-// as [FindNumbers] and gives the same Number for them.
+// as [Find] and gives the same Number for them.
 //
 // Placeholders give [ErrPlaceholder], outdated public-security numbers
 // [ErrOutdatedPolice]; vanity prefixes, prose and text around the number
 // are still refused.
-func NormalizeNumber(s string) (Number, []Fix, error) {
-	const fn = "NormalizeNumber"
+func Normalize(s string) (Number, []Fix, error) {
+	const fn = "Normalize"
 	if len(s) > 256 {
 		return Number{}, nil, numErr(fn, s, "length", ErrFormat)
 	}
 	t := norm.TrimSpace(s)
-	if n, err := parseNumber(fn, t); err == nil { // already canonical
+	if n, err := parse(fn, t); err == nil { // already canonical
 		return n, nil, nil
 	}
 	m, ok := firstMatch(t)
@@ -118,9 +119,9 @@ func NormalizeNumber(s string) (Number, []Fix, error) {
 		if hasPending(t) {
 			return Number{}, nil, numErr(fn, s, "number (a pending word instead of the number)", ErrPlaceholder)
 		}
-		// Nothing FindNumbers would read in free text; t may still be a
+		// Nothing Find would read in free text; t may still be a
 		// canonical number that needs context there (B2-20100020).
-		n, err := parseNumber(fn, t)
+		n, err := parse(fn, t)
 		if err != nil {
 			return Number{}, nil, clipErr(err, s)
 		}
@@ -144,13 +145,13 @@ func NormalizeNumber(s string) (Number, []Fix, error) {
 }
 
 func clipErr(err error, s string) error {
-	if ne, ok := err.(*NumberError); ok {
+	if ne, ok := err.(*Error); ok {
 		ne.Input = norm.Clip(s, 60)
 	}
 	return err
 }
 
-// firstMatch is the first candidate FindNumbers would read in t.
+// firstMatch is the first candidate Find would read in t.
 func firstMatch(t string) (match, bool) {
 	var m match
 	for i := 0; i < len(t); {
@@ -302,3 +303,11 @@ func simplified(r rune) (rune, bool) {
 	}
 	return 0, false
 }
+
+// msg builds a catalog entry: the code, its parameter names in the order
+// the texts use them (%[1]s …), and the zh-Hans and en texts.
+func msg(code string, params []string, zh, en string) catalog.Msg {
+	return catalog.Msg{Code: code, Params: params, Zh: zh, En: en}
+}
+
+func register(ms ...catalog.Msg) { catalog.Register(ms...) }

@@ -1,4 +1,4 @@
-package icp
+package number
 
 import (
 	"strings"
@@ -10,7 +10,7 @@ import (
 )
 
 // A Match is one number, or one piece of number-like text, that
-// [FindNumbers] found in a text.
+// [Find] found in a text.
 type Match struct {
 	// Start and End are the byte offsets of the number in the text searched:
 	// text[Start:End]. The span starts at the abbreviation and ends after
@@ -26,17 +26,17 @@ type Match struct {
 	// it lists the corrections made before the text was found wanting.
 	Fixes []Fix
 	// Err is set when the text looks like a number but is not a valid one:
-	// a [*NumberError] wrapping [ErrPlaceholder] (京ICP备XXXXXXXX号, 审核中),
+	// a [*Error] wrapping [ErrPlaceholder] (京ICP备XXXXXXXX号, 审核中),
 	// [ErrOutdatedPolice], [ErrAbbreviation] (萌ICP备…, or no abbreviation),
 	// [ErrSerial] and the like.
 	Err error
 }
 
-// FindNumbers returns every filing, licence and public-security number in
-// text, in order, with its byte offsets, the corrections [NormalizeNumber]
+// Find returns every filing, licence and public-security number in
+// text, in order, with its byte offsets, the corrections [Normalize]
 // would make, and, for text shaped like a number that is not a valid one,
 // the error. Text is read as a page shows it, in any mix of the spellings
-// NormalizeNumber accepts; markup and character references must already be
+// Normalize accepts; markup and character references must already be
 // decoded. A number ends at its 号, index or service letter: words glued
 // after it (…号Copyright, …号-1Powered by) are not part of it.
 //
@@ -48,9 +48,9 @@ type Match struct {
 // abbreviation is the Han character before the anchor; across spaces only
 // a province's abbreviation counts (赣 ICP 备…, but not 版权所有 ICP备…).
 //
-// FindNumbers runs in time linear in len(text): each candidate is read
+// Find runs in time linear in len(text): each candidate is read
 // within a window of at most 160 bytes from its anchor.
-func FindNumbers(text string) []Match {
+func Find(text string) []Match {
 	var out []Match
 	var m match
 	for i, lo := 0, 0; i < len(text); {
@@ -63,7 +63,7 @@ func FindNumbers(text string) []Match {
 			i += n
 			continue
 		}
-		out = append(out, m.result("FindNumbers", text))
+		out = append(out, m.result("Find", text))
 		i, lo = m.end, m.end
 	}
 	return out
@@ -77,7 +77,7 @@ var anchorByte = [256]bool{'I': true, 'i': true, 'A': true, 'a': true, 'B': true
 // scanAt reads a candidate anchored at text[i:], not before lo, into m. It
 // reports false and the size of the rune at i when there is none. A glance
 // at the bytes after the anchor's first rune rules out most text cheaply.
-// With whole, text is one value (NormalizeNumber's input), which may be a
+// With whole, text is one value (Normalize's input), which may be a
 // licence with no issuer and no label.
 func scanAt(text string, i, lo int, m *match, whole bool) (int, bool) {
 	c := text[i]
@@ -202,9 +202,9 @@ func (m *match) result(fn, text string) Match {
 		}
 		return res
 	}
-	n, err := parseNumber(fn, string(m.buf[:m.n]))
+	n, err := parse(fn, string(m.buf[:m.n]))
 	if err != nil {
-		if ne, ok := err.(*NumberError); ok {
+		if ne, ok := err.(*Error); ok {
 			ne.Input = norm.Clip(in, 60)
 		}
 		res.Err = err
@@ -225,7 +225,7 @@ func serialRunIn(s string) (run, rest string, placeholder bool) {
 	return "", "", false
 }
 
-// foldAt reads the rune at s[i:] as NormalizeNumber sees it and returns it,
+// foldAt reads the rune at s[i:] as Normalize sees it and returns it,
 // its size in s, and the fix folding it made. Spaces fold to ' ' (no fix:
 // the caller decides whether skipping them is one); invisible characters
 // (zero-width space and joiners, soft hyphen, BOM) fold to 0; invalid UTF-8

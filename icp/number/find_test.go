@@ -1,4 +1,4 @@
-package icp
+package number
 
 import (
 	"errors"
@@ -86,7 +86,7 @@ func TestFindNumbers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ms := FindNumbers(tt.text)
+			ms := Find(tt.text)
 			require.Len(t, ms, len(tt.want), "%+v", ms)
 			for i, w := range tt.want {
 				m := ms[i]
@@ -94,8 +94,8 @@ func TestFindNumbers(t *testing.T) {
 				assert.Equal(t, w.fixes, m.Fixes)
 				if w.err != nil {
 					assert.ErrorIs(t, m.Err, w.err)
-					var ne *NumberError
-					assert.True(t, errors.As(m.Err, &ne), "a *NumberError names the part")
+					var ne *Error
+					assert.True(t, errors.As(m.Err, &ne), "a *Error names the part")
 					assert.False(t, m.Number.IsValid())
 					continue
 				}
@@ -106,9 +106,9 @@ func TestFindNumbers(t *testing.T) {
 	}
 }
 
-// checkMatches asserts the properties every FindNumbers result has: spans
+// checkMatches asserts the properties every Find result has: spans
 // in order, inside the text, not overlapping; a number or an error, never
-// both; the number round-trips through ParseNumber; NormalizeNumber reads
+// both; the number round-trips through Parse; Normalize reads
 // the span alone as the same number with the same fixes.
 func checkMatches(t *testing.T, text string, ms []Match) {
 	t.Helper()
@@ -125,30 +125,30 @@ func checkMatches(t *testing.T, text string, ms []Match) {
 			t.Fatalf("match %+v: a number or an error", m)
 		}
 		if m.Err != nil {
-			var ne *NumberError
+			var ne *Error
 			if !errors.As(m.Err, &ne) {
-				t.Fatalf("error %v is not a *NumberError", m.Err)
+				t.Fatalf("error %v is not a *Error", m.Err)
 			}
 			continue
 		}
-		again, err := ParseNumber(m.Number.String())
+		again, err := Parse(m.Number.String())
 		if err != nil || again != m.Number {
 			t.Fatalf("%q does not round-trip: %v", m.Number, err)
 		}
-		n, fixes, err := NormalizeNumber(text[m.Start:m.End])
+		n, fixes, err := Normalize(text[m.Start:m.End])
 		if err != nil || n != m.Number || len(fixes) != len(m.Fixes) {
-			t.Fatalf("NormalizeNumber(%q) = %v %v %v; FindNumbers read %v %v", text[m.Start:m.End], n, fixes, err, m.Number, m.Fixes)
+			t.Fatalf("Normalize(%q) = %v %v %v; Find read %v %v", text[m.Start:m.End], n, fixes, err, m.Number, m.Fixes)
 		}
 	}
 }
 
 func TestFindNumbersProperties(t *testing.T) {
 	for _, s := range numberSeeds {
-		checkMatches(t, s, FindNumbers(s))
+		checkMatches(t, s, Find(s))
 	}
 	rows := readFooterCorpus(t)
 	for _, r := range rows {
-		checkMatches(t, r.raw, FindNumbers(r.raw))
+		checkMatches(t, r.raw, Find(r.raw))
 	}
 }
 
@@ -170,7 +170,7 @@ func linearInputs(size int) map[string]string {
 	}
 }
 
-// TestFindNumbersLinear checks that FindNumbers' time grows linearly in the
+// TestFindNumbersLinear checks that Find' time grows linearly in the
 // text: one 2 MiB text must take about as long as eight 256 KiB texts of the
 // same shape (a quadratic scan takes eight times as long), and 2 MiB of
 // "ICPICP…" stays under 50 ms. Figures are the best of seven interleaved
@@ -178,7 +178,7 @@ func linearInputs(size int) map[string]string {
 // shapes are measured by BenchmarkFindNumbers.
 func TestFindNumbersLinear(t *testing.T) {
 	if testing.Short() || raceBuild() {
-		t.Skip("times FindNumbers; not in -short mode or under -race")
+		t.Skip("times Find; not in -short mode or under -race")
 	}
 	small, large := linearInputs(256<<10), linearInputs(2<<20)
 	for _, name := range []string{"ICPICP", "ICP备ICP备", "公公公", "B2.B2.B2", "footers", "placeholder"} {
@@ -186,13 +186,13 @@ func TestFindNumbersLinear(t *testing.T) {
 		for range 7 {
 			start := time.Now()
 			for range 8 {
-				sinkM = FindNumbers(small[name])
+				sinkM = Find(small[name])
 			}
 			if d := time.Since(start); bestSmall < 0 || d < bestSmall {
 				bestSmall = d
 			}
 			start = time.Now()
-			sinkM = FindNumbers(large[name])
+			sinkM = Find(large[name])
 			if d := time.Since(start); bestLarge < 0 || d < bestLarge {
 				bestLarge = d
 			}
@@ -207,7 +207,7 @@ func TestFindNumbersLinear(t *testing.T) {
 }
 
 // raceBuild reports whether the test binary was built with -race, which
-// slows FindNumbers many times over.
+// slows Find many times over.
 func raceBuild() bool {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
@@ -223,7 +223,7 @@ func raceBuild() bool {
 
 var sinkM []Match
 
-// BenchmarkFindNumbers runs FindNumbers on 2 MiB pages of each shape,
+// BenchmarkFindNumbers runs Find on 2 MiB pages of each shape,
 // beside the floor: one loop decoding every rune of the same text.
 func BenchmarkFindNumbers(b *testing.B) {
 	for name, text := range linearInputs(2 << 20) {
@@ -231,7 +231,7 @@ func BenchmarkFindNumbers(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
 			for b.Loop() {
-				sinkM = FindNumbers(text)
+				sinkM = Find(text)
 			}
 		})
 		b.Run(name+"/floor", func(b *testing.B) {

@@ -1,4 +1,4 @@
-package icp
+package number
 
 import (
 	"bufio"
@@ -104,7 +104,7 @@ func pageText(raw string) string {
 				b.WriteByte(' ')
 			}
 			// Values a page or a component shows or stores: content, value,
-			// title, alt, placeholder (not links, which FindNumbers does
+			// title, alt, placeholder (not links, which Find does
 			// not read).
 			for more {
 				var k, v []byte
@@ -120,15 +120,15 @@ func pageText(raw string) string {
 	}
 }
 
-// TestRealWorldFooters measures FindNumbers on real footers collected from
+// TestRealWorldFooters measures Find on real footers collected from
 // public repositories and labelled by hand (testdata/realworld/README.md):
 //
 //   - every valid real number written in the text is read and normalised to
 //     its labelled canonical form (target ≥ 97 % of those numbers). A
-//     labelled number counts when ParseNumber accepts its canonical form
+//     labelled number counts when Parse accepts its canonical form
 //     (outdated or self-contradicting police numbers do not: they must be
 //     reported with an error instead) and its serial is in the page text
-//     (digits seen only in a link target are out of FindNumbers' reach);
+//     (digits seen only in a link target are out of Find' reach);
 //   - no placeholder or non-number is accepted as a number, unless
 //     LikelyDummy flags it (target: none);
 //   - no number other than the labelled ones is accepted in a real row,
@@ -152,7 +152,7 @@ func TestRealWorldFooters(t *testing.T) {
 	for _, r := range rows {
 		text := pageText(r.raw)
 		flat := strings.Join(strings.Fields(string(norm.Append(nil, text, true, false))), "")
-		ms := FindNumbers(text)
+		ms := Find(text)
 		var found []string
 		for _, m := range ms {
 			if m.Err == nil {
@@ -166,7 +166,7 @@ func TestRealWorldFooters(t *testing.T) {
 				want = nil
 			}
 			for _, w := range want {
-				n, err := ParseNumber(w)
+				n, err := Parse(w)
 				switch {
 				case err != nil:
 					invalidLabelled++

@@ -1,4 +1,4 @@
-package icp
+package number
 
 // LikelyDummy reports whether n, though well formed, looks like a
 // template's default rather than an issued number. It is a heuristic

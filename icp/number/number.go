@@ -1,4 +1,4 @@
-package icp
+package number
 
 import (
 	"errors"
@@ -10,12 +10,12 @@ import (
 	"github.com/icpkit/icpkit/province"
 )
 
-// NumberKind is the kind of a filing or licence number.
-type NumberKind uint8
+// Kind is the kind of a filing or licence number.
+type Kind uint8
 
 const (
 	// SubjectFiling is a subject's filing number: 京ICP备12345678号.
-	SubjectFiling NumberKind = iota + 1
+	SubjectFiling Kind = iota + 1
 	// SiteFiling is a website's number: 京ICP备12345678号-1.
 	SiteFiling
 	// AppFiling is an App's number: 京ICP备12345678号-2A.
@@ -43,7 +43,7 @@ var kindNames = [...]string{"invalid", "subject_filing", "site_filing", "app_fil
 	"quick_app_filing", "icp_license", "telecom_license", "police_filing"}
 
 // String returns a snake_case name ("site_filing").
-func (k NumberKind) String() string {
+func (k Kind) String() string {
 	if k > PoliceFiling {
 		return kindNames[0]
 	}
@@ -71,7 +71,7 @@ var serviceSuffix = [...]string{"", "", "A", "X", "K"}
 // A Number is an identifier, so it keeps the abbreviation it was issued
 // with: 川ICP备… stays 川ICP备… although Sichuan's usual abbreviation is 蜀.
 type Number struct {
-	kind      NumberKind
+	kind      Kind
 	svc       Service
 	prov      province.Province
 	abbr      rune  // as issued; '合' for 合字, 0 for a cross-regional licence
@@ -81,7 +81,7 @@ type Number struct {
 	index     uint32
 }
 
-// Errors wrapped by a [*NumberError], matched with [errors.Is].
+// Errors wrapped by a [*Error], matched with [errors.Is].
 var (
 	// ErrFormat: not shaped like any filing or licence number.
 	ErrFormat = errors.New("not a filing number")
@@ -100,7 +100,7 @@ var (
 	// ErrPlaceholder: a template's stand-in rather than a number: a serial
 	// or index written with x, X or * (京ICP备2022xxxxxx号-1,
 	// 京ICP备xxxxxxxx号-x), or a pending word instead of the number (待备案,
-	// 审核中, 申请中, 请在此输入, and the others [FindNumbers] lists). An
+	// 审核中, 申请中, 请在此输入, and the others [Find] lists). An
 	// all-zero serial (贵ICP备00000000号) wraps [ErrSerial] and matches
 	// ErrPlaceholder too.
 	ErrPlaceholder = errors.New("placeholder, not a number")
@@ -113,8 +113,8 @@ var (
 	ErrOutdatedPolice = errors.New("outdated public-security number format")
 )
 
-// A NumberError reports input that is not a valid number, naming the part.
-type NumberError struct {
+// A Error reports input that is not a valid number, naming the part.
+type Error struct {
 	Func  string
 	Input string // clipped to 60 bytes; filing numbers are public
 	Part  string
@@ -122,18 +122,18 @@ type NumberError struct {
 }
 
 // Error implements the error interface, naming the function, input and part.
-func (e *NumberError) Error() string {
-	return fmt.Sprintf("icp.%s(%q): %s: %v", e.Func, e.Input, e.Part, e.Err)
+func (e *Error) Error() string {
+	return fmt.Sprintf("number.%s(%q): %s: %v", e.Func, e.Input, e.Part, e.Err)
 }
 
 // Unwrap returns the sentinel error.
-func (e *NumberError) Unwrap() error { return e.Err }
+func (e *Error) Unwrap() error { return e.Err }
 
 // Is makes two errors match a second sentinel: an all-zero serial
 // ([ErrSerial], part "serial (placeholder)") matches [ErrPlaceholder], and
 // an outdated public-security number ([ErrOutdatedPolice]), whose serial
 // has the wrong length, matches [ErrSerial].
-func (e *NumberError) Is(target error) bool {
+func (e *Error) Is(target error) bool {
 	switch target {
 	case ErrPlaceholder:
 		return e.Err == ErrSerial && e.Part == partZeroSerial
@@ -146,10 +146,10 @@ func (e *NumberError) Is(target error) bool {
 const partZeroSerial = "serial (placeholder)"
 
 func numErr(fn, in, part string, err error) error {
-	return &NumberError{Func: fn, Input: norm.Clip(in, 60), Part: part, Err: err}
+	return &Error{Func: fn, Input: norm.Clip(in, 60), Part: part, Err: err}
 }
 
-// ParseNumber parses the canonical form of every kind of number:
+// Parse parses the canonical form of every kind of number:
 //
 //	京ICP备12345678号          subject (8-digit serial, older) or
 //	浙ICP备2021000001号        (10-digit serial, current)
@@ -171,14 +171,14 @@ func numErr(fn, in, part string, err error) error {
 // Placeholders (京ICP备XXXXXXXX号, 京ICP备2022xxxxxx号-1, an all-zero serial)
 // give [ErrPlaceholder]; public-security numbers of 12 or 13 digits give
 // [ErrOutdatedPolice]. Input with spaces, full-width characters or other
-// slips is refused: see [NormalizeNumber]; to find numbers in free text see
-// [FindNumbers]. ParseNumber does not allocate on success.
-func ParseNumber(s string) (Number, error) { return parseNumber("ParseNumber", s) }
+// slips is refused: see [Normalize]; to find numbers in free text see
+// [Find]. Parse does not allocate on success.
+func Parse(s string) (Number, error) { return parse("Parse", s) }
 
-// MustParseNumber is like [ParseNumber] but panics on error. It is intended
+// MustParse is like [Parse] but panics on error. It is intended
 // for tests and hard-coded values.
-func MustParseNumber(s string) Number {
-	n, err := ParseNumber(s)
+func MustParse(s string) Number {
+	n, err := Parse(s)
 	if err != nil {
 		panic(err)
 	}
@@ -239,7 +239,7 @@ func isClassStart(s string) bool {
 	return len(s) >= 3 && (s[0] == 'A' || s[0] == 'B') && (s[1] == '1' || s[1] == '2') && (s[2] == '-' || s[2] == '.')
 }
 
-func parseNumber(fn, s string) (Number, error) {
+func parse(fn, s string) (Number, error) {
 	if len(s) > 96 {
 		return Number{}, numErr(fn, s, "length", ErrFormat)
 	}
@@ -385,7 +385,7 @@ func parseIndex(fn, s string, n Number, rest string) (Number, error) {
 		return Number{}, numErr(fn, s, "service suffix (A, X or K)", ErrFormat)
 	}
 	if n.kind == SubjectFiling {
-		n.kind = [...]NumberKind{0, SiteFiling, AppFiling, MiniProgramFiling, QuickAppFiling}[n.svc]
+		n.kind = [...]Kind{0, SiteFiling, AppFiling, MiniProgramFiling, QuickAppFiling}[n.svc]
 	}
 	if n.kind == ICPLicense && n.svc != Website {
 		return Number{}, numErr(fn, s, "service suffix on an ICP licence", ErrFormat)
@@ -393,13 +393,13 @@ func parseIndex(fn, s string, n Number, rest string) (Number, error) {
 	return n, nil
 }
 
-// PoliceNumber returns the public-security filing number with the given 14
-// digits, whose first two digits are the province code: PoliceNumber
+// Police returns the public-security filing number with the given 14
+// digits, whose first two digits are the province code: Police
 // ("11010502026149") is 京公网安备11010502026149号, with the province's
 // [province.Province.PSBAbbr]. Twelve or thirteen digits give
-// [ErrOutdatedPolice]; other input a [*NumberError] naming the part.
-func PoliceNumber(digits string) (Number, error) {
-	const fn = "PoliceNumber"
+// [ErrOutdatedPolice]; other input a [*Error] naming the part.
+func Police(digits string) (Number, error) {
+	const fn = "Police"
 	d, tail := digitsPrefix(digits)
 	switch {
 	case tail != "" || d == "":
@@ -450,7 +450,7 @@ func atou64(d string) uint64 {
 func (n Number) IsValid() bool { return n.kind != 0 }
 
 // Kind returns the kind of number.
-func (n Number) Kind() NumberKind { return n.kind }
+func (n Number) Kind() Kind { return n.kind }
 
 // Service returns the service type of a numbered service, or NoService.
 func (n Number) Service() Service { return n.svc }
@@ -538,15 +538,15 @@ func (n Number) Subject() (Number, bool) {
 // number, with the given service type.
 func (n Number) WithIndex(i int, svc Service) (Number, error) {
 	if i < 1 || i > 999_999_999 || svc < Website || svc > QuickApp {
-		return Number{}, &NumberError{Func: "Number.WithIndex", Input: strconv.Itoa(i), Part: "service index", Err: ErrIndex}
+		return Number{}, &Error{Func: "Number.WithIndex", Input: strconv.Itoa(i), Part: "service index", Err: ErrIndex}
 	}
 	s, ok := n.Subject()
 	if !ok || s.kind == ICPLicense && svc != Website {
-		return Number{}, &NumberError{Func: "Number.WithIndex", Input: n.String(), Part: "number kind", Err: ErrFormat}
+		return Number{}, &Error{Func: "Number.WithIndex", Input: n.String(), Part: "number kind", Err: ErrFormat}
 	}
 	s.index, s.svc = uint32(i), svc
 	if s.kind == SubjectFiling {
-		s.kind = [...]NumberKind{0, SiteFiling, AppFiling, MiniProgramFiling, QuickAppFiling}[svc]
+		s.kind = [...]Kind{0, SiteFiling, AppFiling, MiniProgramFiling, QuickAppFiling}[svc]
 	}
 	return s, nil
 }
@@ -623,7 +623,7 @@ func (n Number) AppendText(b []byte) ([]byte, error) {
 	return b, nil
 }
 
-// String returns the canonical form, which [ParseNumber] accepts.
+// String returns the canonical form, which [Parse] accepts.
 func (n Number) String() string {
 	b, _ := n.AppendText(make([]byte, 0, 40))
 	return string(b)
@@ -632,14 +632,14 @@ func (n Number) String() string {
 // MarshalText implements [encoding.TextMarshaler].
 func (n Number) MarshalText() ([]byte, error) { return n.AppendText(nil) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseNumber];
+// UnmarshalText implements [encoding.TextUnmarshaler] with [Parse];
 // empty text gives the zero Number.
 func (n *Number) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*n = Number{}
 		return nil
 	}
-	v, err := ParseNumber(string(b))
+	v, err := Parse(string(b))
 	if err != nil {
 		return err
 	}
