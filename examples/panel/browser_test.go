@@ -111,10 +111,18 @@ func js[T any](t *testing.T, ctx context.Context, expr string) T {
 
 func jsq(v any) string { b, _ := json.Marshal(v); return string(b) }
 
-// waitFor polls a JavaScript condition.
+// waitFor polls a JavaScript condition. A poll started while the page
+// was still loading can lose its execution context ("Cannot find context
+// with specified id"); it is started again then, a few times.
 func waitFor(t *testing.T, ctx context.Context, cond string) {
 	t.Helper()
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(20*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
+	var err error
+	for range 5 {
+		_, err = chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(20*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
+		if err == nil || !strings.Contains(err.Error(), "Cannot find context") {
+			break
+		}
+	}
 	require.NoError(t, err, "waiting for %s", cond)
 }
 
