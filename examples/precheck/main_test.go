@@ -115,3 +115,17 @@ func TestDirOpenerStaysInside(t *testing.T) {
 	_, err = dirOpener(t.TempDir())("/etc/passwd")
 	assert.Error(t, err)
 }
+
+// TestFlagsAnywhere: flags may follow the file, -h exits 0, and an English
+// run prints no Chinese outside the user's own data.
+func TestFlagsAnywhere(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "app.json")
+	require.NoError(t, os.WriteFile(path, sample, 0o644))
+	code, out, errs := runArgs(t, "", path, "-lang", "en", "-date", "2026-11-26")
+	assert.NotEqual(t, 2, code, errs)
+	assert.Contains(t, out, "ICP filing pre-check")
+	assert.Regexp(t, `\d+ errors?, \d+ warnings?, \d+ notes? \(`, out)
+	code, _, _ = runArgs(t, "", "-h")
+	assert.Equal(t, 0, code, "-h is not an error")
+}

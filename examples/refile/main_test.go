@@ -70,3 +70,16 @@ func TestFiles(t *testing.T) {
 	code, _, _ = runArgs(before)
 	assert.Equal(t, 2, code)
 }
+
+// TestRefileFlagsAnywhere: flags may follow the files, and -h exits 0.
+func TestRefileFlagsAnywhere(t *testing.T) {
+	dir := t.TempDir()
+	before, after := filepath.Join(dir, "before.json"), filepath.Join(dir, "after.json")
+	require.NoError(t, os.WriteFile(before, []byte(base), 0o644))
+	require.NoError(t, os.WriteFile(after, []byte(strings.Replace(base, "aliyun", "huawei", 1)), 0o644))
+	code, out, errs := runArgs(before, after, "-lang", "en")
+	assert.Equal(t, 1, code, errs)
+	assert.Contains(t, out, "new access")
+	code, _, _ = runArgs("-h")
+	assert.Equal(t, 0, code)
+}
