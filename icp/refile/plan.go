@@ -162,7 +162,8 @@ func init() {
 		msg("plan.cancel_access", []string{"provider"}, "新增接入通过后，在原接入商 %[1]s 办理取消接入", "after the new access is approved, cancel the access at the former provider %[1]s"),
 		msg("plan.empty_shell", nil, "变更后没有任何接入商：网站成为空壳，管局将注销备案", "no access provider is left: the site becomes an empty shell and the authority will cancel the filing"),
 		msg("plan.ip_change", nil, "同一接入商更换 IP 无需重新备案；建议办理变更接入，因为管局会比对解析 IP 与备案信息", "an IP change at the same provider needs no new filing; a change of access is recommended, since authorities compare the resolved IP with the record"),
-		msg("plan.ip_change_required", []string{"why"}, "同一接入商更换 IP：须办理变更接入（%[1]s）", "an IP change at the same provider: a change of access is required (%[1]s)"),
+		msg("plan.ip_change_required", []string{"province:province"}, "同一接入商更换 IP：%[1]s要求办理变更接入", "an IP change at the same provider: %[1]s requires a change of access"),
+		msg("plan.ip_change_commercial", nil, "同一接入商更换 IP：经营性网站须办理变更接入", "an IP change at the same provider: a commercial site must file a change of access"),
 		msg("plan.new_site", nil, "新网站需办理新增网站备案", "a new site needs a new-site filing"),
 		msg("plan.domain_added", []string{"domain"}, "新增域名 %[1]s：按新增网站办理（变更备案只能删除域名）", "the domain %[1]s is added: file it as a new site (a change can only remove domains)"),
 		msg("plan.domain_removed", []string{"domain"}, "删除域名 %[1]s：办理变更网站（不是注销）", "the domain %[1]s is removed: file a change of site (not a cancellation)"),
@@ -687,20 +688,20 @@ func (p *planner) siteChanges(b, a DeployedSite, ai int, individual, allChange b
 		if slices.Equal(bIPs[prov], aIPs[prov]) {
 			continue
 		}
-		req, why := false, ""
-		if v, ok := p.rules.IPChangeNeedsFiling.Get(); ok && v {
-			req, why = true, p.after.Subject.Province.String()
-		}
-		if a.Commercial {
-			req, why = true, "经营性网站 / commercial site"
-		}
-		code := "plan.ip_change"
+		code, src, req := "plan.ip_change", "TC-change; HW-rules", false
 		var kv []string
-		if req {
-			code, kv = "plan.ip_change_required", []string{"why", why}
+		switch {
+		case a.Commercial:
+			// A commercial site keeps its record current (TC-change).
+			code, req = "plan.ip_change_commercial", true
+		default:
+			if v, ok := p.rules.IPChangeNeedsFiling.Get(); ok && v {
+				code, src, req = "plan.ip_change_required", p.rules.IPChangeNeedsFiling.Source(), true
+				kv = []string{"province", p.after.Subject.Province.String()}
+			}
 		}
 		p.add(Action{Type: icp.ChangeAccess, Required: req, Site: label, SiteIndex: ai, Provider: prov, Step: stepChange,
-			Reason: p.reason(code, "TC-change; HW-rules; TC-P-湖南", kv...)})
+			Reason: p.reason(code, src, kv...)})
 	}
 }
 

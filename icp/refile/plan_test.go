@@ -85,7 +85,7 @@ func TestPlanSituations(t *testing.T) {
 		}, []want{{icp.ChangeAccess, false, "plan.ip_change"}}, ""},
 		{"IP change of a commercial site", func() Deployment { b := clone(base); b.Sites[0].Commercial = true; return b }, func(d *Deployment) {
 			d.Sites[0].Access[0].IPs = []netip.Addr{netip.MustParseAddr("121.40.10.99")}
-		}, []want{{icp.ChangeAccess, true, "plan.ip_change_required"}}, ""},
+		}, []want{{icp.ChangeAccess, true, "plan.ip_change_commercial"}}, ""},
 		{"IP change in Hunan", func() Deployment {
 			b := clone(base)
 			b.Subject.Province = province.Hunan
