@@ -56,11 +56,11 @@ func TestAuditFooter(t *testing.T) {
 		{"a licence instead of the filing number", page(strings.Replace(goodFooter, "浙ICP备2021000001号-1", "浙ICP证030173号", 1)),
 			[]string{"audit.icp_license_for_filing"}, 9, false},
 		{"hidden by display:none", page(`<footer style="display: none">` + goodFooter + `</footer>`),
-			[]string{"audit.icp_hidden"}, 9, false},
+			[]string{"audit.icp_hidden", "audit.police_hidden"}, 9, false},
 		{"hidden by visibility:hidden", page(`<div style="VISIBILITY:hidden">` + goodFooter + `</div>`),
-			[]string{"audit.icp_hidden"}, 9, false},
+			[]string{"audit.icp_hidden", "audit.police_hidden"}, 9, false},
 		{"hidden attribute", page(`<div hidden>` + goodFooter + `</div>`),
-			[]string{"audit.icp_hidden"}, 9, false},
+			[]string{"audit.icp_hidden", "audit.police_hidden"}, 9, false},
 		{"at the top of the page", "<html><body><header>" + goodFooter + "</header>\n<main>" + strings.Repeat("<p>正文内容</p>\n", 200) + "</main></body></html>",
 			[]string{"audit.icp_not_at_bottom"}, 2, false},
 		{"police number missing", page(`<footer><a href="https://beian.miit.gov.cn/">浙ICP备2021000001号-1</a></footer>`),
@@ -68,7 +68,7 @@ func TestAuditFooter(t *testing.T) {
 		{"police number on the legacy portal", page(strings.Replace(goodFooter, "https://beian.mps.gov.cn/#/query/webSearch?code=", "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=", 1)),
 			[]string{"audit.police_legacy_link"}, 10, false},
 		{"police number not linked", page(`<footer><a href="https://beian.miit.gov.cn/">浙ICP备2021000001号-1</a> <span>浙公网安备 33010602011771号</span></footer>`),
-			[]string{"audit.police_not_linked"}, 8, false},
+			[]string{"audit.number_format", "audit.police_not_linked"}, 8, false},
 		{"doubled 号", page(strings.Replace(goodFooter, "浙ICP备2021000001号-1", "浙ICP备2021000001号-1号", 1)),
 			nil, 0, false},
 		{"doubled 号 before the index", page(strings.Replace(goodFooter, "浙ICP备2021000001号-1", "浙ICP备2021000001号号-1", 1)),
@@ -114,11 +114,13 @@ func TestAuditLimitAndLanguage(t *testing.T) {
 	r, err := AuditFooter(strings.NewReader(big), auditWant, Limit(4096), icp.WithLanguage(language.English))
 	require.NoError(t, err)
 	assert.True(t, r.Has("audit.truncated"))
-	assert.True(t, r.Has("audit.icp_missing"))
+	assert.False(t, r.Has("audit.icp_missing"), "a number past the limit is not missing")
+	assert.True(t, r.Has("audit.icp_not_seen"))
+	assert.True(t, r.OK(), "not seeing the number in the part read is a warning")
 	for _, f := range r.Findings {
 		assert.NotEmpty(t, f.Source, "%s names its source", f.Code)
-		if f.Code == "audit.icp_missing" {
-			assert.Equal(t, "the filing number 浙ICP备2021000001号-1 is not on the page", f.Message)
+		if f.Code == "audit.icp_not_seen" {
+			assert.Equal(t, "the filing number 浙ICP备2021000001号-1 was not seen in the first 4096 bytes of the page; the rest was not read", f.Message)
 		}
 	}
 	_, err = AuditFooter(io.MultiReader(strings.NewReader("<html>"), errReader{}), auditWant)

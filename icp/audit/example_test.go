@@ -24,5 +24,5 @@ func ExampleAuditFooter() {
 		fmt.Println(f)
 	}
 	// Output:
-	// error audit.icp_obsolete_link line 2: the filing number 浙ICP备2021000001号-1 links to the obsolete address http://www.miitbeian.gov.cn/ instead of https://beian.miit.gov.cn/
+	// warning audit.icp_obsolete_link line 2: the filing number 浙ICP备2021000001号-1 links to the obsolete address http://www.miitbeian.gov.cn/; today's is https://beian.miit.gov.cn/
 }
