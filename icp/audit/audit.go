@@ -45,12 +45,13 @@ func Tail(percent int) icp.Option {
 type seen struct {
 	n      icp.Number
 	fixes  []icp.Fix
-	raw    string // as written, clipped
+	text   string // as written, clipped
 	line   int
 	offset int64
 	href   string // the raw href of the enclosing link, entities undecoded
 	hidden string // why a reader does not see it; "" when shown
 	double bool
+	raw    bool     // inside a raw-text element: its markup, links included, is not read
 	junk   junkKind // for text that is not a valid number
 	why    error    // the parse error of unreadable text
 }
@@ -170,6 +171,7 @@ type segment struct {
 	hrefAt int32  // offset in walker.hrefs, -1 when not in a link
 	hrefN  int32  // length of the href
 	hidden string // why it is not shown
+	raw    bool   // the content of a raw-text element
 }
 
 // walker streams the page's tokens, keeping only what the audit needs: the
@@ -407,7 +409,7 @@ func (w *walker) rawText(tag atom.Atom, t []byte, line int, pos int64) {
 		how = "<" + tag.String() + ">"
 	}
 	w.flush()
-	w.segs = append(w.segs, segment{line: line, pos: pos, hrefAt: -1, hidden: how})
+	w.segs = append(w.segs, segment{line: line, pos: pos, hrefAt: -1, hidden: how, raw: true})
 	w.text = appendVisible(w.text, t)
 	w.flush()
 }
@@ -428,7 +430,7 @@ func (w *walker) flush() {
 			sg := w.segs[k]
 			s.line = sg.line + bytes.Count(w.text[sg.at:start], nl)
 			s.offset = sg.pos
-			s.hidden = sg.hidden
+			s.hidden, s.raw = sg.hidden, sg.raw
 			if sg.hrefAt >= 0 {
 				s.href = string(w.hrefRun[sg.hrefAt : sg.hrefAt+sg.hrefN])
 			}

@@ -53,18 +53,18 @@ func (a *auditor) numbers() {
 		s := &a.found[i]
 		switch s.junk {
 		case junkPlaceholder:
-			fd.addLine("audit.placeholder", icp.SeverityWarning, s.line, srcHeuristic, "text", s.raw)
+			fd.addLine("audit.placeholder", icp.SeverityWarning, s.line, srcHeuristic, "text", s.text)
 			continue
 		case junkUnofficial:
-			fd.addLine("audit.unofficial_number", icp.SeverityWarning, s.line, srcForm, "text", s.raw)
+			fd.addLine("audit.unofficial_number", icp.SeverityWarning, s.line, srcForm, "text", s.text)
 			continue
 		case junkOutdated:
-			fd.addLine("audit.police_outdated", icp.SeverityWarning, s.line, srcPSBForm, "text", s.raw)
+			fd.addLine("audit.police_outdated", icp.SeverityWarning, s.line, srcPSBForm, "text", s.text)
 			continue
 		case junkUnreadable:
 			key := reasonKey(s.why)
 			fd.addLine("audit.number_unreadable", icp.SeverityWarning, s.line, srcForm,
-				"text", s.raw, "reason", key, "why", reasonText(fd.lang, key))
+				"text", s.text, "reason", key, "why", reasonText(fd.lang, key))
 			continue
 		}
 		var fx []string
@@ -75,7 +75,7 @@ func (a *auditor) numbers() {
 		}
 		if len(fx) > 0 {
 			fd.addLine("audit.number_format", icp.SeverityWarning, s.line, srcForm,
-				"number", s.n.String(), "text", s.raw, "fixes", strings.Join(fx, ","), "how", fixText(fd.lang, fx))
+				"number", s.n.String(), "text", s.text, "fixes", strings.Join(fx, ","), "how", fixText(fd.lang, fx))
 		}
 		if s.double {
 			fd.addLine("audit.double_hao", icp.SeverityWarning, s.line, srcForm, "number", s.n.String())
@@ -190,6 +190,9 @@ func (a *auditor) icp() {
 	if m.hidden != "" {
 		fd.addLine("audit.icp_hidden", icp.SeverityError, m.line, srcShow, "number", shown, "how", m.hidden)
 	}
+	if m.raw {
+		return // its link, if any, is inside markup the browser does not read
+	}
 	switch kind, href := classifyMIIT(m.href, a.base); kind {
 	case linkNone:
 		fd.addLine("audit.icp_not_linked", icp.SeverityError, m.line, srcShow, "number", shown)
@@ -232,6 +235,9 @@ func (a *auditor) police() {
 	num := s.n.String()
 	if s.hidden != "" {
 		fd.addLine("audit.police_hidden", icp.SeverityWarning, s.line, srcPSB, "number", num, "how", s.hidden)
+	}
+	if s.raw {
+		return
 	}
 	switch kind, href := classifyPolice(s.href, a.base, s.n); kind {
 	case linkNone:

@@ -401,7 +401,7 @@ func btoi(b bool) int {
 // seen turns a candidate into what the audit reports: a number with the
 // fixes its spelling needed, or the reason it is not one.
 func (c candidate) seen(raw []byte) seen {
-	s := seen{raw: norm.Clip(string(raw), 60)}
+	s := seen{text: norm.Clip(string(raw), 60)}
 	switch {
 	case c.placeholder:
 		s.junk = junkPlaceholder
