@@ -191,8 +191,9 @@ type walker struct {
 	hrefRun []byte // the hrefs of the current run's segments
 	base    string // <base href>
 
-	text []byte
-	segs []segment
+	text    []byte
+	segs    []segment
+	anchors bool // the run holds a byte that may start a number
 
 	found     []seen
 	tooMany   bool
@@ -215,7 +216,7 @@ func (w *walker) run() error {
 		tt := z.Next()
 		raw := z.Raw()
 		startLine, startPos := w.line, w.pos
-		w.line += bytes.Count(raw, nl)
+		w.line += countNL(raw)
 		w.pos += int64(len(raw))
 		switch tt {
 		case html.ErrorToken:
@@ -233,9 +234,9 @@ func (w *walker) run() error {
 				w.rawText(rawSkip, z.Text(), startLine, startPos)
 				continue
 			}
-			w.addText(z.Text(), startLine, startPos)
+			w.addRaw(raw, startLine, startPos)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			id, tag := tagID(raw)
+			id, tag, fl := tagID(raw)
 			rawSkip = 0
 			switch tag {
 			case atom.Br:
@@ -249,18 +250,18 @@ func (w *walker) run() error {
 					rawSkip = tag // the tokenizer returns their content as one text token
 				}
 			}
-			if !inline(tag, id) {
+			if fl&flInline == 0 {
 				w.flush()
 			}
-			w.startTag(tt, tag, id, raw)
+			w.startTag(tt, tag, fl, id, raw)
 		case html.EndTagToken:
-			id, tag := tagID(raw)
+			id, tag, fl := tagID(raw)
 			rawSkip = 0
 			if tag == atom.Br {
 				w.addText(space, startLine, startPos)
 				continue
 			}
-			if !inline(tag, id) {
+			if fl&flInline == 0 {
 				w.flush()
 			}
 			w.endTag(id)
@@ -273,12 +274,12 @@ var (
 	space = []byte{' '}
 )
 
-func (w *walker) startTag(tt html.TokenType, tag atom.Atom, id uint64, raw []byte) {
+func (w *walker) startTag(tt html.TokenType, tag atom.Atom, fl uint8, id uint64, raw []byte) {
 	at := readAttrs(raw)
 	if tag == atom.Base && at.href != nil && w.base == "" {
 		w.base = string(at.href)
 	}
-	if tt == html.SelfClosingTagToken || voidElement(tag) {
+	if tt == html.SelfClosingTagToken || fl&flVoid != 0 {
 		return
 	}
 	if len(w.stack) < maxStack {
@@ -345,6 +346,30 @@ func (w *walker) addText(t []byte, line int, pos int64) {
 	if len(t) == 0 {
 		return
 	}
+	w.segment(line, pos)
+	var a bool
+	w.text, a = appendVisible(w.text, t)
+	w.afterText(a)
+}
+
+// addRaw is addText for a text token read from its raw bytes, decoded by
+// the tokenizer only when it holds an entity, a CR or a NUL.
+func (w *walker) addRaw(raw []byte, line int, pos int64) {
+	if len(w.text) == 0 && blank(raw) {
+		return // white space between blocks: nothing to join
+	}
+	w.segment(line, pos)
+	text, a, dec := appendText(w.text, raw, true)
+	if dec {
+		text, a = appendVisible(w.text, w.z.Text())
+	}
+	w.text = text
+	w.afterText(a)
+}
+
+// segment starts a new segment for text on line at pos unless the last
+// one continues.
+func (w *walker) segment(line int, pos int64) {
 	if !w.sameSegment(line) {
 		s := segment{at: len(w.text), line: line, pos: pos, hrefAt: -1, hidden: w.hiddenHow()}
 		if w.aDepth > 0 {
@@ -353,7 +378,10 @@ func (w *walker) addText(t []byte, line int, pos int64) {
 		}
 		w.segs = append(w.segs, s)
 	}
-	w.text = appendVisible(w.text, t)
+}
+
+func (w *walker) afterText(anchors bool) {
+	w.anchors = w.anchors || anchors
 	if len(w.text) > 64<<10 || len(w.segs) > 4096 {
 		w.flush()
 	}
@@ -410,13 +438,13 @@ func (w *walker) rawText(tag atom.Atom, t []byte, line int, pos int64) {
 	}
 	w.flush()
 	w.segs = append(w.segs, segment{line: line, pos: pos, hrefAt: -1, hidden: how, raw: true})
-	w.text = appendVisible(w.text, t)
+	w.text, w.anchors = appendVisible(w.text, t)
 	w.flush()
 }
 
 // flush scans the current text run for numbers.
 func (w *walker) flush() {
-	if len(w.text) > 0 && !w.tooMany {
+	if w.anchors && !w.tooMany {
 		scanText(w.text, func(start, end int, c candidate) bool {
 			if len(w.found) >= maxAuditNumbers {
 				w.tooMany = true
@@ -439,6 +467,7 @@ func (w *walker) flush() {
 		})
 	}
 	w.text = w.text[:0]
+	w.anchors = false
 	w.segs = w.segs[:0]
 	w.hrefRun = w.hrefRun[:0]
 }
@@ -457,27 +486,22 @@ func (w *walker) segmentAt(i int) int {
 	return lo
 }
 
-// inline reports whether an element continues the text around it, as
-// phrasing content does in a browser: a number split by <span> or <b> is
-// read whole. Unknown (custom) elements are inline by default.
-func inline(tag atom.Atom, id uint64) bool {
-	switch tag {
-	case atom.A, atom.Abbr, atom.B, atom.Bdi, atom.Bdo, atom.Big, atom.Cite, atom.Code, atom.Data,
-		atom.Del, atom.Dfn, atom.Em, atom.Font, atom.I, atom.Img, atom.Ins, atom.Kbd, atom.Label,
-		atom.Mark, atom.Nobr, atom.Q, atom.S, atom.Samp, atom.Small, atom.Span, atom.Strike,
-		atom.Strong, atom.Sub, atom.Sup, atom.Time, atom.Tt, atom.U, atom.Var, atom.Svg, atom.Picture:
-		return true
-	case 0:
-		return id != 0
+// countNL counts the newlines of a token; most tags hold none, found by
+// one IndexByte.
+func countNL(raw []byte) int {
+	i := bytes.IndexByte(raw, '\n')
+	if i < 0 {
+		return 0
 	}
-	return false
+	return 1 + bytes.Count(raw[i+1:], nl)
 }
 
-func voidElement(tag atom.Atom) bool {
-	switch tag {
-	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input, atom.Link,
-		atom.Meta, atom.Source, atom.Track, atom.Wbr, atom.Param, atom.Keygen:
-		return true
+// blank reports whether raw holds only ASCII white space.
+func blank(raw []byte) bool {
+	for _, c := range raw {
+		if c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f' {
+			return false
+		}
 	}
-	return false
+	return true
 }

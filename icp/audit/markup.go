@@ -2,42 +2,133 @@ package audit
 
 import (
 	"bytes"
-	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
 )
 
+// Element flags.
+const (
+	flInline = 1 << iota // continues the text around it (phrasing content)
+	flVoid               // has no end tag
+)
+
 // tagID reads the element name of a raw start or end tag, without the
-// allocation of Tokenizer.TagName: the atom of a known element, or for an
-// unknown (custom) element 0 and a hash of its lower-cased name.
-func tagID(raw []byte) (uint64, atom.Atom) {
+// allocation of Tokenizer.TagName: a hash of the lower-cased name that end
+// tags match by, the atom of the elements the audit treats specially (0 for
+// others), and the element's flags. Inline elements continue the text
+// around them, as phrasing content does in a browser: a number split by
+// <span> or <b> is read whole; so do custom elements (a hyphen in the
+// name), which are inline by default.
+func tagID(raw []byte) (uint64, atom.Atom, uint8) {
 	i := 1
 	if i < len(raw) && raw[i] == '/' {
 		i++
 	}
-	var buf [24]byte
+	// Names of up to 8 bytes are their own id, packed in a word; longer
+	// ones are hashed (FNV-1a) with the top bit set.
+	var v uint64
 	n := 0
-	h := uint64(14695981039346656037) // FNV-1a
+	hyphen := false
 	for ; i < len(raw); i++ {
 		c := raw[i]
-		if c == ' ' || c == '/' || c == '>' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
-			break
+		if c <= ' ' || c == '/' || c == '>' {
+			if c == ' ' || c == '/' || c == '>' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
+				break
+			}
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		if n < len(buf) {
-			buf[n] = c
+		hyphen = hyphen || c == '-'
+		if n < 8 {
+			v |= uint64(c) << (8 * n)
+		} else {
+			if n == 8 {
+				v = fnv(v)
+			}
+			v = (v ^ uint64(c)) * 1099511628211
 		}
 		n++
-		h = (h ^ uint64(c)) * 1099511628211
 	}
-	if n <= len(buf) {
-		if a := atom.Lookup(buf[:n]); a != 0 {
-			return uint64(a), a
+	if n > 8 {
+		return v | 1<<63, 0, flInline * b2u8(hyphen)
+	}
+	if e := &tagTable[(v*tagMul)>>55]; e.id == v {
+		return v, e.tag, e.fl
+	}
+	return v, 0, flInline * b2u8(hyphen)
+}
+
+// fnv starts an FNV-1a hash from the 8 bytes packed in v.
+func fnv(v uint64) uint64 {
+	h := uint64(14695981039346656037)
+	for k := 0; k < 8; k++ {
+		h = (h ^ (v >> (8 * k) & 0xFF)) * 1099511628211
+	}
+	return h
+}
+
+// packName is the id of a name of up to 8 bytes.
+func packName(s string) uint64 {
+	var v uint64
+	for i := 0; i < len(s); i++ {
+		v |= uint64(s[i]) << (8 * i)
+	}
+	return v
+}
+
+// tagEntry is what the audit knows of an element name.
+type tagEntry struct {
+	id  uint64
+	tag atom.Atom // 0 for elements without special handling
+	fl  uint8
+}
+
+// tagTable finds the known elements (all of at most 8 bytes) by a
+// multiplicative hash of their id, one probe per tag: tagMul is chosen at
+// init so that no two collide.
+var tagTable, tagMul = func() ([512]tagEntry, uint64) {
+	var es []tagEntry
+	add := func(tag atom.Atom, fl uint8, names ...string) {
+		for _, n := range names {
+			es = append(es, tagEntry{id: packName(n), tag: tag, fl: fl})
 		}
 	}
-	return h | 1<<63, 0
+	add(atom.A, flInline, "a")
+	add(0, flInline, "span", "b", "i", "em", "strong", "small", "font", "u", "s", "sup", "sub", "label", "code",
+		"abbr", "bdi", "bdo", "big", "cite", "data", "del", "dfn", "ins", "kbd", "mark", "nobr", "q",
+		"samp", "strike", "time", "tt", "var", "svg", "picture", "path", "use", "g")
+	add(0, flInline|flVoid, "img")
+	add(atom.Br, flVoid, "br")
+	add(atom.Wbr, flInline|flVoid, "wbr")
+	add(atom.Base, flVoid, "base")
+	add(0, flVoid, "area", "col", "embed", "hr", "input", "link", "meta", "source", "track", "param", "keygen")
+	for _, a := range []atom.Atom{atom.Script, atom.Style, atom.Title, atom.Textarea, atom.Iframe, atom.Noscript,
+		atom.Noembed, atom.Noframes, atom.Template, atom.Details, atom.Summary} {
+		add(a, 0, a.String())
+	}
+	for mul := uint64(0x9E3779B97F4A7C15); ; mul = (mul*6364136223846793005 + 1442695040888963407) | 1 {
+		var t [512]tagEntry
+		ok := true
+		for _, e := range es {
+			slot := &t[(e.id*mul)>>55]
+			if slot.id != 0 {
+				ok = false
+				break
+			}
+			*slot = e
+		}
+		if ok {
+			return t, mul
+		}
+	}
+}()
+
+func b2u8(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // attrs holds what the audit reads from a start tag's attributes.
@@ -53,6 +144,9 @@ type attrs struct {
 // other.
 func readAttrs(raw []byte) attrs {
 	var a attrs
+	if !mayHaveAttr(raw) {
+		return a
+	}
 	i := 1
 	for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '/' && raw[i] != '>' {
 		i++
@@ -123,6 +217,32 @@ func readAttrs(raw []byte) attrs {
 	return a
 }
 
+// mayHaveAttr is readAttrs' quick test: an attribute it keeps starts after
+// white space with hr, hi, st or op in any case. A false positive only
+// costs the full read.
+func mayHaveAttr(raw []byte) bool {
+	for i := 1; i+2 < len(raw); i++ {
+		if raw[i] > ' ' || !isTagSpace(raw[i]) {
+			continue
+		}
+		switch c1, c2 := raw[i+1]|0x20, raw[i+2]|0x20; c1 {
+		case 'h':
+			if c2 == 'r' || c2 == 'i' {
+				return true
+			}
+		case 's':
+			if c2 == 't' {
+				return true
+			}
+		case 'o':
+			if c2 == 'p' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func isTagSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
@@ -177,39 +297,90 @@ func hiddenStyle(v []byte) string {
 	return ""
 }
 
+// Byte classes of visible text, looked up once per byte: the bytes that
+// may start a number's anchor (ICP, IPC, A1/B2, 公网安备, full-width forms)
+// and the lead bytes of the invisible characters dropped.
+const (
+	classAnchor    = 1 << iota // I i A B b, 0xE5 (公), 0xEF (full width)
+	classInvisible             // 0xC2 (U+00AD), 0xE2 (U+200B…), 0xEF (U+FEFF)
+	classDecode                // & (an entity), CR, NUL: the tokenizer's Text must decode
+)
+
+var byteClass = func() (c [256]uint8) {
+	for _, b := range []byte("IiABb\xE5\xEF") {
+		c[b] |= classAnchor
+	}
+	for _, b := range []byte("\xC2\xE2\xEF") {
+		c[b] |= classInvisible
+	}
+	for _, b := range []byte("&\r\x00") {
+		c[b] |= classDecode
+	}
+	return c
+}()
+
 // appendVisible appends text as a browser shows it: without zero-width
 // spaces, joiners and non-joiners (U+200B–U+200D), word joiners (U+2060),
-// byte-order marks (U+FEFF) and soft hyphens (U+00AD).
-func appendVisible(dst, t []byte) []byte {
-	for {
-		i := indexInvisible(t)
-		if i < 0 {
-			return append(dst, t...)
-		}
-		dst = append(dst, t[:i]...)
-		_, n := utf8.DecodeRune(t[i:])
-		t = t[i+n:]
-	}
+// byte-order marks (U+FEFF) and soft hyphens (U+00AD). It reports whether
+// the text holds a byte that may start a number, in the same pass.
+func appendVisible(dst, t []byte) ([]byte, bool) {
+	dst, a, _ := appendText(dst, t, false)
+	return dst, a
 }
 
-// indexInvisible returns the offset of the first invisible character in t,
-// or -1.
-func indexInvisible(t []byte) int {
-	for i := 0; i+1 < len(t); i++ {
-		switch t[i] {
-		case 0xC2: // U+00AD
-			if t[i+1] == 0xAD {
-				return i
-			}
-		case 0xE2: // U+200B–U+200D, U+2060
-			if i+2 < len(t) && (t[i+1] == 0x80 && t[i+2] >= 0x8B && t[i+2] <= 0x8D || t[i+1] == 0x81 && t[i+2] == 0xA0) {
-				return i
-			}
-		case 0xEF: // U+FEFF
-			if i+2 < len(t) && t[i+1] == 0xBB && t[i+2] == 0xBF {
-				return i
-			}
+// appendText is appendVisible, except that with raw it stops at the first
+// byte that needs decoding and reports needDecode, leaving dst unchanged.
+func appendText(dst, t []byte, raw bool) (out []byte, anchors, needDecode bool) {
+	var seen uint8
+	start, n0 := 0, len(dst)
+	for i := 0; i < len(t); i++ {
+		c := byteClass[t[i]]
+		if c == 0 {
+			continue
+		}
+		if raw && c&classDecode != 0 {
+			return dst[:n0], false, true
+		}
+		if c&classAnchor != 0 && anchorAt(t, i) {
+			seen |= classAnchor
+		}
+		if c&classInvisible == 0 {
+			continue
+		}
+		if n := invisibleAt(t, i); n > 0 {
+			dst = append(dst, t[start:i]...)
+			i += n - 1
+			start = i + 1
 		}
 	}
-	return -1
+	return append(dst, t[start:]...), seen&classAnchor != 0, false
+}
+
+// anchorAt reports whether the byte at t[i] may start a number's anchor:
+// I, i, A, B, b, or 公 and the full-width forms of those letters (a lead
+// byte 0xE5 or 0xEF alone is most of Chinese text and punctuation).
+func anchorAt(t []byte, i int) bool {
+	switch c := t[i]; c {
+	case 0xE5: // 公 E5 85 AC
+		return i+2 < len(t) && t[i+1] == 0x85 && t[i+2] == 0xAC
+	case 0xEF: // Ａ Ｂ Ｉ EF BC A1/A2/A9, ｂ ｉ EF BD 82/89
+		return i+2 < len(t) && (t[i+1] == 0xBC && (t[i+2] == 0xA1 || t[i+2] == 0xA2 || t[i+2] == 0xA9) ||
+			t[i+1] == 0xBD && (t[i+2] == 0x82 || t[i+2] == 0x89))
+	}
+	return true
+}
+
+// invisibleAt returns the length of the invisible character at t[i], or 0.
+func invisibleAt(t []byte, i int) int {
+	switch {
+	case t[i] == 0xC2 && i+1 < len(t) && t[i+1] == 0xAD:
+		return 2
+	case i+2 >= len(t):
+		return 0
+	case t[i] == 0xE2 && (t[i+1] == 0x80 && t[i+2] >= 0x8B && t[i+2] <= 0x8D || t[i+1] == 0x81 && t[i+2] == 0xA0):
+		return 3
+	case t[i] == 0xEF && t[i+1] == 0xBB && t[i+2] == 0xBF:
+		return 3
+	}
+	return 0
 }

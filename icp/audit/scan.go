@@ -53,11 +53,21 @@ var pendingWords = []string{"待备案", "审核中", "申请中", "请在此输
 // "…号-1 Powered by" and "…号-1 备案查询" end where the number ends.
 func scanText(t []byte, emit func(start, end int, c candidate) bool) {
 	for i := 0; i < len(t); {
+		for i < len(t) && (byteClass[t[i]]&classAnchor == 0 || !anchorAt(t, i)) {
+			i++
+		}
+		if i == len(t) {
+			return
+		}
 		c := t[i]
 		var r rune
 		n := 1
 		switch {
-		case c == 'I' || c == 'i' || c == 'A' || c == 'B' || c == 'b' || c == 0xEF || c == 0xE5:
+		case c == 'I' || c == 'i' || c == 'A' || c == 'B' || c == 'b':
+			r = rune(c &^ 0x20)
+		case c == 0xE5 && i+2 < len(t) && t[i+1] == 0x85 && t[i+2] == 0xAC: // 公
+			r, n = '公', 3
+		case c == 0xEF && i+2 < len(t) && (t[i+1] == 0xBC || t[i+1] == 0xBD): // full width
 			r, n = foldAt(t, i)
 		default:
 			i++
@@ -71,6 +81,13 @@ func scanText(t []byte, emit func(start, end int, c candidate) bool) {
 		)
 		switch r {
 		case 'I':
+			if n == 1 && i+2 < len(t) && t[i+1] < utf8.RuneSelf && t[i+2] < utf8.RuneSelf {
+				// ASCII all through: the common case, decided without decoding.
+				c1, c2 := t[i+1]|0x20, t[i+2]|0x20
+				if !(c1 == 'c' && c2 == 'p' || c1 == 'p' && c2 == 'c') {
+					break
+				}
+			}
 			r2, n2 := foldAt(t, i+n)
 			r3, n3 := foldAt(t, i+n+n2)
 			if !(r2 == 'C' && r3 == 'P' || r2 == 'P' && r3 == 'C') {
