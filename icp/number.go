@@ -27,8 +27,12 @@ const (
 	// ICPLicense is a commercial ICP licence (经营许可证): 京ICP证030173号, or
 	// one of its services (…号-1).
 	ICPLicense
-	// TelecomLicense is a value-added telecom licence: 粤B2-20090059 (B1
-	// too), or one of its services (…-5, …-1626X).
+	// TelecomLicense is a telecom business licence (电信业务经营许可证):
+	// 粤B2-20090059, or one of its services (…-5, …-1626X). A licence may
+	// cover several classes (A2.B1.B2-20090003), and licences issued by MIIT
+	// itself carry no province: cross-regional ones are written without an
+	// abbreviation (B1.B2-20150233), those of foreign-invested companies with
+	// 合字 (合字B2-20170010).
 	TelecomLicense
 	// PoliceFiling is a public-security filing number:
 	// 京公网安备11010502026149号.
@@ -70,8 +74,8 @@ type Number struct {
 	kind      NumberKind
 	svc       Service
 	prov      province.Province
-	abbr      rune // as issued
-	class     [2]byte
+	abbr      rune  // as issued; '合' for 合字, 0 for a cross-regional licence
+	classes   uint8 // telecom licence classes, a set of classA1 … classB2
 	serialLen uint8
 	serial    uint64
 	index     uint32
@@ -93,6 +97,19 @@ var (
 	// ErrMismatch: the parts disagree, as a 公网安备 number whose first two
 	// digits are another province's code.
 	ErrMismatch = errors.New("parts disagree")
+	// ErrPlaceholder: a template's stand-in rather than a number: a serial
+	// or index written with x, X or * (京ICP备2022xxxxxx号-1, 京ICP备xxxxxxxx号-x)
+	// or a pending word instead of the number (待备案, 审核中, 申请中,
+	// 请在此输入, and the others [FindNumbers] lists). An all-zero serial (贵ICP备00000000号) wraps [ErrSerial]
+	// and matches ErrPlaceholder too.
+	ErrPlaceholder = errors.New("placeholder, not a number")
+	// ErrOutdatedPolice: a public-security number in an outdated format of
+	// 12 or 13 digits (京公网安备：110105001242, 深公网安备：4403101910665);
+	// current numbers have 14 digits whose first two are the province code
+	// and start with the province's [province.Province.PSBAbbr]. Such a site
+	// needs its number from the current public-security filing system. It
+	// also matches [ErrSerial].
+	ErrOutdatedPolice = errors.New("outdated public-security number format")
 )
 
 // A NumberError reports input that is not a valid number, naming the part.
@@ -111,6 +128,22 @@ func (e *NumberError) Error() string {
 // Unwrap returns the sentinel error.
 func (e *NumberError) Unwrap() error { return e.Err }
 
+// Is makes two errors match a second sentinel: an all-zero serial
+// ([ErrSerial], part "serial (placeholder)") matches [ErrPlaceholder], and
+// an outdated public-security number ([ErrOutdatedPolice]), whose serial
+// has the wrong length, matches [ErrSerial].
+func (e *NumberError) Is(target error) bool {
+	switch target {
+	case ErrPlaceholder:
+		return e.Err == ErrSerial && e.Part == partZeroSerial
+	case ErrSerial:
+		return e.Err == ErrOutdatedPolice
+	}
+	return false
+}
+
+const partZeroSerial = "serial (placeholder)"
+
 func numErr(fn, in, part string, err error) error {
 	return &NumberError{Func: fn, Input: norm.Clip(in, 60), Part: part, Err: err}
 }
@@ -122,14 +155,23 @@ func numErr(fn, in, part string, err error) error {
 //	京ICP备12345678号-1        website; -2A App, -3X mini program, -4K quick app
 //	京ICP证030173号[-1]        ICP licence (6 digits, leading zeros kept)
 //	粤B2-20090059[-5|-1626X]   telecom licence B1 or B2 (8 digits)
+//	A2.B1.B2-20090003          telecom licence of several classes, issued by
+//	                           MIIT (no abbreviation: cross-regional)
+//	合字B2-20170010            telecom licence issued by MIIT to a
+//	                           foreign-invested company
 //	京公网安备11010502026149号  public-security filing (14 digits whose first
 //	                           two are the province code)
 //
 // The abbreviation is any of [province.FromICPAbbr] (aliases such as 川 and
 // 贵 are kept as issued); 公网安备 numbers use [province.Province.PSBAbbr]. The
-// service index is at least 1 with no upper bound. Input with spaces,
-// full-width characters or other slips is refused: see [NormalizeNumber].
-// ParseNumber does not allocate on success.
+// service index is at least 1 with no upper bound. Licence classes are
+// written in the order A1, A2, B1, B2, joined by '.'.
+//
+// Placeholders (京ICP备XXXXXXXX号, 京ICP备2022xxxxxx号-1, an all-zero serial)
+// give [ErrPlaceholder]; public-security numbers of 12 or 13 digits give
+// [ErrOutdatedPolice]. Input with spaces, full-width characters or other
+// slips is refused: see [NormalizeNumber]; to find numbers in free text see
+// [FindNumbers]. ParseNumber does not allocate on success.
 func ParseNumber(s string) (Number, error) { return parseNumber("ParseNumber", s) }
 
 // MustParseNumber is like [ParseNumber] but panics on error. It is intended
@@ -147,11 +189,67 @@ const (
 	litICPZh  = "ICP证"
 	litPolice = "公网安备"
 	litHao    = "号"
+	litHeZi   = "合字"
 )
+
+// Telecom licence classes (电信业务分类目录: A basic, B value-added services,
+// first and second category), as bits of Number.classes in canonical order.
+const (
+	classA1 uint8 = 1 << iota
+	classA2
+	classB1
+	classB2
+)
+
+var classNames = [...]string{"A1", "A2", "B1", "B2"}
+
+// placeholderByte reports whether c stands in for a digit in templates.
+func placeholderByte(c byte) bool { return c == 'x' || c == 'X' || c == '*' }
+
+// serialRun splits s into its leading run of digits and placeholder
+// characters and the rest, and reports whether the run holds a placeholder.
+func serialRun(s string) (run, rest string, placeholder bool) {
+	i := 0
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || placeholderByte(s[i])) {
+		placeholder = placeholder || placeholderByte(s[i])
+		i++
+	}
+	return s[:i], s[i:], placeholder
+}
+
+// classesPrefix reads "B2-", "B1.B2-", "A2.B1.B2-" …: classes in canonical
+// order joined by '.', then '-'.
+func classesPrefix(s string) (set uint8, rest string, ok bool) {
+	for {
+		if len(s) < 3 || (s[0] != 'A' && s[0] != 'B') || (s[1] != '1' && s[1] != '2') {
+			return 0, s, false
+		}
+		bit := uint8(1) << ((s[0]-'A')*2 + s[1] - '1')
+		if bit <= set { // repeated or out of order
+			return 0, s, false
+		}
+		set |= bit
+		switch s[2] {
+		case '-':
+			return set, s[3:], true
+		case '.':
+			s = s[3:]
+		default:
+			return 0, s, false
+		}
+	}
+}
+
+func isClassStart(s string) bool {
+	return len(s) >= 3 && (s[0] == 'A' || s[0] == 'B') && (s[1] == '1' || s[1] == '2') && (s[2] == '-' || s[2] == '.')
+}
 
 func parseNumber(fn, s string) (Number, error) {
 	if len(s) > 96 {
 		return Number{}, numErr(fn, s, "length", ErrFormat)
+	}
+	if isClassStart(s) { // a cross-regional licence issued by MIIT
+		return parseLicence(fn, s, Number{}, s)
 	}
 	r, size := utf8.DecodeRuneInString(s)
 	if size < 3 || r == utf8.RuneError {
@@ -162,6 +260,14 @@ func parseNumber(fn, s string) (Number, error) {
 	n.abbr = r
 	switch {
 	case hasPrefix(rest, litPolice):
+		rest = rest[len(litPolice):]
+		d, tail, ph := serialRun(rest)
+		if err := placeholderErr(fn, s, d, ph); err != nil {
+			return Number{}, err
+		}
+		if len(d) == 12 || len(d) == 13 {
+			return Number{}, numErr(fn, s, "serial (12 or 13 digits: an outdated format; current numbers have 14)", ErrOutdatedPolice)
+		}
 		p, ok := province.FromPSBAbbr(abbr)
 		if !ok {
 			if q, _, ok2 := province.FromICPAbbr(abbr); ok2 && q.PSBAbbr() != abbr {
@@ -170,8 +276,6 @@ func parseNumber(fn, s string) (Number, error) {
 			return Number{}, numErr(fn, s, "abbreviation", ErrAbbreviation)
 		}
 		n.kind, n.prov = PoliceFiling, p
-		rest = rest[len(litPolice):]
-		d, tail := digitsPrefix(rest)
 		if len(d) != 14 {
 			return Number{}, numErr(fn, s, "serial (14 digits)", ErrSerial)
 		}
@@ -185,14 +289,17 @@ func parseNumber(fn, s string) (Number, error) {
 		n.serial, n.serialLen = atou64(d), 14
 		return n, nil
 	case hasPrefix(rest, litICPBei), hasPrefix(rest, litICPZh):
+		licence := hasPrefix(rest, litICPZh)
+		rest = rest[len(litICPBei):]
+		d, tail, ph := serialRun(rest)
+		if err := placeholderErr(fn, s, d, ph); err != nil {
+			return Number{}, err
+		}
 		p, _, ok := province.FromICPAbbr(abbr)
 		if !ok {
 			return Number{}, numErr(fn, s, "abbreviation", ErrAbbreviation)
 		}
 		n.prov = p
-		licence := hasPrefix(rest, litICPZh)
-		rest = rest[len(litICPBei):]
-		d, tail := digitsPrefix(rest)
 		if licence {
 			if len(d) != 6 {
 				return Number{}, numErr(fn, s, "serial (6 digits)", ErrSerial)
@@ -204,32 +311,51 @@ func parseNumber(fn, s string) (Number, error) {
 			}
 			n.kind = SubjectFiling
 		}
-		if allZero(d) {
-			return Number{}, numErr(fn, s, "serial (placeholder)", ErrSerial)
-		}
 		n.serial, n.serialLen = atou64(d), uint8(len(d))
 		if !hasPrefix(tail, litHao) {
 			return Number{}, numErr(fn, s, "号 after the serial", ErrFormat)
 		}
 		return parseIndex(fn, s, n, tail[len(litHao):])
-	case len(rest) >= 3 && (rest[0] == 'B' || rest[0] == 'A') && (rest[1] == '1' || rest[1] == '2') && rest[2] == '-':
+	case r == '合' && hasPrefix(rest, "字") && isClassStart(rest[len("字"):]):
+		return parseLicence(fn, s, n, rest[len("字"):])
+	case isClassStart(rest):
 		p, _, ok := province.FromICPAbbr(abbr)
 		if !ok {
 			return Number{}, numErr(fn, s, "abbreviation", ErrAbbreviation)
 		}
-		n.prov, n.kind = p, TelecomLicense
-		n.class = [2]byte{rest[0], rest[1]}
-		d, tail := digitsPrefix(rest[3:])
-		if len(d) != 8 {
-			return Number{}, numErr(fn, s, "serial (8 digits)", ErrSerial)
-		}
-		if allZero(d) {
-			return Number{}, numErr(fn, s, "serial (placeholder)", ErrSerial)
-		}
-		n.serial, n.serialLen = atou64(d), 8
-		return parseIndex(fn, s, n, tail)
+		n.prov = p
+		return parseLicence(fn, s, n, rest)
 	}
 	return Number{}, numErr(fn, s, "kind (ICP备, ICP证, B2- or 公网安备)", ErrFormat)
+}
+
+func placeholderErr(fn, s, d string, ph bool) error {
+	switch {
+	case ph:
+		return numErr(fn, s, "serial (placeholder)", ErrPlaceholder)
+	case d != "" && allZero(d):
+		return numErr(fn, s, partZeroSerial, ErrSerial)
+	}
+	return nil
+}
+
+// parseLicence reads the classes, serial and index of a telecom licence;
+// n holds the abbreviation and province already.
+func parseLicence(fn, s string, n Number, rest string) (Number, error) {
+	set, rest, ok := classesPrefix(rest)
+	if !ok {
+		return Number{}, numErr(fn, s, "licence classes (A1, A2, B1, B2 in this order, joined by '.')", ErrFormat)
+	}
+	n.kind, n.classes = TelecomLicense, set
+	d, tail, ph := serialRun(rest)
+	if err := placeholderErr(fn, s, d, ph); err != nil {
+		return Number{}, err
+	}
+	if len(d) != 8 {
+		return Number{}, numErr(fn, s, "serial (8 digits)", ErrSerial)
+	}
+	n.serial, n.serialLen = atou64(d), 8
+	return parseIndex(fn, s, n, tail)
 }
 
 // parseIndex reads an optional "-N[AXK]" and nothing after it.
@@ -242,6 +368,9 @@ func parseIndex(fn, s string, n Number, rest string) (Number, error) {
 	}
 	d, tail := digitsPrefix(rest[1:])
 	if d == "" {
+		if tail != "" && placeholderByte(tail[0]) {
+			return Number{}, numErr(fn, s, "service index (placeholder)", ErrPlaceholder)
+		}
 		return Number{}, numErr(fn, s, "service index", ErrIndex)
 	}
 	if len(d) > 9 || d[0] == '0' {
@@ -267,6 +396,32 @@ func parseIndex(fn, s string, n Number, rest string) (Number, error) {
 		return Number{}, numErr(fn, s, "service suffix on an ICP licence", ErrFormat)
 	}
 	return n, nil
+}
+
+// PoliceNumber returns the public-security filing number with the given 14
+// digits, whose first two digits are the province code: PoliceNumber
+// ("11010502026149") is 京公网安备11010502026149号, with the province's
+// [province.Province.PSBAbbr]. Twelve or thirteen digits give
+// [ErrOutdatedPolice]; other input a [*NumberError] naming the part.
+func PoliceNumber(digits string) (Number, error) {
+	const fn = "PoliceNumber"
+	d, tail := digitsPrefix(digits)
+	switch {
+	case tail != "" || d == "":
+		return Number{}, numErr(fn, digits, "digits", ErrFormat)
+	case len(d) == 12 || len(d) == 13:
+		return Number{}, numErr(fn, digits, "serial (12 or 13 digits: an outdated format; current numbers have 14)", ErrOutdatedPolice)
+	case len(d) != 14:
+		return Number{}, numErr(fn, digits, "serial (14 digits)", ErrSerial)
+	case allZero(d[2:]):
+		return Number{}, numErr(fn, digits, partZeroSerial, ErrSerial)
+	}
+	p, ok := province.FromCode(int(d[0]-'0')*10 + int(d[1]-'0'))
+	if !ok {
+		return Number{}, numErr(fn, digits, "police code (first two digits are no province's code)", ErrMismatch)
+	}
+	r, _ := utf8.DecodeRuneInString(p.PSBAbbr())
+	return Number{kind: PoliceFiling, prov: p, abbr: r, serial: atou64(d), serialLen: 14}, nil
 }
 
 func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
@@ -305,20 +460,30 @@ func (n Number) Kind() NumberKind { return n.kind }
 // Service returns the service type of a numbered service, or NoService.
 func (n Number) Service() Service { return n.svc }
 
-// Province returns the issuing province.
+// Province returns the issuing province. Telecom licences issued by MIIT
+// itself (合字 licences and cross-regional ones) have none: the zero
+// Province.
 func (n Number) Province() province.Province { return n.prov }
 
-// Abbr returns the abbreviation as issued (蜀 or 川 for Sichuan).
+// Abbr returns the abbreviation as issued (蜀 or 川 for Sichuan), "合字" for
+// a licence of a foreign-invested company, "" for a cross-regional licence.
 func (n Number) Abbr() string {
-	if !n.IsValid() {
+	switch {
+	case !n.IsValid() || n.abbr == 0:
 		return ""
+	case n.abbr == '合' && n.prov == 0:
+		return litHeZi
 	}
 	return string(n.abbr)
 }
 
 // CanonicalAbbr reports whether the number uses the province's usual
 // abbreviation ([province.Province.ICPAbbr], or PSBAbbr for 公网安备).
+// Licences issued by MIIT itself, which have no province, report true.
 func (n Number) CanonicalAbbr() bool {
+	if n.IsValid() && n.prov == 0 {
+		return true
+	}
 	if n.kind == PoliceFiling {
 		return n.Abbr() == n.prov.PSBAbbr()
 	}
@@ -336,12 +501,27 @@ func (n Number) Serial() string {
 // Index returns the service index N of -N, or 0.
 func (n Number) Index() int { return int(n.index) }
 
-// Class returns "B2", "B1" … for a telecom licence, "" otherwise.
+// Class returns the classes of a telecom licence, "B2", "B1" or several
+// joined by '.' ("A2.B1.B2"), and "" for other kinds.
 func (n Number) Class() string {
 	if n.kind != TelecomLicense {
 		return ""
 	}
-	return string(n.class[:])
+	return string(appendClasses(nil, n.classes))
+}
+
+func appendClasses(b []byte, set uint8) []byte {
+	first := true
+	for i, name := range classNames {
+		if set&(1<<i) == 0 {
+			continue
+		}
+		if !first {
+			b = append(b, '.')
+		}
+		b, first = append(b, name...), false
+	}
+	return b
 }
 
 // Subject returns the number without its service index: the subject number
@@ -415,14 +595,21 @@ func (n Number) AppendText(b []byte) ([]byte, error) {
 	if !n.IsValid() {
 		return b, nil
 	}
-	b = utf8.AppendRune(b, n.abbr)
+	switch {
+	case n.abbr == 0:
+	case n.abbr == '合' && n.prov == 0:
+		b = append(b, litHeZi...)
+	default:
+		b = utf8.AppendRune(b, n.abbr)
+	}
 	switch n.kind {
 	case PoliceFiling:
 		b = append(b, litPolice...)
 		b = appendSerial(b, n.serial, n.serialLen)
 		return append(b, litHao...), nil
 	case TelecomLicense:
-		b = append(b, n.class[0], n.class[1], '-')
+		b = appendClasses(b, n.classes)
+		b = append(b, '-')
 		b = appendSerial(b, n.serial, n.serialLen)
 	case ICPLicense:
 		b = append(b, litICPZh...)
@@ -485,7 +672,7 @@ func (n Number) Compare(m Number) int {
 		c(uint64(n.index), uint64(m.index)),
 		c(uint64(n.svc), uint64(m.svc)),
 		c(uint64(n.abbr), uint64(m.abbr)),
-		c(uint64(n.class[0])<<8|uint64(n.class[1]), uint64(m.class[0])<<8|uint64(m.class[1])),
+		c(uint64(n.classes), uint64(m.classes)),
 	} {
 		if r != 0 {
 			return r
