@@ -442,29 +442,31 @@ func (w *walker) rawText(tag atom.Atom, t []byte, line int, pos int64) {
 	w.flush()
 }
 
-// flush scans the current text run for numbers.
+// flush reads the numbers of the current text run with [icp.FindNumbers]
+// and places each on the page: line, offset, link and visibility of the
+// segment where it starts.
 func (w *walker) flush() {
 	if w.anchors && !w.tooMany {
-		scanText(w.text, func(start, end int, c candidate) bool {
+		text := string(w.text)
+		for _, m := range icp.FindNumbers(text) {
 			if len(w.found) >= maxAuditNumbers {
 				w.tooMany = true
-				return false
+				break
 			}
-			s := c.seen(w.text[start:end])
+			s := fromMatch(text, m)
 			if !s.valid() {
-				return true
+				continue
 			}
-			k := w.segmentAt(start)
+			k := w.segmentAt(m.Start)
 			sg := w.segs[k]
-			s.line = sg.line + bytes.Count(w.text[sg.at:start], nl)
+			s.line = sg.line + bytes.Count(w.text[sg.at:m.Start], nl)
 			s.offset = sg.pos
 			s.hidden, s.raw = sg.hidden, sg.raw
 			if sg.hrefAt >= 0 {
 				s.href = string(w.hrefRun[sg.hrefAt : sg.hrefAt+sg.hrefN])
 			}
 			w.found = append(w.found, s)
-			return true
-		})
+		}
 	}
 	w.text = w.text[:0]
 	w.anchors = false

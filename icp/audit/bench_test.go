@@ -135,7 +135,7 @@ func TestAuditLinear(t *testing.T) {
 		"公网安备":     []byte(strings.Repeat("公网安备", (2<<20)/12)),
 		"B2-B2-":   []byte(strings.Repeat("京B2-", (2<<20)/6)),
 		"digits":   []byte("浙ICP备" + strings.Repeat("1 ", 1<<20)),
-		"spaces":   []byte("浙ICP备2021000001号" + strings.Repeat(" ", 2<<20) + "-1"),
+		"spaces":   []byte("浙ICP备2021047163号" + strings.Repeat(" ", 2<<20) + "-1"),
 		"nesting":  []byte(strings.Repeat("<div hidden><span>", (2<<20)/18) + strings.Repeat("</b>", 1000)),
 		"ends":     []byte(strings.Repeat("<div>", 1024) + strings.Repeat("</span>", (2<<20)/7)),
 		"inline":   []byte(strings.Repeat("<b>浙</b>", (2<<20)/10)),

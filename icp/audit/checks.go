@@ -80,7 +80,7 @@ func (a *auditor) numbers() {
 		if s.double {
 			fd.addLine("audit.double_hao", icp.SeverityWarning, s.line, srcForm, "number", s.n.String())
 		}
-		if dummy(s.n) {
+		if s.n.LikelyDummy() {
 			fd.addLine("audit.dummy_number", icp.SeverityWarning, s.line, srcHeuristic, "number", s.n.String())
 		}
 	}
@@ -388,79 +388,15 @@ func reasonText(lang language.Tag, key string) string {
 	return r[0]
 }
 
-var fixNames = map[string][2]string{
-	string(icp.FixWidth):         {"全角字符", "full-width characters"},
-	string(icp.FixDash):          {"非标准横线", "a Unicode dash"},
-	string(icp.FixSpace):         {"多余空格", "spaces"},
-	string(icp.FixCase):          {"小写字母", "lower-case letters"},
-	string(icp.FixIndexPosition): {"序号写在“号”之前", "the index before 号"},
-	string(icp.FixMissingHao):    {"缺少“号”", "号 missing"},
-}
-
-// fixText describes fixes in the report's language.
+// fixText describes fixes in the report's language, with the messages of
+// [icp.Fix.MessageCode].
 func fixText(lang language.Tag, fixes []string) string {
-	en := catalog.IsEnglish(lang)
 	parts := make([]string, 0, len(fixes))
 	for _, f := range fixes {
-		n, ok := fixNames[f]
-		if !ok {
-			n = [2]string{"其他不规范写法", "another untidy spelling"}
-		}
-		if en {
-			parts = append(parts, n[1])
-		} else {
-			parts = append(parts, n[0])
-		}
+		parts = append(parts, icp.Message(lang, icp.Fix(f).MessageCode(), nil))
 	}
-	if en {
-		return strings.Join(parts, ", ")
+	if catalog.IsEnglish(lang) {
+		return strings.Join(parts, "; ")
 	}
-	return strings.Join(parts, "、")
-}
-
-// dummy reports serials that parse but are obviously not issued: see
-// dummySerial.
-func dummy(n icp.Number) bool {
-	if !n.IsValid() {
-		return false
-	}
-	return dummySerial(n.Serial())
-}
-
-// dummySerial is icpkit's heuristic for theme defaults and examples
-// (UNCERTAIN by construction): an ascending run from 1 (12345678,
-// 1234567890), one repeated digit, or a year followed only by zeros and a
-// final 1 at most (2024000000, 2024000001 is allowed: real serials count
-// from 1). 公网安备 numbers: the division code followed by zeros.
-func dummySerial(d string) bool {
-	if len(d) < 6 {
-		return false
-	}
-	asc := true
-	for i := 0; i < len(d); i++ {
-		if d[i] != byte('0'+(i+1)%10) {
-			asc = false
-			break
-		}
-	}
-	if asc {
-		return true
-	}
-	same := true
-	for i := 1; i < len(d); i++ {
-		if d[i] != d[0] {
-			same = false
-			break
-		}
-	}
-	if same {
-		return true
-	}
-	if len(d) == 10 && (d[:2] == "20" || d[:2] == "19") && strings.Trim(d[4:], "0") == "" {
-		return true
-	}
-	if len(d) == 14 && strings.Trim(d[6:], "0") == "" || len(d) == 14 && strings.Trim(d[4:13], "0") == "" {
-		return true
-	}
-	return false
+	return strings.Join(parts, "；")
 }
