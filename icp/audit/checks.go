@@ -27,7 +27,7 @@ const (
 	srcPSBForm   = "domain.md §1.4 (UNCERTAIN)"     // 14-digit public-security numbers
 	srcBottom    = "QC-general (33号令 Art. 13)"      // bottom centre of the home page
 	srcHeuristic = "icpkit heuristic (peers.md §5)" // placeholders, dummies, vanity prefixes
-	srcInput     = "icpkit input"                   // text the audit cannot read as a number
+	srcAlias     = "domain.md §2 (UNCERTAIN)"       // usual abbreviations: 蜀 rather than 川
 	srcWhichHW   = "HW-after (doc_0033)"            // another number shown
 )
 
@@ -80,6 +80,13 @@ func (a *auditor) numbers() {
 		if s.double {
 			fd.addLine("audit.double_hao", icp.SeverityWarning, s.line, srcForm, "number", s.n.String())
 		}
+		if !s.n.CanonicalAbbr() {
+			usual := s.n.Province().ICPAbbr()
+			if s.n.Kind() == icp.PoliceFiling {
+				usual = s.n.Province().PSBAbbr()
+			}
+			fd.addLine("audit.number_alias", icp.SeverityWarning, s.line, srcAlias, "number", s.n.String(), "usual", usual)
+		}
 		if s.n.LikelyDummy() {
 			fd.addLine("audit.dummy_number", icp.SeverityWarning, s.line, srcHeuristic, "number", s.n.String())
 		}
@@ -95,6 +102,14 @@ func filing(n icp.Number) bool {
 func subjectOf(n icp.Number) icp.Number {
 	s, _ := n.Subject()
 	return s
+}
+
+// same reports whether a and b are the same number, however the province
+// is abbreviated: 川ICP备… and 蜀ICP备… are one Sichuan filing (the alias
+// is reported by numbers).
+func same(a, b icp.Number) bool {
+	return a.Kind() == b.Kind() && a.Province() == b.Province() && a.Index() == b.Index() &&
+		a.Service() == b.Service() && a.Class() == b.Class() && a.Serial() == b.Serial()
 }
 
 // best returns the occurrence among found that the reader is meant to
@@ -140,13 +155,13 @@ func (a *auditor) icp() {
 	}
 	exp := want.Shown()
 	subj := subjectOf(want.ICP)
-	m := a.best(func(n icp.Number) bool { return n == want.ICP || n == exp })
+	m := a.best(func(n icp.Number) bool { return same(n, want.ICP) || same(n, exp) })
 	if m == nil && exp.Kind() == icp.SubjectFiling {
 		// The subject number is expected: any service of it will do.
-		m = a.best(func(n icp.Number) bool { return filing(n) && subjectOf(n) == subj })
+		m = a.best(func(n icp.Number) bool { return filing(n) && same(subjectOf(n), subj) })
 	}
 	if m == nil {
-		if s := a.best(func(n icp.Number) bool { return n == subj }); s != nil && filing(want.ICP) {
+		if s := a.best(func(n icp.Number) bool { return same(n, subj) }); s != nil && filing(want.ICP) {
 			if want.AllowSubjectNumber {
 				m = s
 			} else {
@@ -156,7 +171,7 @@ func (a *auditor) icp() {
 		}
 	}
 	if m == nil {
-		if s := a.best(func(n icp.Number) bool { return filing(n) && subjectOf(n) == subj }); s != nil {
+		if s := a.best(func(n icp.Number) bool { return filing(n) && same(subjectOf(n), subj) }); s != nil {
 			fd.addLine("audit.icp_other_service", icp.SeverityWarning, s.line, srcWhich, "number", s.n.String(), "want", exp.String())
 			m = s
 		}
@@ -214,7 +229,7 @@ func (a *auditor) police() {
 	if !want.Police.IsValid() {
 		return
 	}
-	s := a.best(func(n icp.Number) bool { return n == want.Police })
+	s := a.best(func(n icp.Number) bool { return same(n, want.Police) })
 	if s == nil {
 		reported := false
 		for _, o := range a.found {

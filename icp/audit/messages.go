@@ -23,6 +23,7 @@ func init() {
 		msg("audit.icp_not_at_bottom", []string{"number"}, "备案号 %[1]s 不在页面底部", "the filing number %[1]s is not at the bottom of the page"),
 		msg("audit.number_format", []string{"text", "number", "how"}, "“%[1]s”应写作 %[2]s（%[3]s）", "%[1]s should be written %[2]s (%[3]s)"),
 		msg("audit.number_unreadable", []string{"text", "why"}, "“%[1]s”像是备案号，但无法识别：%[2]s", "%[1]s looks like a filing number but cannot be read: %[2]s"),
+		msg("audit.number_alias", []string{"number", "usual"}, "%[1]s 使用了非常用简称（该省通常写作“%[2]s”），请核对备案系统中的写法", "%[1]s uses an unusual abbreviation (the province usually writes %[2]s); check how the filing system writes it"),
 		msg("audit.double_hao", []string{"number"}, "号码 %[1]s 中“号”重复", "the number %[1]s repeats 号"),
 		msg("audit.placeholder", []string{"text"}, "页面上有占位符而不是备案号：%[1]s", "the page shows a placeholder instead of a number: %[1]s"),
 		msg("audit.dummy_number", []string{"number"}, "%[1]s 像是示例或主题默认的号码，不像真实的备案号", "%[1]s looks like an example or a theme's default, not an issued number"),
