@@ -151,3 +151,19 @@ func TestAuditLinear(t *testing.T) {
 		assert.Less(t, best, 500*time.Millisecond, name)
 	}
 }
+
+// TestAuditAllocs: beyond the tokenizer's own allocations, the audit
+// allocates a constant amount, whatever the page's size or density: no
+// attribute copies, no string per href or per text node.
+func TestAuditAllocs(t *testing.T) {
+	for _, p := range [][]byte{densePage(100_000), densePage(1_000_000), mixedPage(1_000_000)} {
+		bare := testing.AllocsPerRun(3, func() { bareLoop(p) })
+		audit := testing.AllocsPerRun(3, func() {
+			if _, err := AuditFooter(bytes.NewReader(p), auditWant, Limit(4<<20)); err != nil {
+				t.Fatal(err)
+			}
+		})
+		t.Logf("%d bytes: audit %.0f allocs, bare tokenizer %.0f", len(p), audit, bare)
+		assert.LessOrEqual(t, audit-bare, 64.0, "%d bytes", len(p))
+	}
+}
