@@ -120,7 +120,7 @@ func BenchmarkAuditICPRun(b *testing.B) {
 }
 
 // TestAuditLinear bounds the work of adversarial 2 MiB pages generously:
-// half a second of the test thread's CPU time (CLOCK_THREAD_CPUTIME_ID on
+// half a second of the test thread's CPU time (ten seconds under -race) (CLOCK_THREAD_CPUTIME_ID on
 // Linux, not the wall clock, so a loaded machine does not fail it), where
 // a quadratic scan takes minutes. The best of three runs counts.
 func TestAuditLinear(t *testing.T) {
@@ -148,7 +148,11 @@ func TestAuditLinear(t *testing.T) {
 			best = min(best, threadCPU()-t0)
 		}
 		t.Logf("%s: %v of CPU per 2 MiB page", name, best)
-		assert.Less(t, best, 500*time.Millisecond, name)
+		bound := 500 * time.Millisecond
+		if raceBuild {
+			bound *= 20 // still seconds where a quadratic scan takes minutes
+		}
+		assert.Less(t, best, bound, name)
 	}
 }
 
