@@ -215,8 +215,8 @@ func (w *walker) run() error {
 	for {
 		tt := z.Next()
 		raw := z.Raw()
+		// Newlines are counted in the pass each kind of token needs anyway.
 		startLine, startPos := w.line, w.pos
-		w.line += countNL(raw)
 		w.pos += int64(len(raw))
 		switch tt {
 		case html.ErrorToken:
@@ -231,12 +231,15 @@ func (w *walker) run() error {
 			return nil
 		case html.TextToken:
 			if rawSkip != 0 {
+				w.line += countNL(raw)
 				w.rawText(rawSkip, z.Text(), startLine, startPos)
 				continue
 			}
-			w.addRaw(raw, startLine, startPos)
+			w.line += w.addRaw(raw, startLine, startPos)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			id, tag, fl := tagID(raw)
+			id, tag, fl, end := tagID(raw)
+			at, n := readAttrs(raw, end)
+			w.line += n
 			rawSkip = 0
 			switch tag {
 			case atom.Br:
@@ -253,9 +256,14 @@ func (w *walker) run() error {
 			if fl&flInline == 0 {
 				w.flush()
 			}
-			w.startTag(tt, tag, fl, id, raw)
+			w.startTag(tt, tag, fl, id, at)
 		case html.EndTagToken:
-			id, tag, fl := tagID(raw)
+			id, tag, fl, end := tagID(raw)
+			for _, c := range raw[end:] {
+				if c == '\n' {
+					w.line++
+				}
+			}
 			rawSkip = 0
 			if tag == atom.Br {
 				w.addText(space, startLine, startPos)
@@ -265,6 +273,8 @@ func (w *walker) run() error {
 				w.flush()
 			}
 			w.endTag(id)
+		default:
+			w.line += countNL(raw)
 		}
 	}
 }
@@ -274,8 +284,7 @@ var (
 	space = []byte{' '}
 )
 
-func (w *walker) startTag(tt html.TokenType, tag atom.Atom, fl uint8, id uint64, raw []byte) {
-	at := readAttrs(raw)
+func (w *walker) startTag(tt html.TokenType, tag atom.Atom, fl uint8, id uint64, at attrs) {
 	if tag == atom.Base && at.href != nil && w.base == "" {
 		w.base = string(at.href)
 	}
@@ -354,17 +363,21 @@ func (w *walker) addText(t []byte, line int, pos int64) {
 
 // addRaw is addText for a text token read from its raw bytes, decoded by
 // the tokenizer only when it holds an entity, a CR or a NUL.
-func (w *walker) addRaw(raw []byte, line int, pos int64) {
-	if len(w.text) == 0 && blank(raw) {
-		return // white space between blocks: nothing to join
+func (w *walker) addRaw(raw []byte, line int, pos int64) int {
+	if len(w.text) == 0 {
+		if n, ok := blank(raw); ok {
+			return n // white space between blocks: nothing to join
+		}
 	}
 	w.segment(line, pos)
-	text, a, dec := appendText(w.text, raw, true)
+	text, a, n, dec := appendText(w.text, raw, true)
 	if dec {
+		n = countNL(raw)
 		text, a = appendVisible(w.text, w.z.Text())
 	}
 	w.text = text
 	w.afterText(a)
+	return n
 }
 
 // segment starts a new segment for text on line at pos unless the last
@@ -498,12 +511,18 @@ func countNL(raw []byte) int {
 	return 1 + bytes.Count(raw[i+1:], nl)
 }
 
-// blank reports whether raw holds only ASCII white space.
-func blank(raw []byte) bool {
+// blank reports whether raw holds only ASCII white space, and its
+// newlines.
+func blank(raw []byte) (int, bool) {
+	n := 0
 	for _, c := range raw {
-		if c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f' {
-			return false
+		switch c {
+		case '\n':
+			n++
+		case ' ', '\t', '\r', '\f':
+		default:
+			return 0, false
 		}
 	}
-	return true
+	return n, true
 }

@@ -19,7 +19,7 @@ const (
 // around them, as phrasing content does in a browser: a number split by
 // <span> or <b> is read whole; so do custom elements (a hyphen in the
 // name), which are inline by default.
-func tagID(raw []byte) (uint64, atom.Atom, uint8) {
+func tagID(raw []byte) (id uint64, tag atom.Atom, fl uint8, end int) {
 	i := 1
 	if i < len(raw) && raw[i] == '/' {
 		i++
@@ -51,12 +51,12 @@ func tagID(raw []byte) (uint64, atom.Atom, uint8) {
 		n++
 	}
 	if n > 8 {
-		return v | 1<<63, 0, flInline * b2u8(hyphen)
+		return v | 1<<63, 0, flInline * b2u8(hyphen), i
 	}
 	if e := &tagTable[(v*tagMul)>>55]; e.id == v {
-		return v, e.tag, e.fl
+		return v, e.tag, e.fl, i
 	}
-	return v, 0, flInline * b2u8(hyphen)
+	return v, 0, flInline * b2u8(hyphen), i
 }
 
 // fnv starts an FNV-1a hash from the 8 bytes packed in v.
@@ -135,18 +135,15 @@ type attrs struct {
 	open   bool
 }
 
-// readAttrs reads the attributes of a raw start tag as the HTML tokenizer
-// does, without copying: only href, hidden, style and open are kept. Both
-// the hidden attribute and a hiding style count; neither overrides the
-// other.
-func readAttrs(raw []byte) attrs {
+// readAttrs reads the attributes of a raw start tag, from the end of its
+// name, as the HTML tokenizer does, without copying: only href, hidden,
+// style and open are kept. Both the hidden attribute and a hiding style
+// count; neither overrides the other. It also returns the tag's newlines.
+func readAttrs(raw []byte, i int) (attrs, int) {
 	var a attrs
-	if !mayHaveAttr(raw) {
-		return a
-	}
-	i := 1
-	for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '/' && raw[i] != '>' {
-		i++
+	may, nls := mayHaveAttr(raw, i)
+	if !may {
+		return a, nls
 	}
 	for i < len(raw) {
 		// Skip white space and stray slashes before a name.
@@ -211,33 +208,33 @@ func readAttrs(raw []byte) attrs {
 			}
 		}
 	}
-	return a
+	return a, nls
 }
 
 // mayHaveAttr is readAttrs' quick test: an attribute it keeps starts after
 // white space with hr, hi, st or op in any case. A false positive only
-// costs the full read.
-func mayHaveAttr(raw []byte) bool {
-	for i := 1; i+2 < len(raw); i++ {
+// costs the full read. It counts the tag's newlines in the same pass.
+func mayHaveAttr(raw []byte, from int) (may bool, nls int) {
+	for i := from; i < len(raw); i++ {
 		if raw[i] > ' ' || !isTagSpace(raw[i]) {
+			continue
+		}
+		if raw[i] == '\n' {
+			nls++
+		}
+		if i+2 >= len(raw) {
 			continue
 		}
 		switch c1, c2 := raw[i+1]|0x20, raw[i+2]|0x20; c1 {
 		case 'h':
-			if c2 == 'r' || c2 == 'i' {
-				return true
-			}
+			may = may || c2 == 'r' || c2 == 'i'
 		case 's':
-			if c2 == 't' {
-				return true
-			}
+			may = may || c2 == 't'
 		case 'o':
-			if c2 == 'p' {
-				return true
-			}
+			may = may || c2 == 'p'
 		}
 	}
-	return false
+	return may, nls
 }
 
 func isTagSpace(c byte) bool {
@@ -301,6 +298,7 @@ const (
 	classAnchor    = 1 << iota // I i A B b, 0xE5 (公), 0xEF (full width)
 	classInvisible             // 0xC2 (U+00AD), 0xE2 (U+200B…), 0xEF (U+FEFF)
 	classDecode                // & (an entity), CR, NUL: the tokenizer's Text must decode
+	classNewline               // \n, counted for line numbers
 )
 
 var byteClass = func() (c [256]uint8) {
@@ -313,6 +311,7 @@ var byteClass = func() (c [256]uint8) {
 	for _, b := range []byte("&\r\x00") {
 		c[b] |= classDecode
 	}
+	c['\n'] |= classNewline
 	return c
 }()
 
@@ -321,13 +320,14 @@ var byteClass = func() (c [256]uint8) {
 // byte-order marks (U+FEFF) and soft hyphens (U+00AD). It reports whether
 // the text holds a byte that may start a number, in the same pass.
 func appendVisible(dst, t []byte) ([]byte, bool) {
-	dst, a, _ := appendText(dst, t, false)
+	dst, a, _, _ := appendText(dst, t, false)
 	return dst, a
 }
 
 // appendText is appendVisible, except that with raw it stops at the first
 // byte that needs decoding and reports needDecode, leaving dst unchanged.
-func appendText(dst, t []byte, raw bool) (out []byte, anchors, needDecode bool) {
+// It also counts the newlines of t.
+func appendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, needDecode bool) {
 	var seen uint8
 	start, n0 := 0, len(dst)
 	for i := 0; i < len(t); i++ {
@@ -335,8 +335,12 @@ func appendText(dst, t []byte, raw bool) (out []byte, anchors, needDecode bool) 
 		if c == 0 {
 			continue
 		}
+		if c == classNewline {
+			nls++
+			continue
+		}
 		if raw && c&classDecode != 0 {
-			return dst[:n0], false, true
+			return dst[:n0], false, 0, true
 		}
 		if c&classAnchor != 0 && anchorAt(t, i) {
 			seen |= classAnchor
@@ -350,7 +354,7 @@ func appendText(dst, t []byte, raw bool) (out []byte, anchors, needDecode bool) 
 			start = i + 1
 		}
 	}
-	return append(dst, t[start:]...), seen&classAnchor != 0, false
+	return append(dst, t[start:]...), seen&classAnchor != 0, nls, false
 }
 
 // anchorAt reports whether the byte at t[i] may start a number's anchor:
