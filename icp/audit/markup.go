@@ -328,33 +328,48 @@ func appendVisible(dst, t []byte) ([]byte, bool) {
 // byte that needs decoding and reports needDecode, leaving dst unchanged.
 // It also counts the newlines of t.
 func appendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, needDecode bool) {
-	var seen uint8
 	start, n0 := 0, len(dst)
-	for i := 0; i < len(t); i++ {
-		c := byteClass[t[i]]
-		if c == 0 {
+	for i := 0; i < len(t); {
+		b := t[i]
+		if b < 0x80 {
+			switch c := byteClass[b]; {
+			case c == 0:
+			case c == classNewline:
+				nls++
+			case raw && c&classDecode != 0:
+				return dst[:n0], false, 0, true
+			case c&classAnchor != 0:
+				anchors = true
+			}
+			i++
 			continue
 		}
-		if c == classNewline {
-			nls++
-			continue
-		}
-		if raw && c&classDecode != 0 {
-			return dst[:n0], false, 0, true
-		}
-		if c&classAnchor != 0 && anchorAt(t, i) {
-			seen |= classAnchor
-		}
-		if c&classInvisible == 0 {
-			continue
-		}
-		if n := invisibleAt(t, i); n > 0 {
+		n := 1
+		switch {
+		case b >= 0xE0 && b < 0xF0 && i+2 < len(t) && t[i+1]&0xC0 == 0x80 && t[i+2]&0xC0 == 0x80:
+			// A three-byte character (all of Chinese) is looked at once.
+			n = 3
+			switch b {
+			case 0xE5, 0xEF:
+				anchors = anchors || anchorAt(t, i)
+				if b == 0xE5 {
+					break
+				}
+				fallthrough
+			case 0xE2:
+				if invisibleAt(t, i) > 0 {
+					dst = append(dst, t[start:i]...)
+					start = i + 3
+				}
+			}
+		case b == 0xC2 && i+1 < len(t) && t[i+1] == 0xAD: // soft hyphen
 			dst = append(dst, t[start:i]...)
-			i += n - 1
-			start = i + 1
+			n = 2
+			start = i + 2
 		}
+		i += n
 	}
-	return append(dst, t[start:]...), seen&classAnchor != 0, nls, false
+	return append(dst, t[start:]...), anchors, nls, false
 }
 
 // anchorAt reports whether the byte at t[i] may start a number's anchor:
