@@ -195,6 +195,8 @@ type walker struct {
 	segs    []segment
 	anchors bool // the run holds a byte that may start a number
 
+	at attrs // the attributes of the current start tag
+
 	found     []seen
 	tooMany   bool
 	truncated bool
@@ -238,8 +240,7 @@ func (w *walker) run() error {
 			w.line += w.addRaw(raw, startLine, startPos)
 		case html.StartTagToken, html.SelfClosingTagToken:
 			id, tag, fl, end := tagID(raw)
-			at, n := readAttrs(raw, end)
-			w.line += n
+			w.line += readAttrs(&w.at, raw, end)
 			rawSkip = 0
 			switch tag {
 			case atom.Br:
@@ -256,7 +257,7 @@ func (w *walker) run() error {
 			if fl&flInline == 0 {
 				w.flush()
 			}
-			w.startTag(tt, tag, fl, id, at)
+			w.startTag(tt, tag, fl, id)
 		case html.EndTagToken:
 			id, tag, fl, end := tagID(raw)
 			for _, c := range raw[end:] {
@@ -284,7 +285,8 @@ var (
 	space = []byte{' '}
 )
 
-func (w *walker) startTag(tt html.TokenType, tag atom.Atom, fl uint8, id uint64, at attrs) {
+func (w *walker) startTag(tt html.TokenType, tag atom.Atom, fl uint8, id uint64) {
+	at := &w.at
 	if tag == atom.Base && at.href != nil && w.base == "" {
 		w.base = string(at.href)
 	}

@@ -248,3 +248,17 @@ func foundIn(t *testing.T, page string) []seen {
 	require.NoError(t, w.run())
 	return w.found
 }
+
+// TestWalkerBounded: however deep the nesting, the walker keeps at most
+// maxStack element names and maxMarks visibility marks, and still knows a
+// hidden ancestor from the bottom of the page.
+func TestWalkerBounded(t *testing.T) {
+	deep := `<div hidden>` + strings.Repeat(`<details><summary><section style="display:none"><span>`, 20000) + "浙ICP备2021047163号-1"
+	w := walker{z: html.NewTokenizer(strings.NewReader(deep)), line: 1}
+	require.NoError(t, w.run())
+	assert.LessOrEqual(t, len(w.stack), maxStack)
+	assert.LessOrEqual(t, len(w.marks), maxMarks)
+	assert.Equal(t, 80001, w.depth())
+	require.Len(t, w.found, 1)
+	assert.Equal(t, "hidden", w.found[0].hidden)
+}

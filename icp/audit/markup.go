@@ -139,11 +139,11 @@ type attrs struct {
 // name, as the HTML tokenizer does, without copying: only href, hidden,
 // style and open are kept. Both the hidden attribute and a hiding style
 // count; neither overrides the other. It also returns the tag's newlines.
-func readAttrs(raw []byte, i int) (attrs, int) {
-	var a attrs
+func readAttrs(a *attrs, raw []byte, i int) int {
+	*a = attrs{}
 	may, nls := mayHaveAttr(raw, i)
 	if !may {
-		return a, nls
+		return nls
 	}
 	for i < len(raw) {
 		// Skip white space and stray slashes before a name.
@@ -208,7 +208,7 @@ func readAttrs(raw []byte, i int) (attrs, int) {
 			}
 		}
 	}
-	return a, nls
+	return nls
 }
 
 // mayHaveAttr is readAttrs' quick test: an attribute it keeps starts after
