@@ -44,7 +44,9 @@ type Match struct {
 // 证, 公网安备, or licence classes such as B2- — followed by digits,
 // placeholder characters (x, X, *) or a pending word (待备案, 待重新备案,
 // 审核中, 待审核, 申请中, 办理中, 请在此输入, 待补充, 备案后展示, 演示, or
-// 备案中 after ICP). Prose such as 阿里云ICP备案 is not reported.
+// 备案中 after ICP). Prose such as 阿里云ICP备案 is not reported. The
+// abbreviation is the Han character before the anchor; across spaces only
+// a province's abbreviation counts (赣 ICP 备…, but not 版权所有 ICP备…).
 //
 // FindNumbers runs in time linear in len(text): each candidate is read
 // within a window of at most 160 bytes from its anchor.
@@ -56,7 +58,7 @@ func FindNumbers(text string) []Match {
 			i++
 			continue
 		}
-		n, ok := scanAt(text, i, lo, &m)
+		n, ok := scanAt(text, i, lo, &m, false)
 		if !ok {
 			i += n
 			continue
@@ -75,7 +77,9 @@ var anchorByte = [256]bool{'I': true, 'i': true, 'A': true, 'a': true, 'B': true
 // scanAt reads a candidate anchored at text[i:], not before lo, into m. It
 // reports false and the size of the rune at i when there is none. A glance
 // at the bytes after the anchor's first rune rules out most text cheaply.
-func scanAt(text string, i, lo int, m *match) (int, bool) {
+// With whole, text is one value (NormalizeNumber's input), which may be a
+// licence with no issuer and no label.
+func scanAt(text string, i, lo int, m *match, whole bool) (int, bool) {
 	c := text[i]
 	var d, e, f byte
 	if i+3 < len(text) {
@@ -102,7 +106,7 @@ func scanAt(text string, i, lo int, m *match) (int, bool) {
 		if d != '1' && d != '2' && d != 0xEF {
 			return 1, false
 		}
-		return 1, scanLicence(text, i, lo, m)
+		return 1, scanLicence(text, i, lo, m, whole && i == 0)
 	case 0xE5:
 		if strings.HasPrefix(text[i:], "公") {
 			if rest := text[i+len("公"):]; strings.HasPrefix(rest, "网") || strings.HasPrefix(rest, "網") || strings.HasPrefix(rest, "安") {
@@ -116,7 +120,7 @@ func scanAt(text string, i, lo int, m *match) (int, bool) {
 		case 'I', 'i':
 			return n, scanICP(text, i, lo, m)
 		case 'A', 'a', 'B', 'b':
-			return n, scanLicence(text, i, lo, m)
+			return n, scanLicence(text, i, lo, m, whole && i == 0)
 		}
 		return 1, false
 	}
@@ -169,9 +173,8 @@ type match struct {
 	buf        [112]byte
 	n          int
 	fx         fixSet
-	noAbbr     bool   // no abbreviation before the anchor
-	pending    bool   // a pending word instead of the number
-	part       string // set with err when the scanner decides alone
+	noAbbr     bool // no abbreviation before the anchor
+	pending    bool // a pending word instead of the number
 }
 
 func (m *match) put(s string) {
@@ -461,6 +464,28 @@ func abbrBefore(s string, a, lo int) (start int, r rune, fx fixSet, ok bool) {
 	return a, 0, 0, false
 }
 
+// numberAbbrBefore is abbrBefore for ICP and 公网安备 numbers: a Han
+// character that is no province's abbreviation counts only when it is
+// written against the anchor (萌ICP备…, 深公网安备…), not across a space
+// (版权所有 ICP备案号：…).
+func numberAbbrBefore(s string, a, lo int) (int, rune, fixSet, bool) {
+	start, r, fx, ok := abbrBefore(s, a, lo)
+	if ok && !knownAbbr(r) {
+		if _, n := utf8.DecodeRuneInString(s[start:]); start+n != a { // spaces between
+			return a, 0, 0, false
+		}
+	}
+	return start, r, fx, ok
+}
+
+func knownAbbr(r rune) bool {
+	var b [utf8.UTFMax]byte
+	a := string(b[:utf8.EncodeRune(b[:], r)])
+	_, _, icp := province.FromICPAbbr(a)
+	_, psb := province.FromPSBAbbr(a)
+	return icp || psb
+}
+
 // scanICP reads a number anchored at ICP (or IPC) at a. It reads forwards
 // first and looks for the abbreviation only once the text is number-like.
 func scanICP(s string, a, lo int, m *match) bool {
@@ -517,7 +542,7 @@ func scanICP(s string, a, lo int, m *match) bool {
 		return false
 	}
 	*m = match{}
-	start, abbr, afx, ok := abbrBefore(s, a, lo)
+	start, abbr, afx, ok := numberAbbrBefore(s, a, lo)
 	m.start = start
 	if ok {
 		m.putRune(abbr)
@@ -590,7 +615,7 @@ func scanPolice(s string, a, lo int, mp *match) bool {
 		}
 		label = true
 	}
-	start, abbr, afx, ok := abbrBefore(s, a, lo)
+	start, abbr, afx, ok := numberAbbrBefore(s, a, lo)
 	m.start = start
 	switch {
 	case label:
@@ -658,8 +683,9 @@ func scanPolice(s string, a, lo int, mp *match) bool {
 }
 
 // scanLicence reads a telecom licence anchored at its first class at a:
-// [abbreviation or 合字] B2-20090059[-N[AXK]][号].
-func scanLicence(s string, a, lo int, mp *match) bool {
+// [abbreviation or 合字] B2-20090059[-N[AXK]][号]. A licence with no issuer
+// must have several classes, follow a licence label or stand alone.
+func scanLicence(s string, a, lo int, mp *match, alone bool) bool {
 	*mp = match{}
 	m := mp
 	if a > 0 {
@@ -706,7 +732,9 @@ func scanLicence(s string, a, lo int, mp *match) bool {
 	m.start = a
 	// The issuer: 合字, a province's abbreviation, or none (MIIT,
 	// cross-regional).
+	labelled := false // a licence label before: …许可证：, …编号：, …证号
 	if start, r, afx, ok := labelledAbbrBefore(s, a, lo); ok {
+		labelled = r == '证' || r == '号'
 		if r == '证' { // 京ICP证B2-20171701号, 黔ICP证：B2-20140009号
 			if j, q, f, ok2 := icpZhBefore(s, start, lo); ok2 {
 				if _, _, known := province.FromICPAbbr(string(q)); known {
@@ -726,6 +754,12 @@ func scanLicence(s string, a, lo int, mp *match) bool {
 			m.putRune(r)
 			c.fx |= afx
 		}
+	}
+	// Without an issuer, one class and no licence label is too weak a sign
+	// (a cell reference A1-20230101, a model B2-20171652): such text is
+	// read only as A2.B1.B2-… or after 许可证, 编号 and the like.
+	if m.n == 0 && nc == 3 && !labelled && !alone {
+		return false
 	}
 	m.put(string(classes[:nc]))
 	if c.serial(m, true) == 0 {

@@ -71,12 +71,17 @@ func TestFindNumbers(t *testing.T) {
 		{"备案中 after ICP", "京ICP备案中", []found{{"京ICP备案中", "", ErrPlaceholder, []Fix{FixLabel}}}},
 		{"vanity registry", "萌ICP备20257012号", []found{{"萌ICP备20257012号", "", ErrAbbreviation, nil}}},
 		{"no abbreviation", "ICP备案号：20257012号", []found{{"ICP备案号：20257012号", "", ErrAbbreviation, []Fix{FixWidth, FixLabel}}}},
+		{"a word before a space is no abbreviation", "保留所有权利 ICP备案号：20257012号", []found{{"ICP备案号：20257012号", "", ErrAbbreviation, []Fix{FixWidth, FixLabel}}}},
+		{"a province abbreviation before a space is one", "赣 ICP 备 2021007302 号", []found{{"赣 ICP 备 2021007302 号", "赣ICP备2021007302号", nil, []Fix{FixSpace}}}},
 		{"police prefix that names another province", "京公网安备31010402001073号", []found{{"京公网安备31010402001073号", "", ErrMismatch, nil}}},
 		{"9-digit serial", "京ICP备：123456789号", []found{{"京ICP备：123456789号", "", ErrSerial, []Fix{FixWidth, FixLabel}}}},
 		{"prose is not a number", "阿里云ICP备案服务，ICP证办理", nil},
 		{"a label with no number", "ICP备案： 冀公网安备：", nil},
 		{"ICP in English prose", "The ICP licence, ICPs and IPC codes", nil},
 		{"B2 inside a word or a hex string", "0xB2-20090059 AB2-20090059", nil},
+		{"one class, no issuer, no label: a cell reference", "见 A1-20230101 单元格", nil},
+		{"one class, no issuer, after a licence label", "经营许可证：B2-20100020", []found{{"B2-20100020", "B2-20100020", nil, nil}}},
+		{"one class after 黔ICP证：", "黔ICP证：B2-20140009号", []found{{"黔ICP证：B2-20140009号", "黔B2-20140009", nil, []Fix{FixLabel, FixTrailingHao}}}},
 		{"ICPICP", "ICPICPICP备ICPICP", nil},
 	}
 	for _, tt := range tests {
@@ -168,17 +173,17 @@ func linearInputs(size int) map[string]string {
 // TestFindNumbersLinear checks that FindNumbers' time grows linearly in the
 // text: one 2 MiB text must take about as long as eight 256 KiB texts of the
 // same shape (a quadratic scan takes eight times as long), and 2 MiB of
-// "ICPICP…" stays under 50 ms. Figures are the best of five interleaved
+// "ICPICP…" stays under 50 ms. Figures are the best of seven interleaved
 // rounds (monotonic clock), to be fair to a busy machine; the other page
 // shapes are measured by BenchmarkFindNumbers.
 func TestFindNumbersLinear(t *testing.T) {
-	if testing.Short() {
-		t.Skip("times FindNumbers")
+	if testing.Short() || raceBuild() {
+		t.Skip("times FindNumbers; not in -short mode or under -race")
 	}
 	small, large := linearInputs(256<<10), linearInputs(2<<20)
 	for _, name := range []string{"ICPICP", "ICP备ICP备", "公公公", "B2.B2.B2", "footers", "placeholder"} {
 		var bestSmall, bestLarge time.Duration = -1, -1
-		for range 5 {
+		for range 7 {
 			start := time.Now()
 			for range 8 {
 				sinkM = FindNumbers(small[name])
@@ -194,15 +199,15 @@ func TestFindNumbersLinear(t *testing.T) {
 		}
 		ratio := float64(bestLarge) / float64(max(bestSmall, 1))
 		t.Logf("%s: 8 × 256 KiB %v, 2 MiB %v, ratio %.2f", name, bestSmall, bestLarge, ratio)
-		assert.Less(t, ratio, 3.0, "%s: 2 MiB at once must cost about what 8 × 256 KiB cost", name)
-		if name == "ICPICP" && !raceBuild() {
+		assert.Less(t, ratio, 4.0, "%s: 2 MiB at once must cost about what 8 × 256 KiB cost, not 8 times as much", name)
+		if name == "ICPICP" {
 			assert.Less(t, bestLarge, 50*time.Millisecond, "2 MiB of ICPICP… under 50 ms")
 		}
 	}
 }
 
 // raceBuild reports whether the test binary was built with -race, which
-// slows FindNumbers several times over.
+// slows FindNumbers many times over.
 func raceBuild() bool {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {

@@ -110,13 +110,21 @@ func NormalizeNumber(s string) (Number, []Fix, error) {
 		return Number{}, nil, numErr(fn, s, "length", ErrFormat)
 	}
 	t := norm.TrimSpace(s)
+	if n, err := parseNumber(fn, t); err == nil { // already canonical
+		return n, nil, nil
+	}
 	m, ok := firstMatch(t)
 	if !ok {
 		if hasPending(t) {
 			return Number{}, nil, numErr(fn, s, "number (a pending word instead of the number)", ErrPlaceholder)
 		}
-		_, err := parseNumber(fn, t)
-		return Number{}, nil, clipErr(err, s)
+		// Nothing FindNumbers would read in free text; t may still be a
+		// canonical number that needs context there (B2-20100020).
+		n, err := parseNumber(fn, t)
+		if err != nil {
+			return Number{}, nil, clipErr(err, s)
+		}
+		return n, nil, nil
 	}
 	fx := m.fx
 	if m.start > 0 {
@@ -150,7 +158,7 @@ func firstMatch(t string) (match, bool) {
 			i++
 			continue
 		}
-		n, ok := scanAt(t, i, 0, &m)
+		n, ok := scanAt(t, i, 0, &m, true)
 		if ok {
 			return m, true
 		}

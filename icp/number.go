@@ -75,7 +75,7 @@ type Number struct {
 	svc       Service
 	prov      province.Province
 	abbr      rune  // as issued; '合' for 合字, 0 for a cross-regional licence
-	classes   uint8 // telecom licence classes, a set of classA1 … classB2
+	classes   uint8 // telecom licence classes, a set of classNames
 	serialLen uint8
 	serial    uint64
 	index     uint32
@@ -98,10 +98,11 @@ var (
 	// digits are another province's code.
 	ErrMismatch = errors.New("parts disagree")
 	// ErrPlaceholder: a template's stand-in rather than a number: a serial
-	// or index written with x, X or * (京ICP备2022xxxxxx号-1, 京ICP备xxxxxxxx号-x)
-	// or a pending word instead of the number (待备案, 审核中, 申请中,
-	// 请在此输入, and the others [FindNumbers] lists). An all-zero serial (贵ICP备00000000号) wraps [ErrSerial]
-	// and matches ErrPlaceholder too.
+	// or index written with x, X or * (京ICP备2022xxxxxx号-1,
+	// 京ICP备xxxxxxxx号-x), or a pending word instead of the number (待备案,
+	// 审核中, 申请中, 请在此输入, and the others [FindNumbers] lists). An
+	// all-zero serial (贵ICP备00000000号) wraps [ErrSerial] and matches
+	// ErrPlaceholder too.
 	ErrPlaceholder = errors.New("placeholder, not a number")
 	// ErrOutdatedPolice: a public-security number in an outdated format of
 	// 12 or 13 digits (京公网安备：110105001242, 深公网安备：4403101910665);
@@ -192,15 +193,9 @@ const (
 	litHeZi   = "合字"
 )
 
-// Telecom licence classes (电信业务分类目录: A basic, B value-added services,
-// first and second category), as bits of Number.classes in canonical order.
-const (
-	classA1 uint8 = 1 << iota
-	classA2
-	classB1
-	classB2
-)
-
+// classNames are the telecom licence classes (电信业务分类目录: A basic, B
+// value-added services, first and second category) in canonical order; bit
+// i of Number.classes stands for classNames[i].
 var classNames = [...]string{"A1", "A2", "B1", "B2"}
 
 // placeholderByte reports whether c stands in for a digit in templates.

@@ -200,6 +200,8 @@ func TestNormalizeNumber(t *testing.T) {
 		{"合字 licence", "合字B2-20170010", "合字B2-20170010", nil},
 		{"合字 licence with a space", "合字 B2-20250310", "合字B2-20250310", []Fix{FixSpace}},
 		{"licence of three classes", "A2.B1.B2-20090003", "A2.B1.B2-20090003", nil},
+		{"cross-regional licence of one class", "B2-20100020", "B2-20100020", nil},
+		{"cross-regional licence of one class, lower case", "b2-20100020", "B2-20100020", []Fix{FixCase}},
 		{"ICP证 written before a licence", "京ICP证B2-20171701号", "京B2-20171701", []Fix{FixLabel, FixTrailingHao}},
 	}
 	for _, tt := range tests {
@@ -439,6 +441,25 @@ func BenchmarkParseNumber(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkNormalizeNumber compares NormalizeNumber with ParseNumber (the
+// floor) on canonical input, and reads untidy input.
+func BenchmarkNormalizeNumber(b *testing.B) {
+	for _, in := range []string{"浙ICP备2021000001号-1", "ICP备案号：粵 ICP 備 2021000001 號－1", "京公网安备号 11010502026705"} {
+		b.Run(in, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sinkN, _, _ = NormalizeNumber(in)
+			}
+		})
+	}
+	b.Run("ParseNumber floor", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkN, _ = ParseNumber("浙ICP备2021000001号-1")
+		}
+	})
 }
 
 func BenchmarkAppendText(b *testing.B) {
