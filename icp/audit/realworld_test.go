@@ -127,7 +127,9 @@ func linkScored(r corpusRow) bool {
 		slices.Contains(r.defects, "prose") || slices.Contains(r.defects, "help_text") {
 		return false
 	}
-	if r.link == "none" && !slices.Contains(r.defects, "no_link") {
+	if r.link == "none" && !slices.ContainsFunc(r.defects, func(d string) bool {
+		return d == "no_link" || d == "script_link" || d == "no_link_on_number" || d == "empty_href"
+	}) {
 		return false // the labeller found no link to judge: a value shown elsewhere
 	}
 	return !cutInTag(r.raw)
