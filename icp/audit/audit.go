@@ -168,7 +168,7 @@ type segment struct {
 	at     int    // offset in walker.text
 	line   int    // page line of its first byte
 	pos    int64  // page offset of the token
-	hrefAt int32  // offset in walker.hrefs, -1 when not in a link
+	hrefAt int32  // offset in walker.hrefRun, -1 when not in a link
 	hrefN  int32  // length of the href
 	hidden string // why it is not shown
 	raw    bool   // the content of a raw-text element
@@ -182,7 +182,7 @@ type walker struct {
 	line int
 	pos  int64
 
-	stack    []uint64 // open elements: atom, or a hash of an unknown name
+	stack    []uint64 // open elements by name id (see tagID)
 	overflow int      // open elements deeper than maxStack
 	marks    []mark
 
@@ -293,6 +293,7 @@ func (w *walker) startTag(tt html.TokenType, tag atom.Atom, fl uint8, id uint64)
 	if tt == html.SelfClosingTagToken || fl&flVoid != 0 {
 		return
 	}
+	w.impliedEnd(id, tag, fl)
 	if len(w.stack) < maxStack {
 		w.stack = append(w.stack, id)
 	} else {
@@ -326,20 +327,59 @@ func (w *walker) startTag(tt html.TokenType, tag atom.Atom, fl uint8, id uint64)
 	}
 }
 
+// Names whose end tag HTML implies when a sibling starts (<p>, <li> …).
+var (
+	idP, idLi, idDt, idDd = packName("p"), packName("li"), packName("dt"), packName("dd")
+	idTr, idTd, idTh      = packName("tr"), packName("td"), packName("th")
+	idOption              = packName("option")
+)
+
+// impliedEnd closes the element a start tag ends in HTML without an end
+// tag: an open <p> before any block, <li> before <li>, a cell before a
+// cell or row, and so on, as the tree builder does for pages that leave
+// them open. Without it, depth would grow on every such page and an end
+// tag would no longer find its element.
+func (w *walker) impliedEnd(id uint64, tag atom.Atom, fl uint8) {
+	if w.overflow > 0 || len(w.stack) == 0 || tag != 0 && tag != atom.Details && tag != atom.Summary {
+		return // <script>, <template> … do not end a <p>
+	}
+	top := w.stack[len(w.stack)-1]
+	switch {
+	case fl&flInline == 0 && top == idP,
+		id == idLi && top == idLi,
+		(id == idDt || id == idDd) && (top == idDt || top == idDd),
+		(id == idTd || id == idTh || id == idTr) && (top == idTd || top == idTh),
+		id == idOption && top == idOption:
+		w.popTo(len(w.stack) - 1)
+		if id == idTr && len(w.stack) > 0 && w.stack[len(w.stack)-1] == idTr {
+			w.popTo(len(w.stack) - 1)
+		}
+	case id == idTr && top == idTr:
+		w.popTo(len(w.stack) - 1)
+	}
+}
+
 func (w *walker) endTag(id uint64) {
 	// Pop to the nearest open element of that name, if it is near enough.
 	if w.overflow > 0 {
 		w.overflow--
-	} else {
-		lo := max(len(w.stack)-endSearch, 0)
-		i := len(w.stack) - 1
-		for ; i >= lo && w.stack[i] != id; i-- {
-		}
-		if i < lo {
-			return // a stray end tag
-		}
-		w.stack = w.stack[:i]
+		w.popTo(len(w.stack))
+		return
 	}
+	lo := max(len(w.stack)-endSearch, 0)
+	i := len(w.stack) - 1
+	for ; i >= lo && w.stack[i] != id; i-- {
+	}
+	if i < lo {
+		return // a stray end tag
+	}
+	w.popTo(i)
+}
+
+// popTo closes the open elements above stack height n (and any counted
+// beyond maxStack have been closed already), dropping their marks and link.
+func (w *walker) popTo(n int) {
+	w.stack = w.stack[:n]
 	d := w.depth()
 	for n := len(w.marks); n > 0 && w.marks[n-1].depth > d; n-- {
 		w.marks = w.marks[:n-1]
