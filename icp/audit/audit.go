@@ -172,6 +172,7 @@ type segment struct {
 	hrefN  int32  // length of the href
 	hidden string // why it is not shown
 	raw    bool   // the content of a raw-text element
+	ver    uint32 // walker.ver when it started
 }
 
 // walker streams the page's tokens, keeping only what the audit needs: the
@@ -195,7 +196,8 @@ type walker struct {
 	segs    []segment
 	anchors bool // the run holds a byte that may start a number
 
-	at attrs // the attributes of the current start tag
+	at  attrs  // the attributes of the current start tag
+	ver uint32 // counts changes of the link or the visibility
 
 	found     []seen
 	tooMany   bool
@@ -302,6 +304,7 @@ func (w *walker) startTag(tt html.TokenType, tag atom.Atom, fl uint8, id uint64)
 	d := w.depth()
 	if tag == atom.A {
 		// An <a> inside an <a> closes the first (HTML's adoption agency).
+		w.ver++
 		w.aDepth = d
 		w.hrefs = append(w.hrefs[:0], at.href...)
 		if at.href == nil {
@@ -319,11 +322,13 @@ func (w *walker) startTag(tt html.TokenType, tag atom.Atom, fl uint8, id uint64)
 	case atom.Summary:
 		if n := len(w.marks); n > 0 && n < maxMarks-1 && w.marks[n-1].detail && w.marks[n-1].depth == d-1 {
 			w.marks = append(w.marks, mark{depth: d})
+			w.ver++
 		}
 		return
 	}
 	if how != "" && w.hiddenHow() == "" && len(w.marks) < maxMarks {
 		w.marks = append(w.marks, mark{depth: d, how: how, detail: tag == atom.Details && how == "<details>"})
+		w.ver++
 	}
 }
 
@@ -383,10 +388,12 @@ func (w *walker) popTo(n int) {
 	d := w.depth()
 	for n := len(w.marks); n > 0 && w.marks[n-1].depth > d; n-- {
 		w.marks = w.marks[:n-1]
+		w.ver++
 	}
 	if w.aDepth > d || -w.aDepth > d {
 		w.aDepth = 0
 		w.hrefs = w.hrefs[:0]
+		w.ver++
 	}
 }
 
@@ -425,52 +432,24 @@ func (w *walker) addRaw(raw []byte, line int, pos int64) int {
 // segment starts a new segment for text on line at pos unless the last
 // one continues.
 func (w *walker) segment(line int, pos int64) {
-	if !w.sameSegment(line) {
-		s := segment{at: len(w.text), line: line, pos: pos, hrefAt: -1, hidden: w.hiddenHow()}
-		if w.aDepth > 0 {
-			s.hrefN = int32(len(w.hrefs))
-			s.hrefAt = int32(w.hrefStore(s.hrefN))
-		}
-		w.segs = append(w.segs, s)
+	if k := len(w.segs); k > 0 && w.segs[k-1].line == line && w.segs[k-1].ver == w.ver {
+		return // same line, same link, same visibility
 	}
+	s := segment{at: len(w.text), line: line, pos: pos, hrefAt: -1, hidden: w.hiddenHow(), ver: w.ver}
+	if w.aDepth > 0 {
+		s.hrefAt, s.hrefN = int32(len(w.hrefRun)), int32(len(w.hrefs))
+		w.hrefRun = append(w.hrefRun, w.hrefs...)
+	}
+	w.segs = append(w.segs, s)
 }
 
+// afterText notes whether the run may hold a number, and scans a run that
+// grew long, so that memory stays bounded.
 func (w *walker) afterText(anchors bool) {
 	w.anchors = w.anchors || anchors
 	if len(w.text) > 64<<10 || len(w.segs) > 4096 {
 		w.flush()
 	}
-}
-
-// hrefStore copies the current href into hrefRun, so that it survives the
-// link's end, and returns its offset there.
-func (w *walker) hrefStore(n int32) int {
-	if k := len(w.segs); k > 0 {
-		p := w.segs[k-1]
-		if p.hrefAt >= 0 && p.hrefN == n && bytes.Equal(w.hrefRun[p.hrefAt:p.hrefAt+p.hrefN], w.hrefs) {
-			return int(p.hrefAt)
-		}
-	}
-	at := len(w.hrefRun)
-	w.hrefRun = append(w.hrefRun, w.hrefs...)
-	return at
-}
-
-// sameSegment reports whether text on line continues the last segment:
-// same line, same link, same visibility.
-func (w *walker) sameSegment(line int) bool {
-	k := len(w.segs)
-	if k == 0 {
-		return false
-	}
-	p := &w.segs[k-1]
-	if p.line != line || p.hidden != w.hiddenHow() || (p.hrefAt >= 0) != (w.aDepth > 0) {
-		return false
-	}
-	if w.aDepth > 0 && !bytes.Equal(w.hrefRun[p.hrefAt:p.hrefAt+p.hrefN], w.hrefs) {
-		return false
-	}
-	return true
 }
 
 // rawText handles the content of <script>, <style> (never shown) and of
