@@ -87,10 +87,17 @@ func (a *auditor) numbers() {
 			}
 			fd.addLine("audit.number_alias", icp.SeverityWarning, s.line, srcAlias, "number", s.n.String(), "usual", usual)
 		}
-		if s.n.LikelyDummy() {
+		if s.n.LikelyDummy() && !a.expected(s.n) {
 			fd.addLine("audit.dummy_number", icp.SeverityWarning, s.line, srcHeuristic, "number", s.n.String())
 		}
 	}
+}
+
+// expected reports whether n is a number the caller gave: a serial that
+// looks like a dummy is not flagged when the caller vouches for it.
+func (a *auditor) expected(n icp.Number) bool {
+	w := a.want
+	return w.ICP.IsValid() && (same(n, w.ICP) || same(n, w.Shown())) || w.Police.IsValid() && same(n, w.Police)
 }
 
 // filing reports whether n is a 备 number (subject or service).

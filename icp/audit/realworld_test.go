@@ -153,11 +153,14 @@ func linkCode(code string) bool {
 }
 
 // corpusWant is the footer the audit is run against: the labelled
-// canonical numbers. Where the fragment shows only a subject number and is
+// canonical numbers of a row that shows a real number. Where the fragment shows only a subject number and is
 // labelled subject_only, the site's own number is that subject's -1 (the
 // site number is not on the page, so any index would do).
 func corpusWant(r corpusRow) icp.Footer {
 	var f icp.Footer
+	if r.isNumber != "yes" {
+		return f // a dummy or a placeholder is not the site's number, which is unknown
+	}
 	shown := tags.ReplaceAllString(r.raw, "")
 	for c := range strings.SplitSeq(r.canonical, ",") {
 		n, err := icp.ParseNumber(c)
