@@ -141,6 +141,9 @@ type attrs struct {
 // count; neither overrides the other. It also returns the tag's newlines.
 func readAttrs(a *attrs, raw []byte, i int) int {
 	*a = attrs{}
+	if i+1 >= len(raw) {
+		return 0 // <p>: no attributes, no newline
+	}
 	may, nls := mayHaveAttr(raw, i)
 	if !may {
 		return nls
