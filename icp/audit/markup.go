@@ -349,9 +349,14 @@ func appendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, nee
 		}
 		n := 1
 		switch {
-		case b >= 0xE0 && b < 0xF0 && i+2 < len(t) && t[i+1]&0xC0 == 0x80 && t[i+2]&0xC0 == 0x80:
-			// A three-byte character (all of Chinese) is looked at once.
+		case b >= 0xE0 && b < 0xF0 && i+2 < len(t) && t[i+1]&t[i+2] >= 0x80:
+			// A three-byte character (all of Chinese) is looked at once;
+			// its other bytes are not ASCII, so no byte of a class is
+			// skipped even in malformed text.
 			n = 3
+			if b != 0xE5 && b != 0xEF && b != 0xE2 {
+				break
+			}
 			switch b {
 			case 0xE5, 0xEF:
 				anchors = anchors || anchorAt(t, i)
