@@ -110,7 +110,7 @@ func AuditFooter(page io.Reader, want icp.Footer, opts ...icp.Option) (icp.Repor
 	if err := w.run(); err != nil {
 		return icp.Report{}, err
 	}
-	if lr.N == 0 { // the cut may have split the last text run: drop its scan
+	if lr.N == 0 { // the page goes on past the limit
 		w.truncated = true
 	}
 	fd := finder{lang: cfg.Lang}
