@@ -7,7 +7,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/net/html"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/language"
 
@@ -264,4 +266,28 @@ func TestWalkerBounded(t *testing.T) {
 	assert.Equal(t, 80001, w.depth())
 	require.Len(t, w.found, 1)
 	assert.Equal(t, "hidden", w.found[0].hidden)
+}
+
+// TestCharsets: pages in the encodings Chinese sites use, declared the
+// ways they declare them.
+func TestCharsets(t *testing.T) {
+	body := "<body><p>" + strings.Repeat("网站建设与运维服务", 30) + "</p><footer>" + icpA(miit, "浙ICP备2021047163号-1") + psbA + "</footer></body></html>"
+	enc := func(e encoding.Encoding, s string) string {
+		out, err := e.NewEncoder().String(s)
+		require.NoError(t, err)
+		return out
+	}
+	tests := []struct{ name, page string }{
+		{"GB2312 by http-equiv", enc(simplifiedchinese.GBK, `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>`+body)},
+		{"GB18030 by meta charset", enc(simplifiedchinese.GB18030, `<html><head><meta charset="GB18030"></head>`+body)},
+		{"Big5 by meta charset", enc(traditionalchinese.Big5, `<html><head><meta charset="big5"></head>`+strings.ReplaceAll(body, "网站建设与运维服务", "網站建設"))},
+		{"UTF-16BE with a byte-order mark", enc(unicode.UTF16(unicode.BigEndian, unicode.UseBOM), "<html>"+body)},
+		{"UTF-8 with a byte-order mark", "\ufeff<html><head><meta charset=utf-8></head>" + body},
+		{"UTF-8 declaring nothing, ASCII first", "<html><head>" + strings.Repeat("<!-- padding -->", 100) + "</head>" + body},
+	}
+	for _, tt := range tests {
+		r, err := AuditFooter(strings.NewReader(tt.page), auditWant)
+		require.NoError(t, err, tt.name)
+		assert.Empty(t, r.Findings, "%s: %v", tt.name, r.Findings)
+	}
 }
