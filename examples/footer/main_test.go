@@ -47,11 +47,17 @@ func TestAuditFile(t *testing.T) {
 	assert.Equal(t, 0, code, out)
 	assert.Contains(t, out, "OK")
 
-	bad := filepath.Join(dir, "bad.html")
-	require.NoError(t, os.WriteFile(bad, []byte(`<footer><a href="http://www.miitbeian.gov.cn/">浙ICP备2021000001号-1</a></footer>`), 0o644))
-	code, out, _ = runArgs("-icp", "浙ICP备2021000001号-1", "-lang", "en", "-audit", bad)
-	assert.Equal(t, 1, code)
+	legacy := filepath.Join(dir, "legacy.html")
+	require.NoError(t, os.WriteFile(legacy, []byte(`<footer><a href="http://www.miitbeian.gov.cn/">浙ICP备2021000001号-1</a></footer>`), 0o644))
+	code, out, _ = runArgs("-icp", "浙ICP备2021000001号-1", "-lang", "en", "-audit", legacy)
+	assert.Equal(t, 0, code, "a legacy link is a warning: %s", out)
 	assert.Contains(t, out, "audit.icp_obsolete_link")
+
+	bad := filepath.Join(dir, "bad.html")
+	require.NoError(t, os.WriteFile(bad, []byte(`<footer hidden><a href="https://beian.miit.gov.cn/">浙ICP备2021000001号-1</a></footer>`), 0o644))
+	code, out, _ = runArgs("-icp", "浙ICP备2021000001号-1", "-lang", "en", "-audit", bad)
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "audit.icp_hidden")
 
 	code, _, errs := runArgs("-icp", "浙ICP备2021000001号-1", "-audit", filepath.Join(dir, "missing.html"))
 	assert.Equal(t, 2, code)

@@ -1,26 +1,22 @@
 package audit
 
 import (
+	"bufio"
 	"bytes"
 	"io"
-	"net/url"
 	"strconv"
-	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/text/language"
 
 	"github.com/icpkit/icpkit/icp"
-	"github.com/icpkit/icpkit/internal/catalog"
-	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/internal/opt"
 )
 
 // DefaultLimit is how many bytes of a page [AuditFooter] reads unless
 // told otherwise: 2 MiB. Footers sit at the end of a page, so a page cut
-// there reports audit.truncated.
+// there reports audit.truncated, and a number not seen in the part read is
+// reported as not seen rather than missing.
 const DefaultLimit = 2 << 20
 
 // maxAuditNumbers bounds the numbers an audit collects: a footer holds a
@@ -44,56 +40,55 @@ func Tail(percent int) icp.Option {
 	return func(c *opt.Config) { c.AuditTail = min(max(percent, 1), 100) }
 }
 
-func init() {
-	register(
-		msg("audit.icp_missing", []string{"number"}, "页面上没有找到备案号 %[1]s", "the filing number %[1]s is not on the page"),
-		msg("audit.icp_not_linked", []string{"number"}, "备案号 %[1]s 没有链接到 https://beian.miit.gov.cn/", "the filing number %[1]s is not linked to https://beian.miit.gov.cn/"),
-		msg("audit.icp_obsolete_link", []string{"number", "href"}, "备案号 %[1]s 链接到已停用的地址 %[2]s，应为 https://beian.miit.gov.cn/", "the filing number %[1]s links to the obsolete address %[2]s instead of https://beian.miit.gov.cn/"),
-		msg("audit.icp_link_variant", []string{"number", "href"}, "备案号 %[1]s 的链接 %[2]s 不是标准地址 https://beian.miit.gov.cn/", "the filing number %[1]s links to %[2]s rather than https://beian.miit.gov.cn/"),
-		msg("audit.icp_wrong_link", []string{"number", "href"}, "备案号 %[1]s 链接到 %[2]s，而不是工信部备案系统", "the filing number %[1]s links to %[2]s, not to the MIIT filing system"),
-		msg("audit.icp_other_number", []string{"number", "want"}, "页面展示的是 %[1]s，而不是本站的备案号 %[2]s", "the page shows %[1]s instead of this site's number %[2]s"),
-		msg("audit.icp_subject_only", []string{"number", "want"}, "页面只展示了主体备案号 %[1]s，应展示网站备案号 %[2]s", "the page shows only the subject number %[1]s; it should show the site number %[2]s"),
-		msg("audit.icp_license_for_filing", []string{"number", "want"}, "页面展示的是许可证号 %[1]s，备案号 %[2]s 也须展示", "the page shows the licence %[1]s; the filing number %[2]s must be shown as well"),
-		msg("audit.icp_hidden", []string{"number", "how"}, "备案号 %[1]s 被隐藏（%[2]s）", "the filing number %[1]s is hidden (%[2]s)"),
-		msg("audit.icp_not_at_bottom", []string{"number"}, "备案号 %[1]s 不在页面底部", "the filing number %[1]s is not at the bottom of the page"),
-		msg("audit.number_format", []string{"number", "fixes"}, "号码 %[1]s 的写法不规范（%[2]s）", "the number %[1]s is not written in its standard form (%[2]s)"),
-		msg("audit.double_hao", []string{"number"}, "号码 %[1]s 中“号”重复", "the number %[1]s repeats “号”"),
-		msg("audit.placeholder", []string{"text"}, "页面上有占位符而不是备案号：%[1]s", "the page shows a placeholder instead of a number: %[1]s"),
-		msg("audit.unofficial_number", []string{"text"}, "%[1]s 不是工信部的备案号（非官方前缀）", "%[1]s is not an MIIT filing number (unofficial prefix)"),
-		msg("audit.police_missing", []string{"number"}, "页面上没有找到公安备案号 %[1]s", "the public-security number %[1]s is not on the page"),
-		msg("audit.police_not_linked", []string{"number"}, "公安备案号 %[1]s 没有链接到公安备案查询页", "the public-security number %[1]s is not linked to its query page"),
-		msg("audit.police_legacy_link", []string{"number", "href"}, "公安备案号 %[1]s 链接到旧地址 %[2]s", "the public-security number %[1]s links to the legacy address %[2]s"),
-		msg("audit.too_many_numbers", []string{"max"}, "页面上的备案号超过 %[1]s 个，只检查了前 %[1]s 个", "the page holds more than %[1]s numbers; only the first %[1]s were audited"),
-		msg("audit.truncated", []string{"limit"}, "页面超过 %[1]s 字节，只检查了前面部分", "the page is longer than %[1]s bytes; only its beginning was audited"),
-	)
-}
-
-// seen is one number found on the page.
+// seen is one number, or one stretch of number-like text, found in the
+// page's visible text.
 type seen struct {
 	n      icp.Number
 	fixes  []icp.Fix
-	raw    string
+	text   string // as written, clipped
 	line   int
 	offset int64
-	href   string
-	hidden string
+	href   string // the raw href of the enclosing link, entities undecoded
+	hidden string // why a reader does not see it; "" when shown
 	double bool
-	junk   string // "placeholder" or "unofficial" for text that is not a number
+	raw    bool     // inside a raw-text element: its markup, links included, is not read
+	junk   junkKind // for text that is not a valid number
+	why    error    // the parse error of unreadable text
 }
 
 // AuditFooter reads an HTML page and reports how its footer compares with
-// want: the expected ICP number missing, not linked to
-// https://beian.miit.gov.cn/ or linked to an obsolete host, another number
-// shown instead (another subject, the bare subject number, an ICP证 for the
-// 备案号), hidden by display:none, visibility:hidden or the hidden attribute,
-// not in the last part of the page; the 公网安备 number missing, unlinked or
-// linked to the legacy portal; a doubled 号, placeholders, unofficial
-// prefixes and non-standard spellings. Prose such as 阿里云ICP备案 is not a
-// number.
+// want, the way a reviewer reading the page in a browser would:
+//
+//   - the expected ICP number missing (or, on a page longer than the
+//     limit, not seen in the part read), another subject's number shown
+//     instead, or an ICP证 shown without the 备案号; a site number of the
+//     expected subject is never an error, and the bare subject number is a
+//     warning unless the province's rules ask for it (see
+//     [icp.Footer.Shown]);
+//   - the number hidden (display:none, visibility:hidden, the hidden
+//     attribute, inside <template>, a closed <details>, <noscript>,
+//     <title>, <textarea> or <iframe>), or not in the last part of the
+//     page;
+//   - the number not linked to https://beian.miit.gov.cn/, linked
+//     elsewhere, or through a legacy address (miitbeian, miibeian, plain
+//     http); relative links are read against <base href>;
+//   - the 公网安备 number missing, unlinked, or linked to the legacy portal
+//     www.beian.gov.cn;
+//   - spellings: full-width letters, Unicode dashes, spaces, a doubled 号
+//     (each with its fix), placeholders, vanity prefixes, old-format
+//     public-security numbers and number-like text that does not parse
+//     (with the reason).
+//
+// Text is read as a browser shows it: entities decoded, a number split by
+// inline tags (<span>, <b>, <a> …) joined, zero-width characters and soft
+// hyphens dropped, and pages in GBK, GB18030, Big5 or UTF-16 decoded from
+// their byte-order mark or <meta charset> (golang.org/x/net/html/charset).
+// Prose such as 阿里云ICP备案 is not a number.
 //
 // The page is tokenised as a stream with golang.org/x/net/html and read up
-// to [DefaultLimit] bytes (see [Limit]). Findings carry the page
-// line in [icp.Finding.Line]. The error is non-nil only when reading fails.
+// to [DefaultLimit] bytes (see [Limit]) in time linear in its length.
+// Findings carry the page line in [icp.Finding.Line]. The error is non-nil
+// only when reading fails.
 func AuditFooter(page io.Reader, want icp.Footer, opts ...icp.Option) (icp.Report, error) {
 	cfg := opt.Apply(opts)
 	if cfg.AuditLimit == 0 {
@@ -105,578 +100,450 @@ func AuditFooter(page io.Reader, want icp.Footer, opts ...icp.Option) (icp.Repor
 	// One byte over the limit is read to tell a page of exactly the limit
 	// from a longer one: N reaches 0 only for the longer.
 	lr := &io.LimitedReader{R: page, N: cfg.AuditLimit + 1}
-	z := html.NewTokenizer(lr)
-	z.SetMaxBuf(int(cfg.AuditLimit) + 4096)
-	type elem struct {
-		tag    atom.Atom // 0 for unknown elements, matched by name
-		name   string    // only for unknown elements
-		hidden string
-		href   string
+	r, err := decodedReader(lr)
+	if err != nil {
+		return icp.Report{}, err
 	}
-	var (
-		stack    []elem
-		found    []seen
-		junk     []seen // placeholders and unofficial prefixes
-		line     = 1
-		pos      int64 // bytes of the page tokenised so far
-		textBuf  []byte
-		textLine int
-		tooMany  bool
-		nameBuf  [32]byte
-	)
-	hiddenNow := func() string {
-		for i := len(stack) - 1; i >= 0; i-- {
-			if stack[i].hidden != "" {
-				return stack[i].hidden
-			}
-		}
-		return ""
+	w := walker{z: html.NewTokenizer(r), line: 1}
+	// Decoding GBK or UTF-16 at most doubles the bytes (2 → 3, 2 → 3 or 4 → 4).
+	w.z.SetMaxBuf(2*int(cfg.AuditLimit) + 4096)
+	if err := w.run(); err != nil {
+		return icp.Report{}, err
 	}
-	hrefNow := func() string {
-		for i := len(stack) - 1; i >= 0; i-- {
-			if stack[i].tag == atom.A {
-				return stack[i].href
-			}
-		}
-		return ""
+	if lr.N == 0 { // the page goes on past the limit
+		w.truncated = true
 	}
-	flush := func(offset int64) {
-		if len(textBuf) == 0 {
-			return
-		}
-		if !mayHoldNumber(textBuf) {
-			textBuf = textBuf[:0]
-			return
-		}
-		for _, c := range scanText(string(textBuf), maxAuditNumbers+1-len(found)-len(junk)) {
-			c.line, c.offset, c.href, c.hidden = textLine, offset, hrefNow(), hiddenNow()
-			switch {
-			case len(found)+len(junk) >= maxAuditNumbers:
-				tooMany = true
-			case c.n.IsValid():
-				found = append(found, c)
-			default:
-				junk = append(junk, c)
-			}
-		}
-		textBuf = textBuf[:0]
-	}
-	var readErr error
-loop:
-	for {
-		tt := z.Next()
-		raw := z.Raw()
-		startLine := line
-		line += bytes.Count(raw, []byte{'\n'})
-		pos += int64(len(raw))
-		switch tt {
-		case html.ErrorToken:
-			if err := z.Err(); err != io.EOF {
-				readErr = err
-			}
-			break loop
-		case html.TextToken:
-			if len(textBuf) == 0 {
-				textLine = startLine
-			}
-			// Raw text: numbers hold no entities, and Text would copy.
-			textBuf = append(textBuf, raw...)
-			if len(textBuf) > 64<<10 {
-				flush(pos)
-			}
-		case html.StartTagToken, html.SelfClosingTagToken:
-			tag, name := tagFromRaw(raw, &nameBuf)
-			hasAttr := hasInterestingAttr(raw)
-			if hasAttr {
-				_, hasAttr = z.TagName()
-			}
-			if tag == atom.Br || tag == atom.Wbr {
-				continue // inline breaks do not split a number
-			}
-			flush(pos)
-			e := elem{tag: tag}
-			if tag == 0 {
-				e.name = string(name)
-			}
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				switch string(k) {
-				case "href":
-					if tag == atom.A {
-						e.href = string(v)
-					}
-				case "hidden":
-					e.hidden = "hidden"
-				case "style":
-					e.hidden = hiddenStyle(v)
-				}
-			}
-			if tt == html.StartTagToken && !voidElement(tag) {
-				stack = append(stack, e)
-				if len(stack) > 512 {
-					stack = stack[len(stack)-512:] // bound deeply nested junk
-				}
-			}
-			if tag == atom.Script || tag == atom.Style {
-				// Skip their content: it is not shown.
-				for {
-					t2 := z.Next()
-					line += bytes.Count(z.Raw(), []byte{'\n'})
-					pos += int64(len(z.Raw()))
-					if t2 == html.ErrorToken {
-						if err := z.Err(); err != io.EOF {
-							readErr = err
-						}
-						break loop
-					}
-					if t2 == html.EndTagToken {
-						if n, _ := tagFromRaw(z.Raw(), &nameBuf); n == tag {
-							stack = stack[:max(len(stack)-1, 0)]
-							break
-						}
-					}
-				}
-			}
-		case html.EndTagToken:
-			tag, name := tagFromRaw(raw, &nameBuf)
-			if tag == atom.Br {
-				continue
-			}
-			flush(pos)
-			for i := len(stack) - 1; i >= 0; i-- {
-				if stack[i].tag == tag && (tag != 0 || stack[i].name == string(name)) {
-					stack = stack[:i]
-					break
-				}
-			}
-		}
-	}
-	flush(pos)
 	fd := finder{lang: cfg.Lang}
-	if readErr != nil && readErr != io.EOF {
-		return icp.Report{}, readErr
-	}
-	truncated := lr.N == 0
-	total := pos
-	auditICP(&fd, want, found, total, cfg.AuditTail)
-	auditPolice(&fd, want, found)
-	for _, j := range junk {
-		code, sev := "audit.placeholder", icp.SeverityError
-		if j.junk == "unofficial" {
-			code, sev = "audit.unofficial_number", icp.SeverityWarning
-		}
-		fd.addLine(code, sev, j.line, "peers.md §5", "text", j.raw)
-	}
-	if truncated {
+	a := auditor{fd: &fd, want: want, found: w.found, total: w.pos, tail: cfg.AuditTail,
+		truncated: w.truncated, limit: cfg.AuditLimit, base: w.base}
+	a.numbers()
+	a.icp()
+	a.police()
+	if w.truncated {
 		fd.add("audit.truncated", icp.SeverityInfo, "icpkit input bound", "limit", strconv.FormatInt(cfg.AuditLimit, 10))
 	}
-	if tooMany {
+	if w.tooMany {
 		fd.add("audit.too_many_numbers", icp.SeverityWarning, "icpkit input bound", "max", strconv.Itoa(maxAuditNumbers))
 	}
 	return fd.report(), nil
 }
 
-func voidElement(tag atom.Atom) bool {
-	switch tag {
-	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input, atom.Link,
-		atom.Meta, atom.Source, atom.Track, atom.Wbr:
-		return true
+// decodedReader returns the page as UTF-8: see charset.go.
+func decodedReader(r io.Reader) (io.Reader, error) {
+	br := bufio.NewReaderSize(r, 1024)
+	head, err := br.Peek(1024)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		if len(head) == 0 {
+			return nil, err
+		}
 	}
-	return false
+	if dec := pageDecoder(head); dec != nil {
+		return dec(br), nil
+	}
+	return br, nil
 }
 
-// hiddenStyle reports display:none or visibility:hidden in a style
-// attribute, ignoring case and white space, without allocating.
-func hiddenStyle(v []byte) string {
-	var buf [256]byte
-	n := 0
-	for _, c := range v {
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-			continue
-		}
-		if n == len(buf) {
-			break
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[n] = c
-		n++
-	}
-	switch st := buf[:n]; {
-	case bytes.Contains(st, []byte("display:none")):
-		return "display:none"
-	case bytes.Contains(st, []byte("visibility:hidden")):
-		return "visibility:hidden"
+// maxMarks bounds the hidden-state marks kept: a hidden element hides all
+// it holds, so a mark is pushed only while the text is visible, and only a
+// <summary> in a closed <details> makes it visible again.
+const maxMarks = 64
+
+// maxStack bounds the open elements remembered by name; deeper nesting is
+// only counted, so memory stays bounded on any page.
+const maxStack = 1024
+
+// endSearch bounds how far an end tag looks up the stack for its element,
+// so that stray end tags on a deep page cost constant time.
+const endSearch = 128
+
+// mark is a change of visibility at a depth of the element tree.
+type mark struct {
+	depth  int
+	how    string // "" when the element makes its content visible again
+	detail bool   // a closed <details>: its <summary> child is shown
+}
+
+// segment is the part of a text run that one text token contributed.
+type segment struct {
+	at     int    // offset in walker.text
+	line   int    // page line of its first byte
+	pos    int64  // page offset of the token
+	hrefAt int32  // offset in walker.hrefRun, -1 when not in a link
+	hrefN  int32  // length of the href
+	hidden string // why it is not shown
+	raw    bool   // the content of a raw-text element
+	ver    uint32 // walker.ver when it started
+}
+
+// walker streams the page's tokens, keeping only what the audit needs: the
+// depth of the element tree, the visibility marks, the current link, and
+// the text of the current run of inline content.
+type walker struct {
+	z    *html.Tokenizer
+	line int
+	pos  int64
+
+	stack    []uint64 // open elements by name id (see tagID)
+	overflow int      // open elements deeper than maxStack
+	marks    []mark
+
+	aDepth  int    // depth of the open <a>; 0 when none, negative without href
+	hrefs   []byte // the open <a>'s href (raw)
+	hrefRun []byte // the hrefs of the current run's segments
+	base    string // <base href>
+
+	text    []byte
+	segs    []segment
+	anchors bool // the run holds a byte that may start a number
+
+	at  attrs  // the attributes of the current start tag
+	ver uint32 // counts changes of the link or the visibility
+
+	found     []seen
+	tooMany   bool
+	truncated bool
+}
+
+func (w *walker) depth() int { return len(w.stack) + w.overflow }
+
+func (w *walker) hiddenHow() string {
+	if n := len(w.marks); n > 0 {
+		return w.marks[n-1].how
 	}
 	return ""
 }
 
-// mayHoldNumber is a cheap filter before scanText: every number holds ICP
-// (any case or width), 公网安备 or a B1/B2 licence class.
-func mayHoldNumber(b []byte) bool {
-	for i := 0; i < len(b); i++ {
-		switch b[i] {
-		case 'P', 'p': // ICP in any case
-			if i > 0 && (b[i-1]|0x20) == 'c' {
-				return true
-			}
-		case '1', '2': // B1, B2
-			if i > 0 && (b[i-1]|0x20) == 'b' {
-				return true
-			}
-		case 0xE5: // 公 of 公网安备
-			if bytes.HasPrefix(b[i:], []byte("公网安备")) {
-				return true
-			}
-		case 0xEF: // full-width forms
-			if bytes.HasPrefix(b[i:], []byte("Ｐ")) || bytes.HasPrefix(b[i:], []byte("ｐ")) || bytes.HasPrefix(b[i:], []byte("Ｂ")) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// tagFromRaw reads the element name of a start or end tag from its raw
-// bytes, lower-cased into buf, without the allocation of Tokenizer.TagName.
-func tagFromRaw(raw []byte, buf *[32]byte) (atom.Atom, []byte) {
-	i := 1
-	if i < len(raw) && raw[i] == '/' {
-		i++
-	}
-	n := 0
-	for ; i < len(raw); i++ {
-		c := raw[i]
-		if c == ' ' || c == '/' || c == '>' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
-			break
-		}
-		if n == len(buf) {
-			return 0, nil // longer than any known element
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[n] = c
-		n++
-	}
-	return atom.Lookup(buf[:n]), buf[:n]
-}
-
-// hasInterestingAttr reports whether a raw tag may carry href, style or
-// hidden, so that the allocating attribute API is used only then.
-func hasInterestingAttr(raw []byte) bool {
-	for i := 1; i+4 <= len(raw); i++ {
-		switch raw[i] | 0x20 {
-		case 'h':
-			if eqFold(raw[i:], "href") || eqFold(raw[i:], "hidden") {
-				return true
-			}
-		case 's':
-			if eqFold(raw[i:], "style") {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// eqFold reports whether b starts with the lower-case ASCII word w, in any
-// case.
-func eqFold(b []byte, w string) bool {
-	if len(b) < len(w) {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		if b[i]|0x20 != w[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func (fd *finder) addLine(code string, sev icp.Severity, line int, source string, kv ...string) {
-	f := icp.NewFinding(fd.lang, code, sev, "", source, kv...)
-	f.Line = line
-	fd.out = append(fd.out, f)
-}
-
-func auditICP(fd *finder, want icp.Footer, found []seen, total int64, tailPct int) {
-	if !want.ICP.IsValid() {
-		return
-	}
-	exp := want.Shown()
-	var match *seen
-	for i := range found {
-		if found[i].n == exp {
-			match = &found[i]
-			break
-		}
-	}
-	for i := range found {
-		s := &found[i]
-		if s.n.Kind() == icp.PoliceFiling {
-			continue
-		}
-		if len(s.fixes) > 0 {
-			var fx []string
-			for _, f := range s.fixes {
-				if f != icp.FixDoubleHao {
-					fx = append(fx, string(f))
+func (w *walker) run() error {
+	z := w.z
+	var rawSkip atom.Atom // the raw-text element whose content comes next
+	for {
+		tt := z.Next()
+		raw := z.Raw()
+		// Newlines are counted in the pass each kind of token needs anyway.
+		startLine, startPos := w.line, w.pos
+		w.pos += int64(len(raw))
+		switch tt {
+		case html.ErrorToken:
+			w.flush()
+			if err := z.Err(); err != io.EOF {
+				if err == html.ErrBufferExceeded {
+					w.truncated = true
+					return nil
 				}
+				return err
 			}
-			if len(fx) > 0 {
-				fd.addLine("audit.number_format", icp.SeverityWarning, s.line, "domain.md §1.1", "number", s.n.String(), "fixes", strings.Join(fx, ","))
-			}
-		}
-		if s.double {
-			fd.addLine("audit.double_hao", icp.SeverityWarning, s.line, "peers.md §5", "number", s.n.String())
-		}
-	}
-	if match == nil {
-		// Say what is shown instead, if anything.
-		reported := false
-		for _, s := range found {
-			if s.n.Kind() == icp.PoliceFiling {
+			return nil
+		case html.TextToken:
+			if rawSkip != 0 {
+				w.line += countNL(raw)
+				w.rawText(rawSkip, z.Text(), startLine, startPos)
 				continue
 			}
-			switch {
-			case s.n.Kind() == icp.SubjectFiling && subjectOf(exp) == s.n:
-				fd.addLine("audit.icp_subject_only", icp.SeverityError, s.line, "HW-after", "number", s.n.String(), "want", exp.String())
-			case s.n.Kind() == icp.ICPLicense || s.n.Kind() == icp.TelecomLicense:
-				continue // licences may be shown beside the filing number
-			default:
-				fd.addLine("audit.icp_other_number", icp.SeverityError, s.line, "HW-after", "number", s.n.String(), "want", exp.String())
-			}
-			reported = true
-		}
-		if !reported {
-			for _, s := range found {
-				if s.n.Kind() == icp.ICPLicense {
-					fd.addLine("audit.icp_license_for_filing", icp.SeverityError, s.line, "HW-after", "number", s.n.String(), "want", exp.String())
-					reported = true
+			w.line += w.addRaw(raw, startLine, startPos)
+		case html.StartTagToken, html.SelfClosingTagToken:
+			id, tag, fl, end := tagID(raw)
+			w.line += readAttrs(&w.at, raw, end)
+			rawSkip = 0
+			switch tag {
+			case atom.Br:
+				w.addText(space, startLine, startPos) // a line break: white space
+				continue
+			case atom.Wbr:
+				continue
+			case atom.Script, atom.Style, atom.Title, atom.Textarea, atom.Iframe,
+				atom.Noscript, atom.Noembed, atom.Noframes:
+				if tt == html.StartTagToken {
+					rawSkip = tag // the tokenizer returns their content as one text token
 				}
 			}
+			if fl&flInline == 0 {
+				w.flush()
+			}
+			w.startTag(tt, tag, fl, id)
+		case html.EndTagToken:
+			id, tag, fl, end := tagID(raw)
+			for _, c := range raw[end:] {
+				if c == '\n' {
+					w.line++
+				}
+			}
+			rawSkip = 0
+			if tag == atom.Br {
+				w.addText(space, startLine, startPos)
+				continue
+			}
+			if fl&flInline == 0 {
+				w.flush()
+			}
+			w.endTag(id)
+		default:
+			w.line += countNL(raw)
 		}
-		if !reported {
-			fd.add("audit.icp_missing", icp.SeverityError, "QC-general; HW-after", "number", exp.String())
-		}
-		return
-	}
-	if match.hidden != "" {
-		fd.addLine("audit.icp_hidden", icp.SeverityError, match.line, "QC-general", "number", exp.String(), "how", match.hidden)
-	}
-	switch kind, href := classifyMIIT(match.href); kind {
-	case linkNone:
-		fd.addLine("audit.icp_not_linked", icp.SeverityError, match.line, "QC-general; HW-after", "number", exp.String())
-	case linkObsolete:
-		fd.addLine("audit.icp_obsolete_link", icp.SeverityError, match.line, "HW-err; TC-num", "number", exp.String(), "href", href)
-	case linkVariant:
-		fd.addLine("audit.icp_link_variant", icp.SeverityWarning, match.line, "peers.md §5", "number", exp.String(), "href", href)
-	case linkOther:
-		fd.addLine("audit.icp_wrong_link", icp.SeverityError, match.line, "HW-after", "number", exp.String(), "href", href)
-	}
-	if total > 0 && match.offset < total*int64(100-tailPct)/100 && total-match.offset > bottomBytes {
-		fd.addLine("audit.icp_not_at_bottom", icp.SeverityWarning, match.line, "QC-general (33号令 Art. 13)", "number", exp.String())
 	}
 }
 
-func subjectOf(n icp.Number) icp.Number {
-	s, _ := n.Subject()
-	return s
-}
-
-func auditPolice(fd *finder, want icp.Footer, found []seen) {
-	if !want.Police.IsValid() {
-		return
-	}
-	for _, s := range found {
-		if s.n != want.Police {
-			continue
-		}
-		u, err := url.Parse(strings.TrimSpace(s.href))
-		switch {
-		case s.href == "" || err != nil:
-			fd.addLine("audit.police_not_linked", icp.SeverityWarning, s.line, "TC-psb; QC-psb", "number", s.n.String())
-		case strings.HasSuffix(strings.ToLower(u.Host), "beian.gov.cn"):
-			fd.addLine("audit.police_legacy_link", icp.SeverityWarning, s.line, "TC-psb; TP-mps", "number", s.n.String(), "href", norm.Clip(s.href, 120))
-		case !strings.HasSuffix(strings.ToLower(u.Host), "beian.mps.gov.cn"):
-			fd.addLine("audit.police_not_linked", icp.SeverityWarning, s.line, "TC-psb; QC-psb", "number", s.n.String())
-		}
-		return
-	}
-	fd.add("audit.police_missing", icp.SeverityError, "TC-psb; QC-psb", "number", want.Police.String())
-}
-
-type linkKind uint8
-
-const (
-	linkOK linkKind = iota
-	linkNone
-	linkObsolete
-	linkVariant
-	linkOther
+var (
+	nl    = []byte{'\n'}
+	space = []byte{' '}
 )
 
-func classifyMIIT(href string) (linkKind, string) {
-	h := strings.TrimSpace(href)
-	if h == "" {
-		return linkNone, ""
+func (w *walker) startTag(tt html.TokenType, tag atom.Atom, fl uint8, id uint64) {
+	at := &w.at
+	if tag == atom.Base && at.href != nil && w.base == "" {
+		w.base = string(at.href)
 	}
-	u, err := url.Parse(h)
-	if err != nil {
-		return linkOther, norm.Clip(h, 120)
+	if tt == html.SelfClosingTagToken || fl&flVoid != 0 {
+		return
 	}
-	host := strings.ToLower(u.Hostname())
-	switch {
-	case host == "beian.miit.gov.cn" && u.Scheme == "https":
-		return linkOK, ""
-	case host == "beian.miit.gov.cn" || host == "www.beian.miit.gov.cn":
-		return linkVariant, norm.Clip(h, 120)
-	case strings.HasSuffix(host, "miibeian.gov.cn") || strings.HasSuffix(host, "miitbeian.gov.cn"):
-		return linkObsolete, norm.Clip(h, 120)
+	w.impliedEnd(id, tag, fl)
+	if len(w.stack) < maxStack {
+		w.stack = append(w.stack, id)
+	} else {
+		w.overflow++
 	}
-	return linkOther, norm.Clip(h, 120)
+	d := w.depth()
+	if tag == atom.A {
+		// An <a> inside an <a> closes the first (HTML's adoption agency).
+		w.ver++
+		w.aDepth = d
+		w.hrefs = append(w.hrefs[:0], at.href...)
+		if at.href == nil {
+			w.aDepth = -d // an <a> without href is not a link
+		}
+	}
+	how := at.hidden
+	switch tag {
+	case atom.Template:
+		how = "<template>"
+	case atom.Details:
+		if !at.open {
+			how = "<details>"
+		}
+	case atom.Summary:
+		if n := len(w.marks); n > 0 && n < maxMarks-1 && w.marks[n-1].detail && w.marks[n-1].depth == d-1 {
+			w.marks = append(w.marks, mark{depth: d})
+			w.ver++
+		}
+		return
+	}
+	if how != "" && w.hiddenHow() == "" && len(w.marks) < maxMarks {
+		w.marks = append(w.marks, mark{depth: d, how: how, detail: tag == atom.Details && how == "<details>"})
+		w.ver++
+	}
 }
 
-// scanText finds filing numbers, placeholders and unofficial prefixes in a
-// run of page text.
-func scanText(text string, limit int) []seen {
-	if limit <= 0 {
-		return nil
+// Names whose end tag HTML implies when a sibling starts (<p>, <li> …).
+var (
+	idP, idLi, idDt, idDd = packName("p"), packName("li"), packName("dt"), packName("dd")
+	idTr, idTd, idTh      = packName("tr"), packName("td"), packName("th")
+	idOption              = packName("option")
+)
+
+// impliedEnd closes the element a start tag ends in HTML without an end
+// tag: an open <p> before any block, <li> before <li>, a cell before a
+// cell or row, and so on, as the tree builder does for pages that leave
+// them open. Without it, depth would grow on every such page and an end
+// tag would no longer find its element.
+func (w *walker) impliedEnd(id uint64, tag atom.Atom, fl uint8) {
+	if w.overflow > 0 || len(w.stack) == 0 || tag != 0 && tag != atom.Details && tag != atom.Summary {
+		return // <script>, <template> … do not end a <p>
 	}
-	t := string(norm.Append(make([]byte, 0, len(text)), text, false, false))
-	var out []seen
-	for i := 0; i < len(t) && len(out) < limit; {
-		j := indexAny(t[i:], "ICP", "icp", "公网安备", "B2-", "B1-")
-		if j < 0 {
-			break
+	top := w.stack[len(w.stack)-1]
+	switch {
+	case fl&flInline == 0 && top == idP,
+		id == idLi && top == idLi,
+		(id == idDt || id == idDd) && (top == idDt || top == idDd),
+		(id == idTd || id == idTh || id == idTr) && (top == idTd || top == idTh),
+		id == idOption && top == idOption:
+		w.popTo(len(w.stack) - 1)
+		if id == idTr && len(w.stack) > 0 && w.stack[len(w.stack)-1] == idTr {
+			w.popTo(len(w.stack) - 1)
 		}
-		at := i + j
-		// The abbreviation is the rune just before.
-		start := at
-		for start > 0 && t[start-1] == ' ' {
-			start--
+	case id == idTr && top == idTr:
+		w.popTo(len(w.stack) - 1)
+	}
+}
+
+func (w *walker) endTag(id uint64) {
+	// Pop to the nearest open element of that name, if it is near enough.
+	if w.overflow > 0 {
+		w.overflow--
+		w.popTo(len(w.stack))
+		return
+	}
+	lo := max(len(w.stack)-endSearch, 0)
+	i := len(w.stack) - 1
+	for ; i >= lo && w.stack[i] != id; i-- {
+	}
+	if i < lo {
+		return // a stray end tag
+	}
+	w.popTo(i)
+}
+
+// popTo closes the open elements above stack height n (and any counted
+// beyond maxStack have been closed already), dropping their marks and link.
+func (w *walker) popTo(n int) {
+	w.stack = w.stack[:n]
+	d := w.depth()
+	for n := len(w.marks); n > 0 && w.marks[n-1].depth > d; n-- {
+		w.marks = w.marks[:n-1]
+		w.ver++
+	}
+	if w.aDepth > d || -w.aDepth > d {
+		w.aDepth = 0
+		w.hrefs = w.hrefs[:0]
+		w.ver++
+	}
+}
+
+// addText appends visible text to the current run, dropping the characters
+// a browser does not show (zero-width spaces and joiners, soft hyphens,
+// byte-order marks).
+func (w *walker) addText(t []byte, line int, pos int64) {
+	if len(t) == 0 {
+		return
+	}
+	w.segment(line, pos)
+	var a bool
+	w.text, a = appendVisible(w.text, t)
+	w.afterText(a)
+}
+
+// addRaw is addText for a text token read from its raw bytes, decoded by
+// the tokenizer only when it holds an entity, a CR or a NUL.
+func (w *walker) addRaw(raw []byte, line int, pos int64) int {
+	if len(w.text) == 0 {
+		if n, ok := blank(raw); ok {
+			return n // white space between blocks: nothing to join
 		}
-		if start < 3 {
-			i = at + 3
-			continue
-		}
-		r, size := utf8.DecodeLastRuneInString(t[:start])
-		if size != 3 || r < 0x4E00 {
-			i = at + 3
-			continue
-		}
-		start -= size
-		end := at
-		for end < len(t) && end-at < 48 && candidateByte(t, end) {
-			if strings.HasPrefix(t[end:], "号") || strings.HasPrefix(t[end:], "备") || strings.HasPrefix(t[end:], "证") {
-				end += 3
+	}
+	w.segment(line, pos)
+	text, a, n, dec := appendText(w.text, raw, true)
+	if dec {
+		n = countNL(raw)
+		text, a = appendVisible(w.text, w.z.Text())
+	}
+	w.text = text
+	w.afterText(a)
+	return n
+}
+
+// segment starts a new segment for text on line at pos unless the last
+// one continues.
+func (w *walker) segment(line int, pos int64) {
+	if k := len(w.segs); k > 0 && w.segs[k-1].line == line && w.segs[k-1].ver == w.ver {
+		return // same line, same link, same visibility
+	}
+	s := segment{at: len(w.text), line: line, pos: pos, hrefAt: -1, hidden: w.hiddenHow(), ver: w.ver}
+	if w.aDepth > 0 {
+		s.hrefAt, s.hrefN = int32(len(w.hrefRun)), int32(len(w.hrefs))
+		w.hrefRun = append(w.hrefRun, w.hrefs...)
+	}
+	w.segs = append(w.segs, s)
+}
+
+// afterText notes whether the run may hold a number, and scans a run that
+// grew long, so that memory stays bounded.
+func (w *walker) afterText(anchors bool) {
+	w.anchors = w.anchors || anchors
+	if len(w.text) > 64<<10 || len(w.segs) > 4096 {
+		w.flush()
+	}
+}
+
+// rawText handles the content of <script>, <style> (never shown) and of
+// <title>, <textarea>, <iframe>, <noscript> (not shown as page text).
+func (w *walker) rawText(tag atom.Atom, t []byte, line int, pos int64) {
+	var how string
+	switch tag {
+	case atom.Script, atom.Style:
+		return
+	case atom.Title:
+		how = "<title>"
+	case atom.Textarea:
+		how = "<textarea>"
+	case atom.Iframe:
+		how = "<iframe>"
+	case atom.Noscript:
+		how = "<noscript>"
+	default:
+		how = "<" + tag.String() + ">"
+	}
+	w.flush()
+	w.segs = append(w.segs, segment{line: line, pos: pos, hrefAt: -1, hidden: how, raw: true})
+	w.text, w.anchors = appendVisible(w.text, t)
+	w.flush()
+}
+
+// flush reads the numbers of the current text run with [icp.FindNumbers]
+// and places each on the page: line, offset, link and visibility of the
+// segment where it starts.
+func (w *walker) flush() {
+	if w.anchors && !w.tooMany {
+		text := string(w.text)
+		for _, m := range icp.FindNumbers(text) {
+			if len(w.found) >= maxAuditNumbers {
+				w.tooMany = true
+				break
+			}
+			s := fromMatch(text, m)
+			if !s.valid() {
 				continue
 			}
-			if strings.HasPrefix(t[end:], "公网安备") {
-				end += len("公网安备")
-				continue
+			k := w.segmentAt(m.Start)
+			sg := w.segs[k]
+			s.line = sg.line + bytes.Count(w.text[sg.at:m.Start], nl)
+			s.offset = sg.pos
+			s.hidden, s.raw = sg.hidden, sg.raw
+			if sg.hrefAt >= 0 {
+				s.href = string(w.hrefRun[sg.hrefAt : sg.hrefAt+sg.hrefN])
 			}
-			end++
-		}
-		cand := strings.TrimRight(t[start:end], " -")
-		i = max(end, at+3)
-		if !looksNumeric(cand) {
-			if strings.Contains(cand, "XXX") || strings.Contains(strings.ToUpper(cand), "XXXX") {
-				out = append(out, seen{raw: norm.Clip(cand, 60), junk: "placeholder"})
-			}
-			continue // prose: 阿里云ICP备案
-		}
-		n, fixes, err := icp.NormalizeNumber(cand)
-		if err != nil {
-			switch {
-			case isErr(err, icp.ErrSerial) && allZeroDigits(cand):
-				out = append(out, seen{raw: norm.Clip(cand, 60), junk: "placeholder"})
-			case isErr(err, icp.ErrAbbreviation):
-				out = append(out, seen{raw: norm.Clip(cand, 60), junk: "unofficial"})
-			}
-			continue
-		}
-		s := seen{n: n, fixes: fixes, raw: cand}
-		for _, f := range fixes {
-			if f == icp.FixDoubleHao {
-				s.double = true
-			}
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-func isErr(err, target error) bool {
-	ne, ok := err.(*icp.NumberError)
-	return ok && ne.Err == target
-}
-
-func allZeroDigits(s string) bool {
-	d := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '1' && s[i] <= '9' {
-			return false
-		}
-		if s[i] == '0' {
-			d++
+			w.found = append(w.found, s)
 		}
 	}
-	return d >= 6
+	w.text = w.text[:0]
+	w.anchors = false
+	w.segs = w.segs[:0]
+	w.hrefRun = w.hrefRun[:0]
 }
 
-// looksNumeric: the text after the kind holds digits (placeholders such as
-// XXXXX and prose such as 备案 do not).
-func looksNumeric(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			return true
+// segmentAt returns the index of the segment holding text offset i.
+func (w *walker) segmentAt(i int) int {
+	lo, hi := 0, len(w.segs)
+	for hi-lo > 1 {
+		m := (lo + hi) / 2
+		if w.segs[m].at <= i {
+			lo = m
+		} else {
+			hi = m
 		}
 	}
-	return false
+	return lo
 }
 
-func candidateByte(t string, i int) bool {
-	c := t[i]
-	switch {
-	case c >= '0' && c <= '9', c == '-', c == ' ', c == 'A', c == 'X', c == 'K', c == 'B':
-		return true
-	case c == 'I' || c == 'C' || c == 'P' || c == 'i' || c == 'c' || c == 'p':
-		return true
+// countNL counts the newlines of a token; most tags hold none, found by
+// one IndexByte.
+func countNL(raw []byte) int {
+	i := bytes.IndexByte(raw, '\n')
+	if i < 0 {
+		return 0
 	}
-	return strings.HasPrefix(t[i:], "号") || strings.HasPrefix(t[i:], "备") || strings.HasPrefix(t[i:], "证") ||
-		strings.HasPrefix(t[i:], "公网安备")
+	return 1 + bytes.Count(raw[i+1:], nl)
 }
 
-func indexAny(s string, subs ...string) int {
-	best := -1
-	for _, sub := range subs {
-		if j := strings.Index(s, sub); j >= 0 && (best < 0 || j < best) {
-			best = j
+// blank reports whether raw holds only ASCII white space, and its
+// newlines.
+func blank(raw []byte) (int, bool) {
+	n := 0
+	for _, c := range raw {
+		switch c {
+		case '\n':
+			n++
+		case ' ', '\t', '\r', '\f':
+		default:
+			return 0, false
 		}
 	}
-	return best
+	return n, true
 }
-
-// msg builds a catalog entry: the code, its parameter names in the order
-// the texts use them (%[1]s …), and the zh-Hans and en texts.
-func msg(code string, params []string, zh, en string) catalog.Msg {
-	return catalog.Msg{Code: code, Params: params, Zh: zh, En: en}
-}
-
-func register(ms ...catalog.Msg) { catalog.Register(ms...) }
-
-// finder collects the findings of one audit in one language.
-type finder struct {
-	lang language.Tag
-	out  []icp.Finding
-}
-
-func (fd *finder) add(code string, sev icp.Severity, source string, kv ...string) {
-	fd.addLine(code, sev, 0, source, kv...)
-}
-
-func (fd *finder) report() icp.Report { return icp.NewReport(fd.out) }

@@ -13,7 +13,7 @@ import (
 	"golang.org/x/text/language"
 )
 
-var auditWant = icp.Footer{ICP: icp.MustParseNumber("浙ICP备2021000001号-1"), Police: icp.MustParseNumber("浙公网安备33010602011771号")}
+var auditWant = icp.Footer{ICP: icp.MustParseNumber("浙ICP备2021047163号-1"), Police: icp.MustParseNumber("浙公网安备33010602011771号")}
 
 // page wraps a footer in a page with some body text before it.
 func page(footer string) string {
@@ -23,7 +23,7 @@ func page(footer string) string {
 }
 
 const goodFooter = `<footer>
-<a href="https://beian.miit.gov.cn/" target="_blank" rel="noopener noreferrer">浙ICP备2021000001号-1</a>
+<a href="https://beian.miit.gov.cn/" target="_blank" rel="noopener noreferrer">浙ICP备2021047163号-1</a>
 <a href="https://beian.mps.gov.cn/#/query/webSearch?code=33010602011771" target="_blank">浙公网安备33010602011771号</a>
 </footer>`
 
@@ -38,7 +38,7 @@ func TestAuditFooter(t *testing.T) {
 		{"a correct footer", page(goodFooter), nil, 0, true},
 		{"the number is missing", page(`<footer><a href="https://beian.mps.gov.cn/#/query/webSearch?code=33010602011771">浙公网安备33010602011771号</a></footer>`),
 			[]string{"audit.icp_missing"}, 0, false},
-		{"shown but not linked", page(`<footer><span>浙ICP备2021000001号-1</span>
+		{"shown but not linked", page(`<footer><span>浙ICP备2021047163号-1</span>
 <a href="https://beian.mps.gov.cn/#/query/webSearch?code=33010602011771">浙公网安备33010602011771号</a></footer>`),
 			[]string{"audit.icp_not_linked"}, 8, false},
 		{"linked to the obsolete miitbeian host", page(strings.Replace(goodFooter, "https://beian.miit.gov.cn/", "http://www.miitbeian.gov.cn/", 1)),
@@ -49,37 +49,37 @@ func TestAuditFooter(t *testing.T) {
 			[]string{"audit.icp_link_variant"}, 9, false},
 		{"linked elsewhere", page(strings.Replace(goodFooter, "https://beian.miit.gov.cn/", "https://example.com/beian", 1)),
 			[]string{"audit.icp_wrong_link"}, 9, false},
-		{"another subject's number", page(strings.Replace(goodFooter, "浙ICP备2021000001号-1", "浙ICP备2021000009号-1", 1)),
+		{"another subject's number", page(strings.Replace(goodFooter, "浙ICP备2021047163号-1", "浙ICP备2021047169号-1", 1)),
 			[]string{"audit.icp_other_number"}, 9, false},
-		{"the bare subject number", page(strings.Replace(goodFooter, "浙ICP备2021000001号-1", "浙ICP备2021000001号", 1)),
+		{"the bare subject number", page(strings.Replace(goodFooter, "浙ICP备2021047163号-1", "浙ICP备2021047163号", 1)),
 			[]string{"audit.icp_subject_only"}, 9, false},
-		{"a licence instead of the filing number", page(strings.Replace(goodFooter, "浙ICP备2021000001号-1", "浙ICP证030173号", 1)),
+		{"a licence instead of the filing number", page(strings.Replace(goodFooter, "浙ICP备2021047163号-1", "浙ICP证030173号", 1)),
 			[]string{"audit.icp_license_for_filing"}, 9, false},
 		{"hidden by display:none", page(`<footer style="display: none">` + goodFooter + `</footer>`),
-			[]string{"audit.icp_hidden"}, 9, false},
+			[]string{"audit.icp_hidden", "audit.police_hidden"}, 9, false},
 		{"hidden by visibility:hidden", page(`<div style="VISIBILITY:hidden">` + goodFooter + `</div>`),
-			[]string{"audit.icp_hidden"}, 9, false},
+			[]string{"audit.icp_hidden", "audit.police_hidden"}, 9, false},
 		{"hidden attribute", page(`<div hidden>` + goodFooter + `</div>`),
-			[]string{"audit.icp_hidden"}, 9, false},
+			[]string{"audit.icp_hidden", "audit.police_hidden"}, 9, false},
 		{"at the top of the page", "<html><body><header>" + goodFooter + "</header>\n<main>" + strings.Repeat("<p>正文内容</p>\n", 200) + "</main></body></html>",
 			[]string{"audit.icp_not_at_bottom"}, 2, false},
-		{"police number missing", page(`<footer><a href="https://beian.miit.gov.cn/">浙ICP备2021000001号-1</a></footer>`),
+		{"police number missing", page(`<footer><a href="https://beian.miit.gov.cn/">浙ICP备2021047163号-1</a></footer>`),
 			[]string{"audit.police_missing"}, 0, false},
 		{"police number on the legacy portal", page(strings.Replace(goodFooter, "https://beian.mps.gov.cn/#/query/webSearch?code=", "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=", 1)),
 			[]string{"audit.police_legacy_link"}, 10, false},
-		{"police number not linked", page(`<footer><a href="https://beian.miit.gov.cn/">浙ICP备2021000001号-1</a> <span>浙公网安备 33010602011771号</span></footer>`),
-			[]string{"audit.police_not_linked"}, 8, false},
-		{"doubled 号", page(strings.Replace(goodFooter, "浙ICP备2021000001号-1", "浙ICP备2021000001号-1号", 1)),
+		{"police number not linked", page(`<footer><a href="https://beian.miit.gov.cn/">浙ICP备2021047163号-1</a> <span>浙公网安备 33010602011771号</span></footer>`),
+			[]string{"audit.number_format", "audit.police_not_linked"}, 8, false},
+		{"doubled 号", page(strings.Replace(goodFooter, "浙ICP备2021047163号-1", "浙ICP备2021047163号-1号", 1)),
 			nil, 0, false},
-		{"doubled 号 before the index", page(strings.Replace(goodFooter, "浙ICP备2021000001号-1", "浙ICP备2021000001号号-1", 1)),
+		{"doubled 号 before the index", page(strings.Replace(goodFooter, "浙ICP备2021047163号-1", "浙ICP备2021047163号号-1", 1)),
 			[]string{"audit.double_hao"}, 9, false},
-		{"spaces and full width", page(strings.Replace(goodFooter, "浙ICP备2021000001号-1", "浙 ICP 备２０２１０００００１号-1", 1)),
+		{"spaces and full width", page(strings.Replace(goodFooter, "浙ICP备2021047163号-1", "浙 ICP 备２０２１０４７１６３号-1", 1)),
 			[]string{"audit.number_format"}, 9, false},
 		{"placeholder", page(goodFooter + `<p>京ICP备XXXXX号</p>`), []string{"audit.placeholder"}, 12, false},
 		{"zero placeholder", page(goodFooter + `<p>贵ICP备00000000号</p>`), []string{"audit.placeholder"}, 12, false},
 		{"vanity prefix", page(goodFooter + `<p>萌ICP备20257012号</p>`), []string{"audit.unofficial_number"}, 12, false},
 		{"prose is not a number", page(goodFooter + `<p>本站由阿里云ICP备案服务提供支持，腾讯云ICP备案也可。</p>`), nil, 0, true},
-		{"number inside a script is not shown", page(`<script>var n = "浙ICP备2021000001号-1";</script>`),
+		{"number inside a script is not shown", page(`<script>var n = "浙ICP备2021047163号-1";</script>`),
 			[]string{"audit.icp_missing", "audit.police_missing"}, 0, false},
 	}
 	for _, tt := range tests {
@@ -114,11 +114,13 @@ func TestAuditLimitAndLanguage(t *testing.T) {
 	r, err := AuditFooter(strings.NewReader(big), auditWant, Limit(4096), icp.WithLanguage(language.English))
 	require.NoError(t, err)
 	assert.True(t, r.Has("audit.truncated"))
-	assert.True(t, r.Has("audit.icp_missing"))
+	assert.False(t, r.Has("audit.icp_missing"), "a number past the limit is not missing")
+	assert.True(t, r.Has("audit.icp_not_seen"))
+	assert.True(t, r.OK(), "not seeing the number in the part read is a warning")
 	for _, f := range r.Findings {
 		assert.NotEmpty(t, f.Source, "%s names its source", f.Code)
-		if f.Code == "audit.icp_missing" {
-			assert.Equal(t, "the filing number 浙ICP备2021000001号-1 is not on the page", f.Message)
+		if f.Code == "audit.icp_not_seen" {
+			assert.Equal(t, "the filing number 浙ICP备2021047163号-1 was not seen in the first 4096 bytes of the page; the rest was not read", f.Message)
 		}
 	}
 	_, err = AuditFooter(io.MultiReader(strings.NewReader("<html>"), errReader{}), auditWant)
@@ -140,7 +142,7 @@ func lineOfFinding(html string, f icp.Finding) int {
 	if needle == "" {
 		needle = f.Params["text"]
 	}
-	for _, cand := range []string{needle, "浙 ICP 备", "浙ICP备2021000001号号", "浙公网安备"} {
+	for _, cand := range []string{needle, "浙 ICP 备", "浙ICP备2021047163号号", "浙公网安备"} {
 		if i := strings.Index(html, cand); i >= 0 && cand != "" {
 			return 1 + strings.Count(html[:i], "\n")
 		}

@@ -30,9 +30,7 @@ var unshipped = []string{"DESIGN.md", "peers.md", "domain.md", "the brief", "fid
 // could change, that still name an unshipped document. Each entry must
 // still offend (the test fails otherwise, so that the list only shrinks);
 // delete the entry when the file is fixed.
-var unshippedPending = []string{
-	"icp/audit/audit.go",
-}
+var unshippedPending = []string{}
 
 // shippedText returns the module's shipped text: the string literals and
 // comments of every non-test Go file, and every data and Markdown file,

@@ -1,0 +1,76 @@
+package audit
+
+import (
+	"bytes"
+	"io"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
+)
+
+// pageDecoder chooses how to read a page as UTF-8 from its first bytes, as
+// a browser does: a byte-order mark first (UTF-8, UTF-16LE, UTF-16BE), then
+// a <meta charset> or <meta http-equiv="Content-Type"> within the first
+// 1024 bytes (charset.DetermineEncoding). A page that declares nothing is
+// read as UTF-8 when its first bytes are valid UTF-8 and as GB18030
+// otherwise: the WHATWG default, windows-1252, fits no page a Chinese
+// filing concerns. It returns nil when the page is UTF-8 already.
+func pageDecoder(head []byte) func(io.Reader) io.Reader {
+	if declaresUTF8(head) && !bytes.HasPrefix(head, []byte{0xFE, 0xFF}) && !bytes.HasPrefix(head, []byte{0xFF, 0xFE}) {
+		return nil // the usual page, decided without the prescan's allocations
+	}
+	e, name, certain := charset.DetermineEncoding(head, "")
+	if !certain && !declared(head) {
+		if validPrefix(head) {
+			return nil
+		}
+		e, name = simplifiedchinese.GB18030, "gb18030"
+	}
+	if name == "utf-8" || e == encoding.Nop || e == nil {
+		return nil
+	}
+	return func(r io.Reader) io.Reader { return transform.NewReader(r, e.NewDecoder()) }
+}
+
+// declaresUTF8 reports whether the first charset= of head names UTF-8,
+// or head names none and is valid UTF-8.
+func declaresUTF8(head []byte) bool {
+	i := indexFold(head, "charset")
+	if i < 0 {
+		return validPrefix(head)
+	}
+	v := head[i+7:]
+	for len(v) > 0 && (v[0] == ' ' || v[0] == '=' || v[0] == '"' || v[0] == '\'') {
+		v = v[1:]
+	}
+	return len(v) >= 5 && eqFold(v[:5], "utf-8") || len(v) >= 4 && eqFold(v[:4], "utf8")
+}
+
+// declared reports whether the head of a page names a character set.
+func declared(head []byte) bool { return indexFold(head, "charset") >= 0 }
+
+// indexFold returns the offset of the lower-case ASCII word w in b, in any
+// case, or -1.
+func indexFold(b []byte, w string) int {
+	for i := 0; i+len(w) <= len(b); i++ {
+		if b[i]|0x20 == w[0] && eqFold(b[i:i+len(w)], w) {
+			return i
+		}
+	}
+	return -1
+}
+
+// validPrefix reports whether b is valid UTF-8 but for a rune cut at its
+// end.
+func validPrefix(b []byte) bool {
+	for k := 0; k < utf8.UTFMax && len(b) > 0; k++ {
+		if utf8.Valid(b) {
+			return true
+		}
+		b = b[:len(b)-1]
+	}
+	return utf8.Valid(b)
+}

@@ -1,0 +1,410 @@
+package audit
+
+import (
+	"bytes"
+
+	"golang.org/x/net/html/atom"
+)
+
+// Element flags.
+const (
+	flInline = 1 << iota // continues the text around it (phrasing content)
+	flVoid               // has no end tag
+)
+
+// tagID reads the element name of a raw start or end tag, without the
+// allocation of Tokenizer.TagName: a hash of the lower-cased name that end
+// tags match by, the atom of the elements the audit treats specially (0 for
+// others), and the element's flags. Inline elements continue the text
+// around them, as phrasing content does in a browser: a number split by
+// <span> or <b> is read whole; so do custom elements (a hyphen in the
+// name), which are inline by default.
+func tagID(raw []byte) (id uint64, tag atom.Atom, fl uint8, end int) {
+	i := 1
+	if i < len(raw) && raw[i] == '/' {
+		i++
+	}
+	// Names of up to 8 bytes are their own id, packed in a word; longer
+	// ones are hashed (FNV-1a) with the top bit set.
+	var v uint64
+	n := 0
+	hyphen := false
+	for ; i < len(raw); i++ {
+		c := raw[i]
+		if c <= ' ' || c == '/' || c == '>' {
+			if c == ' ' || c == '/' || c == '>' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
+				break
+			}
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		hyphen = hyphen || c == '-'
+		if n < 8 {
+			v |= uint64(c) << (8 * n)
+		} else {
+			if n == 8 {
+				v = fnv(v)
+			}
+			v = (v ^ uint64(c)) * 1099511628211
+		}
+		n++
+	}
+	if n > 8 {
+		return v | 1<<63, 0, flInline * b2u8(hyphen), i
+	}
+	if e := &tagTable[(v*tagMul)>>55]; e.id == v {
+		return v, e.tag, e.fl, i
+	}
+	return v, 0, flInline * b2u8(hyphen), i
+}
+
+// fnv starts an FNV-1a hash from the 8 bytes packed in v.
+func fnv(v uint64) uint64 {
+	h := uint64(14695981039346656037)
+	for k := 0; k < 8; k++ {
+		h = (h ^ (v >> (8 * k) & 0xFF)) * 1099511628211
+	}
+	return h
+}
+
+// packName is the id of a name of up to 8 bytes.
+func packName(s string) uint64 {
+	var v uint64
+	for i := 0; i < len(s); i++ {
+		v |= uint64(s[i]) << (8 * i)
+	}
+	return v
+}
+
+// tagEntry is what the audit knows of an element name.
+type tagEntry struct {
+	id  uint64
+	tag atom.Atom // 0 for elements without special handling
+	fl  uint8
+}
+
+// tagTable finds the known elements (all of at most 8 bytes) by a
+// multiplicative hash of their id, one probe per tag.
+var tagTable, tagMul = func() ([512]tagEntry, uint64) {
+	var es []tagEntry
+	add := func(tag atom.Atom, fl uint8, names ...string) {
+		for _, n := range names {
+			es = append(es, tagEntry{id: packName(n), tag: tag, fl: fl})
+		}
+	}
+	add(atom.A, flInline, "a")
+	add(0, flInline, "span", "b", "i", "em", "strong", "small", "font", "u", "s", "sup", "sub", "label", "code",
+		"abbr", "bdi", "bdo", "big", "cite", "data", "del", "dfn", "ins", "kbd", "mark", "nobr", "q",
+		"samp", "strike", "time", "tt", "var", "svg", "picture", "path", "use", "g")
+	add(0, flInline|flVoid, "img")
+	add(atom.Br, flVoid, "br")
+	add(atom.Wbr, flInline|flVoid, "wbr")
+	add(atom.Base, flVoid, "base")
+	add(0, flVoid, "area", "col", "embed", "hr", "input", "link", "meta", "source", "track", "param", "keygen")
+	for _, a := range []atom.Atom{atom.Script, atom.Style, atom.Title, atom.Textarea, atom.Iframe, atom.Noscript,
+		atom.Noembed, atom.Noframes, atom.Template, atom.Details, atom.Summary} {
+		add(a, 0, a.String())
+	}
+	// The multiplier was found by trying an LCG's outputs until no two
+	// known names shared a slot; a new name that collides panics here,
+	// which any test catches.
+	const mul = 0x20f14e1870bc2141
+	var t [512]tagEntry
+	for _, e := range es {
+		slot := &t[(e.id*mul)>>55]
+		if slot.id != 0 {
+			panic("audit: tag table collision")
+		}
+		*slot = e
+	}
+	return t, mul
+}()
+
+func b2u8(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// attrs holds what the audit reads from a start tag's attributes.
+type attrs struct {
+	href   []byte // raw value (entities undecoded); nil when absent
+	hidden string // "hidden", "display:none" or "visibility:hidden"
+	open   bool
+}
+
+// readAttrs reads the attributes of a raw start tag, from the end of its
+// name, as the HTML tokenizer does, without copying: only href, hidden,
+// style and open are kept. Both the hidden attribute and a hiding style
+// count; neither overrides the other. It also returns the tag's newlines.
+func readAttrs(a *attrs, raw []byte, i int) int {
+	*a = attrs{}
+	if i+1 >= len(raw) {
+		return 0 // <p>: no attributes, no newline
+	}
+	may, nls := mayHaveAttr(raw, i)
+	if !may {
+		return nls
+	}
+	for i < len(raw) {
+		// Skip white space and stray slashes before a name.
+		for i < len(raw) && (isTagSpace(raw[i]) || raw[i] == '/') {
+			i++
+		}
+		if i >= len(raw) || raw[i] == '>' {
+			break
+		}
+		ns := i
+		i++ // a name may start with '='
+		for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '/' && raw[i] != '>' && raw[i] != '=' {
+			i++
+		}
+		name := raw[ns:i]
+		for i < len(raw) && isTagSpace(raw[i]) {
+			i++
+		}
+		var val []byte
+		hasVal := false
+		if i < len(raw) && raw[i] == '=' {
+			hasVal = true
+			i++
+			for i < len(raw) && isTagSpace(raw[i]) {
+				i++
+			}
+			if i < len(raw) && (raw[i] == '"' || raw[i] == '\'') {
+				q := raw[i]
+				j := bytes.IndexByte(raw[i+1:], q)
+				if j < 0 {
+					val, i = raw[i+1:], len(raw)
+				} else {
+					val, i = raw[i+1:i+1+j], i+2+j
+				}
+			} else {
+				vs := i
+				for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '>' {
+					i++
+				}
+				val = raw[vs:i]
+			}
+		}
+		switch len(name) {
+		case 4:
+			if eqFold(name, "href") {
+				if a.href == nil {
+					a.href = val
+					if a.href == nil {
+						a.href = []byte{}
+					}
+				}
+			} else if eqFold(name, "open") {
+				a.open = true
+			}
+		case 5:
+			if hasVal && a.hidden == "" && eqFold(name, "style") {
+				a.hidden = hiddenStyle(val)
+			}
+		case 6:
+			if eqFold(name, "hidden") {
+				a.hidden = "hidden"
+			}
+		}
+	}
+	return nls
+}
+
+// mayHaveAttr is readAttrs' quick test: an attribute it keeps starts after
+// white space with hr, hi, st or op in any case. A false positive only
+// costs the full read. It counts the tag's newlines in the same pass.
+func mayHaveAttr(raw []byte, from int) (may bool, nls int) {
+	for i := from; i < len(raw); i++ {
+		if raw[i] > ' ' || !isTagSpace(raw[i]) {
+			continue
+		}
+		if raw[i] == '\n' {
+			nls++
+		}
+		if i+2 >= len(raw) {
+			continue
+		}
+		switch c1, c2 := raw[i+1]|0x20, raw[i+2]|0x20; c1 {
+		case 'h':
+			may = may || c2 == 'r' || c2 == 'i'
+		case 's':
+			may = may || c2 == 't'
+		case 'o':
+			may = may || c2 == 'p'
+		}
+	}
+	return may, nls
+}
+
+func isTagSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+// eqFold reports whether b is the lower-case ASCII word w, in any case.
+func eqFold(b []byte, w string) bool {
+	if len(b) != len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if b[i]|0x20 != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// hiddenStyle reports display:none or visibility:hidden in a style
+// attribute of any length, ignoring case and white space, in one pass
+// without allocating. Each pattern's first letter occurs once in it, so a
+// mismatch restarts the match at the current byte.
+func hiddenStyle(v []byte) string {
+	const dn, vh = "display:none", "visibility:hidden"
+	i, j := 0, 0
+	for _, c := range v {
+		switch c {
+		case ' ', '\t', '\n', '\r', '\f':
+			continue
+		}
+		c |= 0x20 // lower-case letters; ':' is unchanged
+		if c == dn[i] {
+			i++
+			if i == len(dn) {
+				return "display:none"
+			}
+		} else if c == dn[0] {
+			i = 1
+		} else {
+			i = 0
+		}
+		if c == vh[j] {
+			j++
+			if j == len(vh) {
+				return "visibility:hidden"
+			}
+		} else if c == vh[0] {
+			j = 1
+		} else {
+			j = 0
+		}
+	}
+	return ""
+}
+
+// Byte classes of visible text, looked up once per byte: the bytes that
+// may start a number's anchor (ICP, IPC, A1/B2, 公网安备, full-width forms)
+// and the lead bytes of the invisible characters dropped.
+const (
+	classAnchor    = 1 << iota // I i A B b, 0xE5 (公), 0xEF (full width)
+	classInvisible             // 0xC2 (U+00AD), 0xE2 (U+200B…), 0xEF (U+FEFF)
+	classDecode                // & (an entity), CR, NUL: the tokenizer's Text must decode
+	classNewline               // \n, counted for line numbers
+)
+
+var byteClass = func() (c [256]uint8) {
+	for _, b := range []byte("IiABb\xE5\xEF") {
+		c[b] |= classAnchor
+	}
+	for _, b := range []byte("\xC2\xE2\xEF") {
+		c[b] |= classInvisible
+	}
+	for _, b := range []byte("&\r\x00") {
+		c[b] |= classDecode
+	}
+	c['\n'] |= classNewline
+	return c
+}()
+
+// appendVisible appends text as a browser shows it: without zero-width
+// spaces, joiners and non-joiners (U+200B–U+200D), word joiners (U+2060),
+// byte-order marks (U+FEFF) and soft hyphens (U+00AD). It reports whether
+// the text holds a byte that may start a number, in the same pass.
+func appendVisible(dst, t []byte) ([]byte, bool) {
+	dst, a, _, _ := appendText(dst, t, false)
+	return dst, a
+}
+
+// appendText is appendVisible, except that with raw it stops at the first
+// byte that needs decoding and reports needDecode, leaving dst unchanged.
+// It also counts the newlines of t.
+func appendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, needDecode bool) {
+	start, n0 := 0, len(dst)
+	for i := 0; i < len(t); {
+		b := t[i]
+		if b < 0x80 {
+			switch c := byteClass[b]; {
+			case c == 0:
+			case c == classNewline:
+				nls++
+			case raw && c&classDecode != 0:
+				return dst[:n0], false, 0, true
+			case c&classAnchor != 0:
+				anchors = true
+			}
+			i++
+			continue
+		}
+		n := 1
+		switch {
+		case b >= 0xE0 && b < 0xF0 && i+2 < len(t) && t[i+1]&t[i+2] >= 0x80:
+			// A three-byte character (all of Chinese) is looked at once;
+			// its other bytes are not ASCII, so no byte of a class is
+			// skipped even in malformed text.
+			n = 3
+			if b != 0xE5 && b != 0xEF && b != 0xE2 {
+				break
+			}
+			switch b {
+			case 0xE5, 0xEF:
+				anchors = anchors || anchorAt(t, i)
+				if b == 0xE5 {
+					break
+				}
+				fallthrough
+			case 0xE2:
+				if invisibleAt(t, i) > 0 {
+					dst = append(dst, t[start:i]...)
+					start = i + 3
+				}
+			}
+		case b == 0xC2 && i+1 < len(t) && t[i+1] == 0xAD: // soft hyphen
+			dst = append(dst, t[start:i]...)
+			n = 2
+			start = i + 2
+		}
+		i += n
+	}
+	return append(dst, t[start:]...), anchors, nls, false
+}
+
+// anchorAt reports whether the byte at t[i] may start a number's anchor:
+// I, i, A, B, b, or 公 and the full-width forms of those letters (a lead
+// byte 0xE5 or 0xEF alone is most of Chinese text and punctuation).
+func anchorAt(t []byte, i int) bool {
+	switch c := t[i]; c {
+	case 0xE5: // 公 E5 85 AC
+		return i+2 < len(t) && t[i+1] == 0x85 && t[i+2] == 0xAC
+	case 0xEF: // Ａ Ｂ Ｉ EF BC A1/A2/A9, ｂ ｉ EF BD 82/89
+		return i+2 < len(t) && (t[i+1] == 0xBC && (t[i+2] == 0xA1 || t[i+2] == 0xA2 || t[i+2] == 0xA9) ||
+			t[i+1] == 0xBD && (t[i+2] == 0x82 || t[i+2] == 0x89))
+	}
+	return true
+}
+
+// invisibleAt returns the length of the invisible character at t[i], or 0.
+func invisibleAt(t []byte, i int) int {
+	switch {
+	case t[i] == 0xC2 && i+1 < len(t) && t[i+1] == 0xAD:
+		return 2
+	case i+2 >= len(t):
+		return 0
+	case t[i] == 0xE2 && (t[i+1] == 0x80 && t[i+2] >= 0x8B && t[i+2] <= 0x8D || t[i+1] == 0x81 && t[i+2] == 0xA0):
+		return 3
+	case t[i] == 0xEF && t[i+1] == 0xBB && t[i+2] == 0xBF:
+		return 3
+	}
+	return 0
+}
