@@ -298,20 +298,6 @@ func statusSeverity(st province.Status) Severity {
 
 // --- filing type -----------------------------------------------------------
 
-func init() {
-	register(
-		msg("filing.type_not_application", []string{"type:filing_type"}, "%[1]s 不是可提交的备案类型", "%[1]s is not a filing type that can be submitted"),
-		msg("filing.subject_number_required", []string{"type:filing_type"}, "%[1]s 需要填写已有的主体备案号", "%[1]s needs the existing subject filing number"),
-		msg("filing.subject_number_forbidden", []string{"type:filing_type"}, "%[1]s 不应填写主体备案号", "%[1]s must not carry a subject filing number"),
-		msg("filing.site_number_required", []string{"type:filing_type"}, "%[1]s 需要填写该网站已有的备案号", "%[1]s needs the site's existing filing number"),
-		msg("filing.site_number_forbidden", []string{"type:filing_type"}, "%[1]s 的新网站不应填写备案号", "%[1]s: a new site must not carry a filing number"),
-		msg("filing.site_number_other_subject", []string{"number", "subject"}, "网站备案号 %[1]s 不属于主体 %[2]s", "the site number %[1]s does not belong to the subject %[2]s"),
-		msg("filing.number_province", []string{"number", "province:province"}, "备案号 %[1]s 不是 %[2]s 的号码", "the number %[1]s is not one of %[2]s"),
-		msg("filing.number_kind", []string{"number", "want:number_kind"}, "%[1]s 不是%[2]s", "%[1]s is not a %[2]s"),
-		msg("filing.no_sites", []string{"type:filing_type"}, "%[1]s 至少需要一个网站或服务", "%[1]s needs at least one site or service"),
-	)
-}
-
 func ruleFilingType(c *checker) {
 	a := c.app
 	ft := a.FilingType
@@ -375,16 +361,6 @@ func ruleFilingType(c *checker) {
 
 // --- certificate ---------------------------------------------------------------
 
-func init() {
-	register(
-		msg("subject.certificate_type", []string{"kind:subject_kind", "type:doc_type"}, "%[1]s 不能使用%[2]s备案", "a %[1]s cannot file with a %[2]s"),
-		msg("subject.certificate_number", []string{"type:doc_type", "part:part"}, "%[1]s号码无效（%[2]s）", "the %[1]s number is invalid (%[2]s)"),
-		msg("subject.uscc_kind", []string{"declared:subject_kind", "coded:subject_kind"}, "统一社会信用代码表明主体性质为%[2]s，与所选的%[1]s不符", "the credit code says %[2]s, not the declared %[1]s"),
-		msg("subject.certificate_province", []string{"certificate:province", "filing:province"}, "单位证件属于%[1]s，单位只能在证件所在省（%[1]s）备案，不能在%[2]s", "the certificate was issued in %[1]s; a unit files there, not in %[2]s"),
-		msg("subject.certificate_pilot", nil, "统一社会信用代码为试点期代码，校验位不符合国家标准，但已合法颁发", "the credit code is a legally issued pilot code that fails the GB 32100 checksum"),
-	)
-}
-
 func ruleCertificate(c *checker) {
 	s := c.app.Subject
 	cert := s.Certificate
@@ -426,22 +402,6 @@ func ruleCertificate(c *checker) {
 }
 
 // --- people ----------------------------------------------------------------------
-
-func init() {
-	register(
-		msg("person.document", []string{"type:doc_type", "part:part"}, "%[1]s号码无效（%[2]s）", "the %[1]s number is invalid (%[2]s)"),
-		msg("person.document_type", []string{"type:doc_type"}, "负责人不能使用%[1]s作为身份证件", "a manager cannot identify with a %[1]s"),
-		msg("person.name", []string{"part:part"}, "姓名格式不正确（%[1]s）", "the name is not valid (%[1]s)"),
-		msg("person.age_below", []string{"age", "min"}, "年龄 %[1]s 岁，本省要求至少 %[2]s 岁", "aged %[1]s; this province wants at least %[2]s"),
-		msg("person.age_documents", []string{"age", "min", "documents:minor_document"}, "年龄 %[1]s 岁，未满 %[2]s 岁：本省接受未成年人备案，但需提供%[3]s", "aged %[1]s, under %[2]s: this province accepts the filing with %[3]s"),
-		msg("person.age_proof", []string{"age", "min"}, "年龄 %[1]s 岁，未满 %[2]s 岁，需提供收入、工作或监护人证明", "aged %[1]s, under %[2]s: income, work or guardian proof is needed"),
-		msg("person.age_above", []string{"age", "max"}, "年龄 %[1]s 岁，本省网站负责人不超过 %[2]s 岁", "aged %[1]s; this province takes site managers up to %[2]s"),
-		msg("person.retirement", []string{"age"}, "年龄 %[1]s 岁，已过退休年龄（男 60、女 55），本省不接受", "aged %[1]s, past retirement age (men 60, women 55), which this province refuses"),
-		msg("person.birth_future", nil, "证件号码中的出生日期晚于检查日期", "the birth date in the document number lies after the check date"),
-		msg("document.validity", []string{"days", "min"}, "证件剩余有效期 %[1]s 天，至少需要 %[2]s 天", "the document is valid for %[1]s more days; at least %[2]s are needed"),
-		msg("subject.owner_legal_rep", nil, "本省要求主体负责人为法定代表人", "this province wants the legal representative as the subject's manager"),
-	)
-}
 
 func rulePeople(c *checker) {
 	people := make([]personInfo, 0, 1+len(c.mgrs))
@@ -553,18 +513,6 @@ func (c *checker) checkValidity(field string, until subject.Date, min province.F
 
 // --- address ---------------------------------------------------------------------
 
-func init() {
-	register(
-		msg("address.empty", nil, "地址不能为空", "the address is empty"),
-		msg("address.too_long", []string{"detail"}, "地址过长（超过 %[1]s 字）", "the address is too long (over %[1]s characters)"),
-		msg("address.no_house_number", nil, "地址需要详细到门牌号（号、栋、单元、室，农村地址到村、组）；确无门牌号时在备注中写明“已是最详细地址”", "the address must reach the house number (“号”, “栋”, “单元”, “室”; village or group in rural areas); if there is none, write “已是最详细地址” (already the most detailed address) in the remark"),
-		msg("address.no_room_number", nil, "本省要求个人地址详细到房间号", "this province wants an individual's address down to the room number"),
-		msg("address.shixiaqu", []string{"detail"}, "地址中不能出现“%[1]s”", "the address cannot contain %[1]s"),
-		msg("address.province_mismatch", []string{"detail"}, "地址以“%[1]s”开头，与备案省份不一致", "the address starts with “%[1]s”, which is not the filing province"),
-		msg("address.obsolete_district", []string{"detail"}, "请使用现行区划名称（%[1]s）", "use the current district name (%[1]s)"),
-	)
-}
-
 func ruleAddress(c *checker) {
 	s := c.app.Subject
 	if strings.TrimSpace(s.Address) == "" {
@@ -586,12 +534,6 @@ func ruleAddress(c *checker) {
 
 // --- unit name ---------------------------------------------------------------------
 
-func init() {
-	register(
-		msg("subject.name_licence", []string{"at", "match:name_match"}, "单位名称与执照上的名称不一致（第 %[1]s 个字起，%[2]s）", "the unit name differs from the licence's (from character %[1]s, %[2]s)"),
-	)
-}
-
 func ruleUnitName(c *checker) {
 	s := c.app.Subject
 	if !c.unit() || s.LicenceName == "" || s.Name == "" {
@@ -606,15 +548,6 @@ func ruleUnitName(c *checker) {
 }
 
 // --- individuals -------------------------------------------------------------------
-
-func init() {
-	register(
-		msg("individual.non_local_refused", []string{"id_province:province", "province:province"}, "身份证签发地为%[1]s，%[2]s不接受外省个人备案", "the ID card is from %[1]s; %[2]s does not accept individuals from other provinces"),
-		msg("individual.non_local_proof", []string{"id_province:province", "proofs:proof"}, "身份证签发地为%[1]s，需提供本省居住证明（%[2]s）", "the ID card is from %[1]s: a residence proof of this province is needed (%[2]s)"),
-		msg("individual.non_local_unknown", []string{"id_province:province"}, "身份证签发地为%[1]s，资料未说明本省是否接受外省个人，请向接入商确认", "the ID card is from %[1]s and the sources do not say whether this province accepts it; ask the provider"),
-		msg("site.personal_space", nil, "本省不接受“个人空间/博客”类服务内容，请选择“其他”并描述内容", "this province does not accept “个人空间/博客” (personal space or blog) as service content; choose “其他” (other) and describe the content"),
-	)
-}
 
 func (c *checker) ownerIDProvince() (province.Province, bool) {
 	id, ok := c.owner.doc.ResidentID()
@@ -651,26 +584,6 @@ func ruleIndividual(c *checker) {
 }
 
 // --- contacts ---------------------------------------------------------------------
-
-func init() {
-	register(
-		msg("contact.mobile", []string{"part:part"}, "手机号码无效（%[1]s）", "the mobile number is invalid (%[1]s)"),
-		msg("contact.mobile_sms", []string{"class:mobile_class"}, "该号码（%[1]s）可能收不到工信部备案核验短信，请换用基础运营商号码", "this number (%[1]s) may not receive the MIIT verification SMS; use a basic operator's number"),
-		msg("contact.emergency", []string{"part:part"}, "应急联系电话无效（%[1]s）", "the emergency phone is invalid (%[1]s)"),
-		msg("contact.emergency_virtual", []string{"class:mobile_class"}, "应急联系电话不能是%[1]s号码", "the emergency phone cannot be a %[1]s number"),
-		msg("contact.emergency_same", nil, "应急联系电话不能与负责人的手机号码相同", "the emergency phone cannot equal a manager's mobile"),
-		msg("contact.shared_phone", nil, "主体负责人与网站负责人不是同一人时，手机号码不能相同", "when the subject's and the site's managers are different people, their mobiles must differ"),
-		msg("contact.shared_email", nil, "主体负责人与网站负责人不是同一人时，电子邮箱不能相同", "when the subject's and the site's managers are different people, their e-mails must differ"),
-		msg("contact.distinct_numbers", []string{"min", "count"}, "本省要求至少 %[1]s 个不同的联系电话，现有 %[2]s 个", "this province wants at least %[1]s different phone numbers; there are %[2]s"),
-		msg("contact.local", []string{"province:province"}, "本省要求使用本省号码，该号码归属%[1]s", "this province wants a local number; this one belongs to %[1]s"),
-		msg("contact.local_remark", []string{"province:province"}, "该号码归属%[1]s，不是本省号码：本省接受在备注中说明原因", "this number belongs to %[1]s, not this province: this province accepts a remark explaining why"),
-		msg("contact.local_unchecked", []string{"roles:phone_role"}, "本省要求本地号码（%[1]s），离线无法核对号码归属地", "this province wants local numbers (%[1]s); the number's home province cannot be checked offline"),
-		msg("contact.email", []string{"part:part"}, "电子邮箱格式不正确（%[1]s）", "the e-mail address is not valid (%[1]s)"),
-		msg("contact.company_email", []string{"domains"}, "单位邮箱建议使用本单位域名（%[1]s）", "a unit's e-mail should use its own domain (%[1]s)"),
-		msg("contact.landline_required", nil, "本省要求单位填写真实的固定电话", "this province wants a unit's real landline"),
-		msg("contact.landline", []string{"part:part"}, "固定电话无效（%[1]s）", "the landline is invalid (%[1]s)"),
-	)
-}
 
 // phoneKey returns a comparable form of a phone (mobile or landline).
 func phoneKey(s subject.Secret) string {
@@ -838,24 +751,6 @@ func (c *checker) localNumbers(people []personInfo) {
 
 // --- domains ---------------------------------------------------------------------
 
-func init() {
-	register(
-		msg("domain.none", nil, "网站至少需要一个域名", "a website needs at least one domain"),
-		msg("domain.invalid", []string{"domain", "part:domain_problem"}, "域名 %[1]s 无效（%[2]s）", "the domain %[1]s is invalid (%[2]s)"),
-		msg("domain.subdomain", []string{"domain", "registrable"}, "应备案主域名 %[2]s，而不是子域名 %[1]s", "file the registrable domain %[2]s, not the sub-domain %[1]s"),
-		msg("domain.tld", []string{"suffix"}, "域名后缀 .%[1]s 不在本省可备案的后缀列表中", "the suffix .%[1]s cannot be filed in this province"),
-		msg("domain.confusable", []string{"domain"}, "域名 %[1]s 的字母混用了拉丁字母与形近的西里尔或希腊字母，容易与其他域名混淆", "the domain %[1]s mixes Latin letters with Cyrillic or Greek look-alikes and may be mistaken for another name"),
-		msg("domain.kind_suffix", []string{"family"}, "该主体性质须使用 %[1]s 域名", "this kind of subject must use a domain under “%[1]s”"),
-		msg("domain.gov_subdomain", []string{"domain"}, "%[1]s 是 gov.cn 下的子域名，需要单独备案", "%[1]s is a gov.cn sub-domain and needs a filing of its own"),
-		msg("domain.holder", []string{"holder"}, "域名持有者“%[1]s”与备案主体不一致", "the domain holder %[1]q is not the filing subject"),
-		msg("domain.holder_folded", []string{"holder"}, "域名持有者“%[1]s”与主体名称仅括号、空格写法不同，本省可能要求完全一致", "the domain holder %[1]q differs from the subject only in brackets or spaces; some provinces want it exact"),
-		msg("domain.holder_legal_rep", nil, "本省要求域名持有者为单位名称，不能是法定代表人", "this province wants the unit itself, not its legal representative, as the domain holder"),
-		msg("domain.expires", []string{"days", "min"}, "域名剩余注册期 %[1]s 天，本省要求至少 %[2]s 天", "the domain stays registered for %[1]s more days; this province wants at least %[2]s"),
-		msg("domain.expires_missing", nil, "未填写域名到期日，无法核对剩余注册期", "the domain's expiry date is missing, so its remaining term cannot be checked"),
-		msg("domain.duplicate", []string{"domain"}, "域名 %[1]s 在多个网站中重复出现", "the domain %[1]s appears in more than one site"),
-	)
-}
-
 func ruleDomains(c *checker) {
 	s := c.app.Subject
 	seen := map[string]bool{}
@@ -947,12 +842,6 @@ func (c *checker) checkHolder(sp string, st Site) {
 
 // --- sites -----------------------------------------------------------------------
 
-func init() {
-	register(
-		msg("site.app_missing", nil, "App 备案需要填写包名、平台和证书指纹", "an App filing needs its package name, platforms and certificate fingerprints"),
-	)
-}
-
 func ruleSites(c *checker) {
 	s := c.app.Subject
 	individual := s.Kind == subject.Individual
@@ -1013,22 +902,6 @@ func (c *checker) existingServices() int {
 }
 
 // --- resource and access -------------------------------------------------------
-
-func init() {
-	register(
-		msg("resource.product", []string{"product:product", "allowed:product"}, "产品“%[1]s”不能用于备案（可用：%[2]s）", "the product “%[1]s” cannot be used for filing (allowed: %[2]s)"),
-		msg("resource.billing", []string{"billing:billing"}, "计费方式“%[1]s”不能用于备案，需要包年包月", "the billing “%[1]s” cannot be used for filing; a subscription is needed"),
-		msg("resource.months", []string{"months", "min"}, "服务器购买时长 %[1]s 个月，至少需要 %[2]s 个月", "the server is bought for %[1]s months; at least %[2]s are needed"),
-		msg("resource.time_left", []string{"expires", "min"}, "服务器于 %[1]s 到期，备案期间须至少还剩 %[2]s 个月", "the server's term ends on %[1]s; at least %[2]s months must be left during the filing"),
-		msg("resource.region", []string{"region"}, "服务器地域“%[1]s”不在中国内地，无法也无需备案", "the server region %[1]q is outside the mainland, where no filing is possible or needed"),
-		msg("access.provider", nil, "需要填写接入商", "the access provider is missing"),
-		msg("access.ip_missing", nil, "网站需要至少一个公网 IP", "a website needs at least one public IP"),
-		msg("access.ip_private", []string{"ip"}, "%[1]s 不是公网 IP（内网、回环或链路本地地址）", "%[1]s is not a public IP (private, loopback or link-local)"),
-		msg("access.ip_reserved", []string{"ip"}, "%[1]s 是保留地址，不能用于备案", "%[1]s is a reserved address and cannot be filed"),
-		msg("access.ip_documentation", []string{"ip"}, "%[1]s 是文档示例地址，请填写真实的公网 IP", "%[1]s is a documentation address; enter the real public IP"),
-		msg("access.sites_per_instance", []string{"ip", "count", "max"}, "IP %[1]s 上有 %[2]s 个网站，每台服务器最多 %[3]s 个", "the IP %[1]s carries %[2]s sites; a server takes at most %[3]s"),
-	)
-}
 
 func ruleResource(c *checker) {
 	rs := c.app.Resource
@@ -1128,16 +1001,6 @@ func ruleAccess(c *checker) {
 }
 
 // --- offline --------------------------------------------------------------------
-
-func init() {
-	register(
-		msg("offline.mobile_real_name", nil, "负责人手机号须登记在本人名下（运营商实名信息一致），离线无法核对", "each manager's mobile must be registered in their own name with the operator; this cannot be checked offline"),
-		msg("offline.face_verification", nil, "互联网信息服务负责人须完成人脸核验（工信部 64 号文）", "the service manager must pass face verification (MIIT document No. 64)"),
-		msg("offline.seals", nil, "请人工核对证件扫描件的完整印章与边框", "check by hand that the scans show complete seals and borders"),
-		msg("offline.sms_verification", nil, "接入商初审通过后 24 小时内须完成工信部短信核验", "finish the MIIT SMS verification within 24 hours of the provider's first review"),
-		msg("offline.domain_real_name", nil, "域名须完成实名认证且已满 3 天，离线无法核对", "the domain's real-name verification must be done at least 3 days before; this cannot be checked offline"),
-	)
-}
 
 func ruleOffline(c *checker) {
 	ft := c.app.FilingType

@@ -15,22 +15,6 @@ import (
 // public bodies, refused service contents, the resolved IP, filed sites
 // kept open, foreign registrars, and the licence of a commercial site.
 
-func init() {
-	register(
-		msg("person.manager_is_owner", nil, "本省要求网站负责人与主体负责人不能为同一人", "this province wants the site manager to be someone other than the subject's owner"),
-		msg("person.reused", []string{"kind:reuse_kind"}, "该%[1]s已用于其他主体的备案，本省不允许重复使用", "this %[1]s already serves another subject's filing, which this province does not allow"),
-		msg("person.reuse_unchecked", []string{"kinds:reuse_kind"}, "本省不允许同一%[1]s用于多个主体，离线无法核对以往备案", "this province allows one %[1]s for one subject only; earlier filings cannot be checked offline"),
-		msg("subject.bianban_approval", nil, "本省的机关和事业单位备案需先取得机构编制部门的审批文件", "in this province a government body or public institution needs the approval of the staffing office (“编办”) first"),
-		msg("site.content_refused", []string{"content:site_content"}, "本省不接受服务内容“%[1]s”", "this province does not accept “%[1]s” as service content"),
-		msg("site.personal_space_approval", nil, "本省的个人空间或博客类网站需先取得前置审批", "in this province a personal space or blog needs a pre-approval"),
-		msg("access.resolved_ip", nil, "本省要求域名解析的 IP 与备案的 IP 一致，离线无法核对", "this province wants the domain to resolve to the filed IP; this cannot be checked offline"),
-		msg("site.filed_sites_open", nil, "本省要求本主体已备案的网站保持可访问并展示备案号，离线无法核对", "this province wants the subject's filed sites open and showing their numbers; this cannot be checked offline"),
-		msg("domain.foreign_registrar", nil, "域名须在工信部批准的境内注册服务机构注册，境外注册商的域名不能备案", "the domain must be registered with a registrar approved by MIIT; domains at foreign registrars cannot be filed"),
-		msg("site.commercial_licence", nil, "经营性网站需先取得 ICP 经营许可证，请填写许可证号", "a commercial site needs an ICP licence first: give its number"),
-		msg("site.licence_kind", []string{"number"}, "%[1]s 不是 ICP 经营许可证或增值电信业务经营许可证号", "%[1]s is not an ICP or value-added telecom licence number"),
-	)
-}
-
 // ruleReuse applies the bans on one person serving several subjects:
 // within the application (天津: the site manager is not the owner), and
 // through the panel's records ([WithReuseLookup]) for the rest.

@@ -159,9 +159,9 @@ func sortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Severity > fs[j].Severity })
 }
 
-// Codes returns every finding code with a message, sorted: those of this
-// package and of the icp sub-packages linked into the program (icp/audit,
-// icp/refile).
+// Codes returns every finding code with a message, sorted: those of
+// Check and of the icp sub-packages (icp/audit, icp/refile, icp/number's
+// fixes), whose messages are one catalog.
 func Codes() []string { return catalog.Codes() }
 
 // Message renders the message of code with params in English when tag is an
@@ -170,14 +170,6 @@ func Codes() []string { return catalog.Codes() }
 func Message(tag language.Tag, code string, params map[string]string) string {
 	return catalog.Message(tag, code, params)
 }
-
-// msg builds a catalog entry: the code, its parameter names in the order
-// the texts use them (%[1]s …), and the zh-Hans and en texts.
-func msg(code string, params []string, zh, en string) catalog.Msg {
-	return catalog.Msg{Code: code, Params: params, Zh: zh, En: en}
-}
-
-func register(ms ...catalog.Msg) { catalog.Register(ms...) }
 
 // NewFinding returns a finding whose message is the catalog's text for
 // code in lang ([Message]), with its parameters given as name, value pairs.

@@ -83,18 +83,6 @@ func (e *footerError) Unwrap() error { return ErrFooter }
 // Report returns the findings that stopped rendering.
 func (e *footerError) Report() Report { return e.r }
 
-func init() {
-	register(
-		msg("footer.icp_required", nil, "页脚必须包含有效的 ICP 备案号", "the footer needs a valid ICP filing number"),
-		msg("footer.icp_kind", []string{"number"}, "%[1]s 不是备案号（页脚应展示 ICP 备案号）", "%[1]s is not a filing number (the footer shows the ICP filing number)"),
-		msg("footer.subject_number", []string{"number"}, "页脚应展示网站备案号（带 -序号），而不是主体备案号 %[1]s", "the footer shows the site number (with -N), not the subject number %[1]s"),
-		msg("footer.police_kind", []string{"number"}, "%[1]s 不是公安备案号", "%[1]s is not a public-security filing number"),
-		msg("footer.province_mismatch", []string{"icp", "police"}, "ICP 备案号 %[1]s 与公安备案号 %[2]s 属于不同省份", "ICP number %[1]s and public-security number %[2]s belong to different provinces"),
-		msg("footer.license_kind", []string{"number"}, "%[1]s 不是经营许可证号", "%[1]s is not a licence number"),
-		msg("footer.alias", []string{"number", "usual"}, "%[1]s 使用了非常用简称（该省通常为 %[2]s），请核对备案系统中的写法", "%[1]s uses an unusual abbreviation (the province usually uses %[2]s); check how the filing system writes it"),
-	)
-}
-
 // Check returns the findings that decide whether the footer can be
 // rendered: errors stop HTML and Text, warnings do not. [WithLanguage]
 // sets the language of the messages; other options are ignored.

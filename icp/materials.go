@@ -13,32 +13,6 @@ import (
 	"github.com/icpkit/icpkit/subject"
 )
 
-func init() {
-	register(
-		msg("material.missing", []string{"kind:material_kind", "for"}, "缺少材料：%[1]s（%[2]s）", "missing material: %[1]s (%[2]s)"),
-		msg("material.unreadable", []string{"part:io_problem"}, "无法读取材料文件（%[1]s）", "the material file cannot be read (%[1]s)"),
-		msg("material.not_inspected", nil, "未提供读取材料文件的方法，只检查了材料是否齐全", "no way to open material files was given; only their presence was checked"),
-		msg("material.letter_old", []string{"days", "max"}, "授权书签署于 %[1]s 天前，须在提交前 %[2]s 天内签署", "the letter was signed %[1]s days ago; it must be at most %[2]s days old"),
-		msg("material.photo_old", []string{"days", "max"}, "当面核验照片拍摄于 %[1]s 天前，有效期为 %[2]s 天", "the verification photo was taken %[1]s days ago; it is valid for %[2]s days"),
-		msg("material.certificate_old", []string{"days", "max"}, "域名证书出具于 %[1]s 天前，本省要求 %[2]s 天内", "the domain certificate was issued %[1]s days ago; this province wants at most %[2]s"),
-		msg("material.unknown_for", []string{"for"}, "材料所属对象 %[1]s 不在申请中", "the material belongs to %[1]s, which is not in the application"),
-		msg("material.format", []string{"got:format", "want:format"}, "文件实际格式为 %[1]s，须为 %[2]s", "the file is really %[1]s; it must be %[2]s"),
-		msg("material.too_large", []string{"size", "max"}, "文件大小 %[1]s 字节，超过上限 %[2]s 字节", "the file has %[1]s bytes, over the limit of %[2]s"),
-		msg("material.too_small", []string{"size", "min"}, "文件大小 %[1]s 字节，低于下限 %[2]s 字节", "the file has %[1]s bytes, under the minimum of %[2]s"),
-		msg("material.dpi_low", []string{"dpi", "min", "source:dpi_source"}, "分辨率 %[1]s dpi，低于 %[2]s dpi（读自%[3]s）", "the resolution is %[1]s dpi, under %[2]s dpi (read from %[3]s)"),
-		msg("material.dpi_unknown", []string{"min"}, "文件未记录分辨率，无法确认是否达到 %[1]s dpi", "the file records no resolution, so %[1]s dpi cannot be confirmed"),
-		msg("material.pixels_low", []string{"width", "height", "min_width", "min_height"}, "图像 %[1]s×%[2]s 像素，至少需要 %[3]s×%[4]s", "the image is %[1]s×%[2]s pixels; at least %[3]s×%[4]s are needed"),
-		msg("material.too_many_pixels", []string{"pixels", "max"}, "图像像素数 %[1]s 超过上限 %[2]s", "the image has %[1]s pixels, over the limit of %[2]s"),
-		msg("material.greyscale", nil, "须为彩色扫描件或照片，不能是黑白图像", "a colour scan or photo is required, not a greyscale image"),
-		msg("material.trailing_data", []string{"bytes", "appended:appended"}, "图像结尾后还有 %[1]s 字节附加数据（%[2]s）", "%[1]s bytes follow the end of the image (%[2]s)"),
-		msg("material.truncated", nil, "图像文件不完整", "the image file is truncated"),
-		msg("material.end_missing", []string{"format:format"}, "%[1]s 图像数据完整，但缺少结束标记", "the %[1]s image data is complete but its end marker is missing"),
-		msg("material.exif_unreadable", []string{"reason"}, "图像可以显示，但其中的 EXIF 信息损坏（%[1]s）", "the image displays, but its EXIF block is broken (%[1]s)"),
-		msg("material.read_limit", []string{"max"}, "材料文件超过 %[1]s 字节，已停止读取", "the material file is longer than %[1]s bytes; reading stopped there"),
-		msg("material.no_file", nil, "打开材料文件的方法未返回文件，也未返回错误", "the material opener returned neither a file nor an error"),
-	)
-}
-
 // MaxMaterialBytes bounds what [Check] reads of one material from the
 // opener given with [WithMaterialOpener]: the largest file any profile
 // accepts (8 MiB, Tencent's limit for scans) plus a margin of 1 MiB. A

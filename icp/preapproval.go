@@ -9,15 +9,6 @@ import (
 	"golang.org/x/text/language"
 )
 
-func init() {
-	register(
-		msg("site.preapproval_individual", []string{"category:preapproval", "word"}, "个人不能开办需要前置审批的网站（%[1]s，关键词“%[2]s”）", "an individual cannot run a site that needs a pre-approval (%[1]s, keyword %[2]q)"),
-		msg("site.preapproval_needed", []string{"category:preapproval", "word", "document"}, "内容涉及 %[1]s（关键词“%[2]s”）：需提供%[3]s，或不涉及前置审批承诺书", "the content touches %[1]s (keyword %[2]q): provide “%[3]s”, or a commitment that it is not involved"),
-		msg("site.preapproval_commitment", []string{"category:preapproval", "word"}, "已声明不涉及 %[1]s（关键词“%[2]s”）：请附不涉及前置审批承诺书", "declared as not involving %[1]s (keyword %[2]q): attach the commitment letter"),
-		msg("site.preapproval_abolished", []string{"category:preapproval", "word"}, "%[1]s 前置审批已在全国取消（关键词“%[2]s”），但部分省份仍会询问", "the %[1]s pre-approval was abolished nationally (keyword %[2]q), but some provinces still ask"),
-	)
-}
-
 // PreApprovalInput is what [CheckPreApproval] scans and what the site
 // declares.
 type PreApprovalInput struct {

@@ -102,17 +102,6 @@ type Site struct {
 	Remark  string `json:"remark,omitempty" validate:"max=1000"`
 }
 
-func init() {
-	register(
-		msg("limit.individual_services", []string{"max", "count"}, "个人最多可备案 %[1]s 个互联网信息服务，本次合计 %[2]s 个", "an individual may file at most %[1]s services; this makes %[2]s"),
-		msg("limit.unit_sites", []string{"max", "count"}, "本省单位最多 %[1]s 个网站，本次合计 %[2]s 个", "this province allows a unit at most %[1]s sites; this makes %[2]s"),
-		msg("limit.sites_per_order", []string{"max", "count"}, "本省每次最多提交 %[1]s 个网站，本次 %[2]s 个", "this province takes at most %[1]s sites per order; this has %[2]s"),
-		msg("limit.domains_per_order", []string{"max", "count"}, "本省每次最多提交 %[1]s 个域名，本次 %[2]s 个", "this province takes at most %[1]s domains per order; this has %[2]s"),
-		msg("limit.one_domain_per_site", []string{"count"}, "本省要求一个网站只备案一个域名，此网站有 %[1]s 个", "this province files one domain per site; this site has %[1]s"),
-		msg("limit.site_plan", []string{"threshold", "count"}, "网站数量达到 %[1]s 个（本次合计 %[2]s 个），需要提交网站建设方案书", "with %[2]s sites (from %[1]s on) a site plan (“网站建设方案书”) is required"),
-	)
-}
-
 // limitInput is what [checkLimitsReport] counts.
 type limitInput struct {
 	Individual bool

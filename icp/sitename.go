@@ -33,26 +33,6 @@ type NameOptions struct {
 	Words *content.NameRules
 }
 
-func init() {
-	register(
-		msg("site.name_empty", nil, "网站名称不能为空", "the site name is empty"),
-		msg("site.name_short", []string{"min"}, "网站名称至少需要 %[1]s 个字", "the site name needs at least %[1]s characters"),
-		msg("site.name_min_han", []string{"min"}, "本省要求网站名称至少包含 %[1]s 个汉字", "this province wants at least %[1]s Chinese characters in the site name"),
-		msg("site.name_digits", nil, "网站名称不能是纯数字", "the site name cannot be digits only"),
-		msg("site.name_letters", nil, "网站名称不能是纯英文字母", "the site name cannot be Latin letters only"),
-		msg("site.name_domain", []string{"word"}, "网站名称不能是域名或网址（%[1]s）", "the site name cannot be a domain or address (“%[1]s”)"),
-		msg("site.name_symbol", []string{"word"}, "网站名称不能包含特殊符号“%[1]s”", "the site name cannot contain the symbol %[1]q"),
-		msg("site.name_word", []string{"word"}, "网站名称不能包含“%[1]s”", "the site name cannot contain %[1]q"),
-		msg("site.name_word_warning", []string{"word"}, "网站名称中的“%[1]s”可能被驳回", "%[1]q in the site name may be refused"),
-		msg("site.name_leading", []string{"word"}, "非国家级单位的网站名称不能以“%[1]s”开头", "a site name of a non-national unit cannot start with %[1]q"),
-		msg("site.name_province_word", []string{"word"}, "本省不接受网站名称中的“%[1]s”", "this province does not accept %[1]q in site names"),
-		msg("site.name_preapproval", []string{"word"}, "网站名称含“%[1]s”，需要前置审批", "%[1]q in the site name needs a pre-approval"),
-		msg("site.name_english", nil, "本省网站名称不能含英文", "this province does not accept English in site names"),
-		msg("site.name_long", []string{"max"}, "个人网站名称建议不超过 %[1]s 个字", "an individual's site name should have at most %[1]s characters"),
-		msg("site.name_place", []string{"word"}, "个人网站名称应避免地名“%[1]s”", "an individual's site name should avoid the place name %[1]q"),
-	)
-}
-
 // CheckSiteName checks a site name against the national rules (no pure
 // digits or letters, no domain as name, no special symbols, at least 3
 // characters: QC-sitename, HW-mat), the unit or individual word rules of
@@ -198,16 +178,6 @@ func looksLikeDomain(s string) bool {
 	}
 	_, err := domain.RegistrableDomain(s)
 	return err == nil
-}
-
-func init() {
-	register(
-		msg("app.name_word", []string{"word"}, "App 名称不能包含“%[1]s”", "the App name cannot contain %[1]q"),
-		msg("app.name_emoji", nil, "App 名称不能包含表情符号", "the App name cannot contain emoji"),
-		msg("app.name_generic", []string{"word"}, "App 名称不能只是通用词“%[1]s”", "the App name cannot be the generic word %[1]q alone"),
-		msg("app.package", []string{"value"}, "安卓包名 %[1]s 不是反向域名格式（如 com.example.app）", "the Android package name %[1]s is not in reverse-DNS form (com.example.app)"),
-		msg("app.fingerprint", []string{"platform", "want"}, "%[1]s 证书指纹应为 %[2]s 十六进制", "the %[1]s certificate fingerprint must be %[2]s hex"),
-	)
 }
 
 // genericAppNames are names that say nothing of the App (HW-app doc_0121:

@@ -40,13 +40,6 @@ type Timeline struct {
 	Findings    []Finding `json:"findings,omitempty"`
 }
 
-func init() {
-	register(
-		msg("date.out_of_range", []string{"date"}, "日期 %[1]s 不在可处理的年份范围（1–9999）内", "the date %[1]s is outside the years 1–9999 that can be checked"),
-		msg("timeline.approximate", []string{"date"}, "节假日数据截止于 %[1]s，此后的工作日只按周末计算，相关日期为估算", "the holiday data ends on %[1]s; later working days count weekends only, so these dates are estimates"),
-	)
-}
-
 // SMS verification facts (HW-sms, QC-sms, TC-sms2; CONFIRMED): a 6-digit
 // code valid 24 hours, 5 wrong attempts allowed. Older notices said 48
 // hours; the 72 hours of some third-party pages is superseded.

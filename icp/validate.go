@@ -15,15 +15,6 @@ import (
 	"github.com/icpkit/icpkit/subject"
 )
 
-func init() {
-	register(
-		msg("structure.required", []string{"field"}, "缺少必填项“%[1]s”", "the required field “%[1]s” is missing"),
-		msg("structure.too_long", []string{"field", "max"}, "“%[1]s”超过 %[2]s 个字符", "“%[1]s” is longer than %[2]s characters"),
-		msg("structure.invalid", []string{"field", "tag"}, "“%[1]s”不符合要求（规则 %[2]s）", "“%[1]s” does not pass the rule %[2]s"),
-		msg("structure.too_many_sites", []string{"max", "count"}, "一份申请最多检查 %[1]s 个网站，此申请有 %[2]s 个", "an application is checked with at most %[1]s sites; this one has %[2]s"),
-	)
-}
-
 func jsonName(f reflect.StructField) string {
 	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 	if name == "-" {
@@ -90,48 +81,32 @@ func (c *checker) structErrors(err error, prefix string) {
 	}
 }
 
-// validation is one custom tag for host applications.
+// validation is one custom tag for host applications; its messages are
+// the catalog's "validate.<tag>", with the field's name as parameter.
 type validation struct {
 	tag string
 	fn  func(string) bool
-	// zh and en are registered in the catalog as "validate.<tag>", with
-	// the field's name as parameter.
-	zh, en string
-}
-
-func init() {
-	for _, x := range validations {
-		register(msg("validate."+x.tag, []string{"field"},
-			strings.ReplaceAll(x.zh, "{0}", "%[1]s"), strings.ReplaceAll(x.en, "{0}", "%[1]s")))
-	}
 }
 
 var validations = []validation{
-	{"cn_resident_id", func(s string) bool { _, err := subject.ParseResidentID(s); return err == nil },
-		"{0}必须是有效的居民身份证号码", "{0} must be a valid resident ID number"},
-	{"cn_uscc", func(s string) bool { _, err := subject.ParseCreditCode(s); return err == nil },
-		"{0}必须是有效的统一社会信用代码", "{0} must be a valid unified social credit code"},
-	{"cn_mobile", func(s string) bool { m, err := subject.ParseMobile(s); return err == nil && m.IsContact() },
-		"{0}必须是有效的手机号码", "{0} must be a valid mobile number"},
+	{"cn_resident_id", func(s string) bool { _, err := subject.ParseResidentID(s); return err == nil }},
+	{"cn_uscc", func(s string) bool { _, err := subject.ParseCreditCode(s); return err == nil }},
+	{"cn_mobile", func(s string) bool { m, err := subject.ParseMobile(s); return err == nil && m.IsContact() }},
 	{"cn_mobile_sms", func(s string) bool {
 		m, err := subject.ParseMobile(s)
 		return err == nil && m.CanReceiveVerificationSMS()
-	},
-		"{0}必须是能接收工信部核验短信的手机号码（非虚拟运营商）", "{0} must be a mobile number that receives the MIIT verification SMS (no virtual operator)"},
+	}},
 	{"icp_number", func(s string) bool {
 		n, err := ParseNumber(s)
 		return err == nil && n.Kind() >= SubjectFiling && n.Kind() <= QuickAppFiling
-	}, "{0}必须是有效的ICP备案号", "{0} must be a valid ICP filing number"},
+	}},
 	{"icp_site_number", func(s string) bool {
 		n, err := ParseNumber(s)
 		return err == nil && n.Kind() >= SiteFiling && n.Kind() <= QuickAppFiling
-	}, "{0}必须是网站或App备案号（带 -序号）", "{0} must be a site or App filing number (with -N)"},
-	{"psb_number", func(s string) bool { n, err := ParseNumber(s); return err == nil && n.Kind() == PoliceFiling },
-		"{0}必须是有效的公安备案号", "{0} must be a valid public-security filing number"},
-	{"cn_province", func(s string) bool { _, err := province.Parse(s); return err == nil },
-		"{0}必须是中国内地的省级行政区", "{0} must be a mainland province"},
-	{"icp_domain", func(s string) bool { r, err := domain.RegistrableDomain(s); return err == nil && r != "" },
-		"{0}必须是可备案的域名", "{0} must be a fileable domain"},
+	}},
+	{"psb_number", func(s string) bool { n, err := ParseNumber(s); return err == nil && n.Kind() == PoliceFiling }},
+	{"cn_province", func(s string) bool { _, err := province.Parse(s); return err == nil }},
+	{"icp_domain", func(s string) bool { r, err := domain.RegistrableDomain(s); return err == nil && r != "" }},
 }
 
 // RegisterValidations adds icpkit's identifiers to a validator/v10

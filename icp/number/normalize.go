@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/icpkit/icpkit/internal/catalog"
 	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/province"
 )
@@ -66,28 +65,6 @@ const (
 var allFixes = [...]Fix{FixWidth, FixDash, FixSpace, FixCase, FixDoubleHao, FixIndexPosition, FixMissingHao,
 	FixTraditional, FixInvisible, FixIPC, FixBracket, FixLabel, FixTrailingHao, FixPoliceSeparator,
 	FixMissingBei, FixDoubledPrefix, FixPolicePrefix}
-
-func init() {
-	register(
-		msg("fix.width", nil, "全角字符已转为半角", "full-width characters folded to ASCII"),
-		msg("fix.dash", nil, "其他连字符已改为“-”", "a Unicode dash replaced by '-'"),
-		msg("fix.space", nil, "已去除空格", "spaces removed"),
-		msg("fix.case", nil, "小写字母已改为大写", "lower-case letters upper-cased"),
-		msg("fix.double_hao", nil, "重复的“号”已去除", "a doubled \"号\" reduced to one"),
-		msg("fix.index_before_hao", nil, "序号已移到“号”之后", "the index moved after \"号\""),
-		msg("fix.missing_hao", nil, "已补上缺少的“号”", "the missing \"号\" added"),
-		msg("fix.traditional", nil, "繁体字已改为简体字", "traditional characters replaced by simplified ones"),
-		msg("fix.invisible", nil, "已去除不可见字符（零宽字符、软连字符）", "invisible characters (zero-width, soft hyphen) removed"),
-		msg("fix.ipc_typo", nil, "笔误“IPC”已改为“ICP”", "the typo IPC corrected to ICP"),
-		msg("fix.bracket", nil, "“备”字两侧的括号已去除", "brackets around \"备\" removed"),
-		msg("fix.label", nil, "标签（如“备案号：”）已去除", "a label (such as \"备案号：\") removed"),
-		msg("fix.trailing_hao", nil, "许可证号或序号后多余的“号”已去除", "a superfluous \"号\" after a licence number or an index removed"),
-		msg("fix.police_separator", nil, "“公网安备”与数字之间的“号”或冒号已去除", "\"号\" or a colon between \"公网安备\" and its digits removed"),
-		msg("fix.missing_bei", nil, "已在“ICP”与序号之间补上“备”", "\"备\" added between ICP and the serial"),
-		msg("fix.doubled_prefix", nil, "重复的“ICP备”已去除", "a repeated \"ICP备\" removed"),
-		msg("fix.police_prefix", nil, "已按数字前两位的省份代码补上公安备案号的省份简称", "the province abbreviation of the public-security number added from its first two digits"),
-	)
-}
 
 // MessageCode returns the code of the catalog message that describes f
 // ("fix.width"), for reports that name the corrections.
@@ -303,11 +280,3 @@ func simplified(r rune) (rune, bool) {
 	}
 	return 0, false
 }
-
-// msg builds a catalog entry: the code, its parameter names in the order
-// the texts use them (%[1]s …), and the zh-Hans and en texts.
-func msg(code string, params []string, zh, en string) catalog.Msg {
-	return catalog.Msg{Code: code, Params: params, Zh: zh, En: en}
-}
-
-func register(ms ...catalog.Msg) { catalog.Register(ms...) }

@@ -14,7 +14,6 @@ import (
 
 	"github.com/icpkit/icpkit/icp"
 	"github.com/icpkit/icpkit/icp/domain"
-	"github.com/icpkit/icpkit/internal/catalog"
 	"github.com/icpkit/icpkit/internal/jsonx"
 	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/internal/opt"
@@ -154,42 +153,6 @@ func (p Result) Required() bool {
 		}
 	}
 	return false
-}
-
-func init() {
-	register(
-		msg("plan.new_access", []string{"provider"}, "迁移到新的接入商 %[1]s：需在新接入商办理新增接入（备案号不变），并在解析切换前完成", "moving to the access provider %[1]s: file a new access there (the number stays) before pointing the domain at it"),
-		msg("plan.cancel_access", []string{"provider"}, "新增接入通过后，在原接入商 %[1]s 办理取消接入", "after the new access is approved, cancel the access at the former provider %[1]s"),
-		msg("plan.empty_shell", nil, "变更后没有任何接入商：网站成为空壳，管局将注销备案", "no access provider is left: the site becomes an empty shell and the authority will cancel the filing"),
-		msg("plan.ip_change", nil, "同一接入商更换 IP 无需重新备案；建议办理变更接入，因为管局会比对解析 IP 与备案信息", "an IP change at the same provider needs no new filing; a change of access is recommended, since authorities compare the resolved IP with the record"),
-		msg("plan.ip_change_required", []string{"province:province"}, "同一接入商更换 IP：%[1]s要求办理变更接入", "an IP change at the same provider: %[1]s requires a change of access"),
-		msg("plan.ip_change_commercial", nil, "同一接入商更换 IP：经营性网站须办理变更接入", "an IP change at the same provider: a commercial site must file a change of access"),
-		msg("plan.new_site", nil, "新网站需办理新增网站备案", "a new site needs a new-site filing"),
-		msg("plan.domain_added", []string{"domain"}, "新增域名 %[1]s：按新增网站办理（变更备案只能删除域名）", "the domain %[1]s is added: file it as a new site (a change can only remove domains)"),
-		msg("plan.domain_removed", []string{"domain"}, "删除域名 %[1]s：办理变更网站（不是注销）", "the domain %[1]s is removed: file a change of site (not a cancellation)"),
-		msg("plan.site_removed", nil, "网站不再使用：办理注销网站（一次一个）", "the site is retired: cancel it (one at a time)"),
-		msg("plan.site_changed", []string{"what:change"}, "网站信息变化（%[1]s）：办理变更网站", "the site's data changed (%[1]s): file a change of site"),
-		msg("plan.contacts_all", nil, "个人主体或两位负责人为同一人的单位更换联系方式：须办理变更备案（主体和网站一并变更）", "an individual, or a unit whose two managers are one person, changes contacts: file a change of subject and sites together"),
-		msg("plan.subject_changed", []string{"what:change"}, "主体信息变化（%[1]s）：办理变更主体", "the subject's data changed (%[1]s): file a change of subject"),
-		msg("plan.subject_renamed", nil, "主体更名（统一社会信用代码不变）：办理变更主体并提交工商更名函", "the subject was renamed (same credit code): file a change of subject with the rename letter"),
-		msg("plan.owner_changed_all", nil, "本省更换主体负责人须办理变更备案并提交新的授权书", "this province wants a change of the subject's manager filed as a full change with a new authorisation letter"),
-		msg("plan.entity_migration", nil, "网站转到另一法律主体（统一社会信用代码不同）：办理网站迁移（需新主体账号、域名已过户、无进行中订单）", "the site goes to another legal entity (another credit code): file a site migration (new subject's account, domain already transferred, no open orders)"),
-		msg("plan.entity_cancel", nil, "若接入商在本省不提供网站迁移：原主体注销网站，新主体重新备案", "where the provider offers no site migration in this province, the old subject cancels the site and the new one files anew"),
-		msg("plan.entity_change", nil, "本省允许直接变更主体", "this province accepts a direct change of subject"),
-		msg("plan.individual_to_company", []string{"how:filing_type"}, "个人主体变为单位：%[1]s", "an individual becomes a company: %[1]s"),
-		msg("plan.company_to_individual", nil, "单位不能变更为个人：注销后由个人重新备案", "a company cannot become an individual: cancel and file anew as the individual"),
-		msg("plan.province_moved", []string{"from:province", "to:province"}, "主体从%[1]s迁到%[2]s：注销原备案，在新省份重新备案（腾讯云做法；华为云允许跨省变更主体）", "the subject moves from %[1]s to %[2]s: cancel and file anew in the new province (Tencent; Huawei allows a cross-province change of subject)"),
-		msg("plan.domain_transferred", []string{"domain"}, "域名 %[1]s 已过户：新持有者完成实名后办理网站迁移或注销后重新备案，否则核查时可能被注销", "the domain %[1]s changed hands: after the new holder's real-name check, migrate the site or cancel and refile; otherwise inspections may cancel it"),
-		msg("plan.conflict_add_domain", nil, "来源不一致：腾讯云审核 FAQ 称备案通过后可通过变更添加域名；华为云称变更不能修改域名。默认按新增网站", "sources disagree: a Tencent review FAQ says a domain can be added by a change after approval; Huawei says a change cannot modify domains. The default is a new site"),
-		msg("plan.conflict_migration_sms", nil, "来源不一致：华为云称网站迁移也需 24 小时内短信核验，青云表格称不需要", "sources disagree: Huawei says a site migration also needs the SMS check within 24 hours; QingCloud's table says it does not"),
-		msg("plan.order_sequential", nil, "同一主体同时只能有一个备案订单；变更不能与新增网站、新增接入同时进行", "only one order per subject may be in flight; a change cannot run together with a new site or new access"),
-		msg("plan.access_first", nil, "本省允许先接入、后变更：新增接入通过后 10 个工作日内完成变更", "this province allows access first: file the change within 10 working days after the new access"),
-		msg("plan.change_first", nil, "接入期间不能修改备案信息：先在原接入商完成变更，再办理新增接入", "no edits during an access filing: change the data at the current provider first, then file the new access"),
-		msg("plan.changes_in_advance", nil, "信息变更应提前 30 天办理，信息不实可导致网站关闭和备案注销", "file changes 30 days in advance: stale records lead to closure and cancellation"),
-		msg("plan.empty_subject_kept", nil, "主体下已无网站：本省允许空壳主体日后直接新增网站", "the subject keeps no site: this province lets an empty-shell subject add services later"),
-		msg("plan.empty_subject_cancelled", nil, "主体下已无网站：空壳主体需注销（线下约 5 个工作日），以后重新备案", "the subject keeps no site: an empty-shell subject must be cancelled (offline, about 5 working days) and file anew later"),
-		msg("plan.invalid", []string{"part"}, "部署信息无效（%[1]s）", "the deployment is invalid (%[1]s)"),
-	)
 }
 
 // Plan tells which filings a change from before to after needs, why, who
@@ -807,14 +770,6 @@ func (p *planner) result() Result {
 	}
 	return Result{Actions: actions, Notes: p.notes, Findings: p.fd.report()}
 }
-
-// msg builds a catalog entry: the code, its parameter names in the order
-// the texts use them (%[1]s …), and the zh-Hans and en texts.
-func msg(code string, params []string, zh, en string) catalog.Msg {
-	return catalog.Msg{Code: code, Params: params, Zh: zh, En: en}
-}
-
-func register(ms ...catalog.Msg) { catalog.Register(ms...) }
 
 // finder collects the findings of one plan in one language.
 type finder struct {

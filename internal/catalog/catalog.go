@@ -1,9 +1,13 @@
 // Package catalog holds icpkit's message catalog: every finding code and
 // display name, in zh-Hans and en, rendered through golang.org/x/text.
 //
-// Each package registers its own messages from init; the index is frozen on
-// the first lookup, then read without locks. A tag whose base is English
-// renders in English; every other tag falls back to Simplified Chinese.
+// The messages and names are data (data/messages.tsv, data/names.tsv),
+// embedded and loaded first; a program may add its own with [Register] and
+// [RegisterNames] from init (the examples' command lines do), and names
+// derived from other packages' types are registered by package icp. The
+// index is frozen on the first lookup, then read without locks. A tag whose
+// base is English renders in English; every other tag falls back to
+// Simplified Chinese.
 package catalog
 
 import (
