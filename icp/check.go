@@ -188,7 +188,7 @@ var checkRules = []Rule{
 		"domain.holder_folded", "domain.holder_legal_rep", "domain.expires", "domain.expires_missing", "domain.duplicate"},
 		"TC-domain; QC-domain; HW-prep; HW-policy", in(siteTypes), ruleDomains},
 	{"sites", []string{"site.name_*", "site.preapproval_*", "app.*", "site.app_missing"}, "QC-sitename; TC-preapp; HW-app", in(siteTypes), ruleSites},
-	{"limits", []string{"limit.*"}, "HW-rules; TC-P-*", in(siteTypes), ruleLimits},
+	{"limits", []string{"limit.*", "structure.invalid"}, "HW-rules; TC-P-*", in(siteTypes), ruleLimits},
 	{"resource", []string{"resource.product", "resource.billing", "resource.months", "resource.time_left", "resource.region"}, "profile server rule; TC-cloud; HW-cond",
 		in(accessTypes), ruleResource},
 	{"access", []string{"access.provider", "access.ip_missing", "access.ip_private", "access.ip_reserved", "access.ip_documentation", "access.sites_per_instance"},

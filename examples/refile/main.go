@@ -186,6 +186,9 @@ func printPlan(w io.Writer, title string, plan refile.Result, tag language.Tag) 
 		} else {
 			fmt.Fprintf(w, "   %s", cli.T(tag, "cli.sms", "who", strings.Join(vs, ",")))
 		}
+		if a.WaitsFor > 0 {
+			fmt.Fprintf(w, "   %s", cli.T(tag, "cli.waits_for", "step", strconv.Itoa(a.WaitsFor)))
+		}
 		if len(a.Documents) > 0 {
 			var ds []string
 			for _, d := range a.Documents {

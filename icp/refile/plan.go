@@ -130,11 +130,6 @@ type Action struct {
 	// wait for the steps before it), so one number says it all and a plan's
 	// size stays linear in its actions.
 	WaitsFor int `json:"waits_for,omitempty"`
-	// After is always empty.
-	//
-	// Deprecated: it listed every earlier action, which made a plan
-	// quadratic in size; use WaitsFor.
-	After []int `json:"after,omitempty"`
 }
 
 // Result is the answer of [Plan]: the actions in order, notes on

@@ -208,9 +208,6 @@ func TestPlanOrdering(t *testing.T) {
 	assert.Equal(t, []icp.FilingType{icp.ChangeSite, icp.NewAccess, icp.NewSite, icp.CancelAccess}, types)
 	assert.Equal(t, []int{0, 1, 2, 3}, []int{plan.Actions[0].WaitsFor, plan.Actions[1].WaitsFor, plan.Actions[2].WaitsFor, plan.Actions[3].WaitsFor},
 		"each step waits for the one before: change (1) ← access (2) ← new site (3) ← cancel access")
-	for _, a := range plan.Actions {
-		assert.Empty(t, a.After, "After is no longer filled")
-	}
 	codes := map[string]bool{}
 	for _, n := range plan.Notes {
 		codes[n.Code] = true

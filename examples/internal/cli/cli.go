@@ -75,7 +75,7 @@ func init() {
 		m("cli.sms", []string{"who:verifier"}, "短信核验：%[1]s", "SMS verification: %[1]s"),
 		m("cli.sms_none", nil, "无需短信核验", "no SMS verification"),
 		m("cli.documents", []string{"kinds:material_kind"}, "材料：%[1]s", "documents: %[1]s"),
-		m("cli.after", []string{"steps"}, "在第 %[1]s 项之后办理", "after action %[1]s"),
+		m("cli.waits_for", []string{"step"}, "待第 %[1]s 步通过后办理", "after step %[1]s is approved"),
 		m("cli.material", []string{"kind:material_kind", "for"}, "%[1]s（%[2]s）", "%[1]s (%[2]s)"),
 		m("cli.material_whole", []string{"kind:material_kind"}, "%[1]s（整个申请）", "%[1]s (the whole application)"),
 	)
