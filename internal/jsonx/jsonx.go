@@ -730,6 +730,7 @@ func (sc *scanner) skip() *Error {
 		}
 		sc.pos++
 		var keys [][]byte
+		var seen map[string]struct{}
 		for n := 0; ; n++ {
 			sc.ws()
 			if n == 0 && sc.pos < len(sc.data) && sc.data[sc.pos] == '}' {
@@ -745,12 +746,27 @@ func (sc *scanner) skip() *Error {
 				return e
 			}
 			sc.path = append(sc.path, seg{key: k})
-			for _, x := range keys {
-				if bytes.Equal(x, k) {
+			// A short object is searched; a long one keeps a set, so that
+			// the check stays linear in the object's size.
+			if seen != nil {
+				if _, dup := seen[string(k)]; dup {
 					return sc.fail("duplicate key")
 				}
+				seen[string(k)] = struct{}{}
+			} else {
+				for _, x := range keys {
+					if bytes.Equal(x, k) {
+						return sc.fail("duplicate key")
+					}
+				}
+				keys = append(keys, k)
+				if len(keys) > 16 {
+					seen = make(map[string]struct{}, 2*len(keys))
+					for _, x := range keys {
+						seen[string(x)] = struct{}{}
+					}
+				}
 			}
-			keys = append(keys, k)
 			if e := sc.skip(); e != nil {
 				return e
 			}

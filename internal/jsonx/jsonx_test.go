@@ -2,6 +2,7 @@ package jsonx
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/netip"
 	"reflect"
 	"strings"
@@ -119,4 +120,28 @@ func FuzzCheck(f *testing.F) {
 			t.Fatalf("accepted %q, which encoding/json refuses: %v", s, err)
 		}
 	})
+}
+
+// raw holds a value decoded by its own UnmarshalJSON, which the pre-pass
+// only skips over, checking syntax and duplicate keys.
+type raw struct {
+	X json.RawMessage `json:"x"`
+}
+
+// TestSkipLongObjectLinear: duplicate keys in a long object of a skipped
+// value are found without comparing every pair of keys.
+func TestSkipLongObjectLinear(t *testing.T) {
+	s := NewSchema[raw](Bounds{})
+	var b strings.Builder
+	b.WriteString(`{"x":{`)
+	const n = 200_000
+	for i := range n {
+		fmt.Fprintf(&b, `"k%d":0,`, i)
+	}
+	b.WriteString(`"k7":1}}`)
+	var r raw
+	e := s.Decode(strings.NewReader(b.String()), &r)
+	require.NotNil(t, e)
+	assert.Contains(t, e.Reason, "duplicate key")
+	assert.Equal(t, "x.k7", e.Path)
 }
