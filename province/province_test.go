@@ -217,16 +217,18 @@ func TestDefaultTableFacts(t *testing.T) {
 }
 
 func TestRulesAtPeriods(t *testing.T) {
-	before := RulesAt(Jiangsu, time.Date(2021, 5, 31, 23, 0, 0, 0, time.UTC))
+	before := RulesAt(Jiangsu, time.Date(2021, 5, 31, 15, 0, 0, 0, time.UTC)) // 23:00 in China
 	after := RulesAt(Jiangsu, time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC))
 	assert.False(t, before.ExtraDocuments.Value().Contains("commitment_video"), "video not required before 2021-06-01")
 	assert.True(t, after.ExtraDocuments.Value().Contains("commitment_video"))
 	assert.Equal(t, time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC), after.From())
 	assert.True(t, after.To().IsZero(), "the newest period is open-ended")
 	assert.Equal(t, Rules{}, RulesAt(0, day2026), "invalid province gives zero rules")
-	// Dates use the calendar day in the time's own location.
+	// Dates are China's calendar days, whatever the time's location:
+	// 23:00 UTC on 31 May is 1 June in China.
 	shanghai := time.FixedZone("CST", 8*3600)
 	assert.True(t, RulesAt(Jiangsu, time.Date(2021, 6, 1, 1, 0, 0, 0, shanghai)).ExtraDocuments.Value().Contains("commitment_video"))
+	assert.True(t, RulesAt(Jiangsu, time.Date(2021, 5, 31, 23, 0, 0, 0, time.UTC)).ExtraDocuments.Value().Contains("commitment_video"))
 }
 
 func TestPatch(t *testing.T) {
@@ -431,4 +433,13 @@ func TestDayOf(t *testing.T) {
 func TestFieldCount(t *testing.T) {
 	// The README states the number of rule fields; keep them in step.
 	assert.Len(t, Fields(), 68)
+}
+
+// TestRulesAtChinaDate: the same instant is one date in China whatever
+// the caller's zone, so a server in UTC gets Shanghai's answer.
+func TestRulesAtChinaDate(t *testing.T) {
+	utc := time.Date(2026, 11, 30, 20, 0, 0, 0, time.UTC)
+	shanghai := time.Date(2026, 12, 1, 4, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	assert.Equal(t, dayOf(shanghai), dayOf(utc))
+	assert.Equal(t, dayOf(time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)), dayOf(utc), "20:00 UTC is the next day in China")
 }

@@ -86,10 +86,12 @@ const (
 )
 
 // dayOf returns the number of days from 1970-01-01 to the calendar date of t
-// in t's location, from its Unix time and zone offset (no allocation).
+// in China (UTC+8, no daylight saving since 1991), whatever t's location:
+// rules change on China's dates, and a server in UTC must get the same
+// answer as one in Shanghai. It does not allocate.
 func dayOf(t time.Time) day {
-	_, off := t.Zone()
-	s := t.Unix() + int64(off)
+	const chinaOffset = 8 * 3600
+	s := t.Unix() + chinaOffset
 	d := s / 86400
 	if s%86400 < 0 {
 		d--
@@ -335,8 +337,8 @@ func (t *Table) Version() string { return t.version }
 // ("#@ verified YYYY-MM-DD").
 func (t *Table) Verified() time.Time { return t.verified }
 
-// RulesAt returns the rules of p in force on the calendar date of at (its
-// year, month and day in at's location). An invalid p gives zero Rules.
+// RulesAt returns the rules of p in force on the calendar date of at in
+// China (UTC+8), whatever at's location. An invalid p gives zero Rules.
 // RulesAt does not allocate.
 func (t *Table) RulesAt(p Province, at time.Time) Rules {
 	if !p.IsValid() {

@@ -835,3 +835,12 @@ func TestTextForms(t *testing.T) {
 		assert.NoError(t, err, s)
 	}
 }
+
+// TestDateOfChina: DateOf gives China's calendar date whatever the zone.
+func TestDateOfChina(t *testing.T) {
+	utc := time.Date(2026, 11, 30, 20, 0, 0, 0, time.UTC)
+	ny := utc.In(time.FixedZone("EST", -5*3600))
+	want := Date{Year: 2026, Month: time.December, Day: 1}
+	assert.Equal(t, want, DateOf(utc))
+	assert.Equal(t, want, DateOf(ny))
+}

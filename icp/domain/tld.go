@@ -102,7 +102,8 @@ func (t *TLDTable) Fileable(suffix string, rules province.Rules) (bool, string) 
 }
 
 // FileableAt is [TLDTable.Fileable] on a date: a national row whose period
-// does not include at does not count. The zero Time ignores the periods.
+// does not include at's calendar date in China (UTC+8) does not count. The
+// zero Time ignores the periods.
 func (t *TLDTable) FileableAt(suffix string, rules province.Rules, at time.Time) (bool, string) {
 	a, err := toASCII(strings.TrimPrefix(suffix, "."))
 	if err != nil {
@@ -142,7 +143,9 @@ func (t *TLDTable) national(a string, at time.Time) (bool, string) {
 		return false, "TC-domain"
 	}
 	if !at.IsZero() {
-		d := time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, time.UTC)
+		// The rows' periods are China's calendar dates (UTC+8).
+		c := at.In(time.FixedZone("CST", 8*3600))
+		d := time.Date(c.Year(), c.Month(), c.Day(), 0, 0, 0, 0, time.UTC)
 		if !row.from.IsZero() && d.Before(row.from) || !row.to.IsZero() && d.After(row.to) {
 			return false, row.source
 		}
