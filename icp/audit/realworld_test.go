@@ -17,7 +17,7 @@ import (
 	"github.com/icpkit/icpkit/province"
 )
 
-// corpusRow is one hand-labelled occurrence of testdata/realworld/footers.tsv
+// corpusRow is one hand-labelled occurrence of ../number/testdata/realworld/footers.tsv
 // (columns in its header; labelling rules in its README.md).
 type corpusRow struct {
 	id, source, context, raw, isNumber, kinds, canonical, link, hidden, unsure string
@@ -25,7 +25,7 @@ type corpusRow struct {
 }
 
 func readCorpus(t *testing.T) []corpusRow {
-	f, err := os.Open("testdata/realworld/footers.tsv")
+	f, err := os.Open("../number/testdata/realworld/footers.tsv") // one corpus for numbers and the audit
 	require.NoError(t, err)
 	defer f.Close()
 	var rows []corpusRow
