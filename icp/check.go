@@ -253,10 +253,10 @@ func parsePerson(path string, p subject.Person) personInfo {
 	}
 	if p.Mobile != "" {
 		pi.mobile, pi.mobErr = subject.ParseMobile(p.Mobile.Reveal())
-		pi.mobileKey = phoneKey(p.Mobile)
+		pi.mobileKey = p.Mobile.PhoneKey()
 	}
 	if p.EmergencyPhone != "" {
-		pi.emergencyKey = phoneKey(p.EmergencyPhone)
+		pi.emergencyKey = p.EmergencyPhone.PhoneKey()
 	}
 	return pi
 }
@@ -584,18 +584,6 @@ func ruleIndividual(c *checker) {
 }
 
 // --- contacts ---------------------------------------------------------------------
-
-// phoneKey returns a comparable form of a phone (mobile or landline).
-func phoneKey(s subject.Secret) string {
-	v := s.Reveal()
-	if m, err := subject.ParseMobile(v); err == nil {
-		return m.Number()
-	}
-	if l, err := subject.ParseLandline(v); err == nil {
-		return l.Number()
-	}
-	return strings.TrimSpace(v)
-}
 
 func ruleContacts(c *checker) {
 	people := []personInfo{}

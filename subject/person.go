@@ -4,6 +4,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/province"
@@ -24,6 +25,21 @@ type Secret string
 
 // Reveal returns the full value.
 func (s Secret) Reveal() string { return string(s) }
+
+// PhoneKey returns the comparable form of a phone held in s: the national
+// number of a mobile or landline (13800138000 for "+86 138-0013-8000"),
+// or the trimmed text when it is neither. Two phones are the same number
+// when their keys are equal.
+func (s Secret) PhoneKey() string {
+	v := string(s)
+	if m, err := ParseMobile(v); err == nil {
+		return m.Number()
+	}
+	if l, err := ParseLandline(v); err == nil {
+		return l.Number()
+	}
+	return strings.TrimSpace(v)
+}
 
 // String returns the masked value (see [Mask]).
 func (s Secret) String() string { return Mask(string(s)) }

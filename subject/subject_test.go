@@ -844,3 +844,17 @@ func TestDateOfChina(t *testing.T) {
 	assert.Equal(t, want, DateOf(utc))
 	assert.Equal(t, want, DateOf(ny))
 }
+
+func TestSecretPhoneKey(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"a mobile with prefix and dashes", "+86 138-0013-8000", "13800138000"},
+		{"a mobile as typed", "13800138000", "13800138000"},
+		{"neither mobile nor landline: trimmed text", "  ext 12 ", "ext 12"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, Secret(tt.in).PhoneKey())
+		})
+	}
+	assert.Equal(t, Secret("0571-87654321").PhoneKey(), Secret("057187654321").PhoneKey(), "a landline with and without its dash")
+}

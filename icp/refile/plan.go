@@ -365,7 +365,7 @@ func sameContacts(a, b subject.Person) bool {
 	if a.Mobile == b.Mobile && a.EmergencyPhone == b.EmergencyPhone && a.Email == b.Email {
 		return true
 	}
-	return phoneKey(a.Mobile) == phoneKey(b.Mobile) && phoneKey(a.EmergencyPhone) == phoneKey(b.EmergencyPhone) &&
+	return a.Mobile.PhoneKey() == b.Mobile.PhoneKey() && a.EmergencyPhone.PhoneKey() == b.EmergencyPhone.PhoneKey() &&
 		strings.EqualFold(strings.TrimSpace(a.Email.Reveal()), strings.TrimSpace(b.Email.Reveal()))
 }
 
@@ -777,16 +777,3 @@ func (fd *finder) add(code string, sev icp.Severity, field, source string, kv ..
 }
 
 func (fd *finder) report() icp.Report { return icp.NewReport(fd.out) }
-
-// phoneKey is the comparable form of a phone: the digits of a mobile or
-// landline, or the trimmed text.
-func phoneKey(s subject.Secret) string {
-	v := s.Reveal()
-	if m, err := subject.ParseMobile(v); err == nil {
-		return m.Number()
-	}
-	if l, err := subject.ParseLandline(v); err == nil {
-		return l.Number()
-	}
-	return strings.TrimSpace(v)
-}
