@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/icpkit/icpkit/icp/workday"
 	"github.com/icpkit/icpkit/internal/catalog"
 	"github.com/icpkit/icpkit/material"
 	"github.com/icpkit/icpkit/province"
@@ -144,7 +145,7 @@ func Form(p province.Province, k subject.Kind, opts ...Option) FormSpec {
 func FormOf(t FilingType, p province.Province, k subject.Kind, opts ...Option) FormSpec {
 	cfg := newConfig(opts)
 	if !cfg.AtSet {
-		cfg.At = time.Now()
+		cfg.At = time.Now().In(workday.China) // today in China
 	}
 	lang := cfg.Lang
 	if lang == (language.Tag{}) {

@@ -253,14 +253,14 @@ func (id ResidentID) DivisionCode() int {
 // Female reports whether the sequence digit marks a woman (even).
 func (id ResidentID) Female() bool { return id.IsValid() && id.digits17()%2 == 0 }
 
-// AgeAt returns the age in completed years at the calendar date of t, or -1
-// when t is before the birth date.
+// AgeAt returns the age in completed years on t's calendar date in China
+// (UTC+8, see [DateOf]), or -1 when that date is before the birth date.
 func (id ResidentID) AgeAt(t time.Time) int {
 	y, m, d, ok := id.date()
 	if !ok || !id.IsValid() {
 		return -1
 	}
-	ty, tm, td := t.Date()
+	ty, tm, td := t.In(china).Date()
 	age := ty - y
 	if int(tm) < m || int(tm) == m && td < d {
 		age--
@@ -279,7 +279,7 @@ func (id ResidentID) ValidAt(t time.Time) error {
 		return &ParseError{Func: "ResidentID.ValidAt", Part: "zero value", Err: ErrFormat}
 	}
 	if id.AgeAt(t) < 0 {
-		return &ParseError{Func: "ResidentID.ValidAt", Input: id.String(), Part: "birth date after " + t.Format(time.DateOnly), Err: ErrComponent}
+		return &ParseError{Func: "ResidentID.ValidAt", Input: id.String(), Part: "birth date after " + t.In(china).Format(time.DateOnly), Err: ErrComponent}
 	}
 	return nil
 }

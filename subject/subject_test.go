@@ -858,3 +858,12 @@ func TestSecretPhoneKey(t *testing.T) {
 	}
 	assert.Equal(t, Secret("0571-87654321").PhoneKey(), Secret("057187654321").PhoneKey(), "a landline with and without its dash")
 }
+
+// TestAgeAtChinaDate: a birthday begins at midnight in China, whatever the
+// server's zone.
+func TestAgeAtChinaDate(t *testing.T) {
+	id := MustParseResidentID("11010519491231002X")       // born 1949-12-31
+	utc := time.Date(2009, 12, 30, 20, 0, 0, 0, time.UTC) // 2009-12-31 04:00 in China
+	assert.Equal(t, 60, id.AgeAt(utc), "already the birthday in China")
+	assert.Equal(t, 59, id.AgeAt(time.Date(2009, 12, 30, 15, 0, 0, 0, time.UTC)), "23:00 the day before in China")
+}
