@@ -825,7 +825,9 @@ func (c *checker) checkHolder(sp string, st Site) {
 			return
 		}
 	}
-	c.add("domain.holder", SeverityError, f, "TC-domain; QC-general; HW-prep doc_0209", "holder", h)
+	// A holder that is neither the unit nor its representative may be a
+	// person: mask it like any personal name.
+	c.add("domain.holder", SeverityError, f, "TC-domain; QC-general; HW-prep doc_0209", "holder", subject.Mask(h))
 }
 
 // --- sites -----------------------------------------------------------------------
