@@ -311,6 +311,9 @@ const latinLookalikes = "аеорсухіјѕԁԛԝһӏүвнкмтαεοριυ�
 // misled. Han, kana and hangul mix with Latin letters freely and are not
 // flagged. Host may be in A-label or U-label form.
 func Confusable(host string) bool {
+	if norm.IsASCII(host) && !strings.Contains(strings.ToLower(host), "xn--") {
+		return false // Latin letters only: nothing to confuse them with
+	}
 	a, err := toASCIIHost("Confusable", host)
 	if err != nil {
 		return false
