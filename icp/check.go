@@ -15,7 +15,6 @@ import (
 	"github.com/icpkit/icpkit/icp/content"
 	"github.com/icpkit/icpkit/icp/domain"
 	"github.com/icpkit/icpkit/icp/workday"
-	"github.com/icpkit/icpkit/internal/catalog"
 	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/internal/opt"
 	"github.com/icpkit/icpkit/province"
@@ -259,15 +258,6 @@ func parsePerson(path string, p subject.Person) personInfo {
 		pi.emergencyKey = p.EmergencyPhone.PhoneKey()
 	}
 	return pi
-}
-
-// words picks the Chinese or English form of a parameter for the report's
-// language.
-func (c *checker) words(zh, en string) string {
-	if catalog.IsEnglish(c.fd.lang) {
-		return en
-	}
-	return zh
 }
 
 // index returns the JSON path name[i].

@@ -82,10 +82,6 @@ func (endless) Read(p []byte) (int, error) {
 }
 func (endless) Close() error { return nil }
 
-type nopCloser struct{ io.Reader }
-
-func (nopCloser) Close() error { return nil }
-
 // TestMaterialOpener: a nil reader is a finding, not a panic; a stream
 // that never ends stops at MaxMaterialBytes; an opener's error text has
 // its ID-shaped digits masked.

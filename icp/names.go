@@ -102,9 +102,6 @@ func DisplayName(tag language.Tag, v any) string {
 	return fmt.Sprint(v)
 }
 
-// namesIOProblem names why a material could not be opened.
-const namesIOProblem = "io_problem"
-
 // ioProblem classifies an opener's error as a token of namesIOProblem: the
 // error's own text is not copied, since a path may hold personal data.
 func ioProblem(err error) string {
