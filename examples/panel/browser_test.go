@@ -16,7 +16,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -274,7 +273,7 @@ func TestWizardInChromium(t *testing.T) {
 	good := filepath.Join(dir, "id-front-good.png")
 	require.NoError(t, os.WriteFile(good, pngWithDPI(t, 1100, 700, 300), 0o644))
 	// A JPEG of Go's image test corpus with a ZIP appended: a polyglot.
-	corpus, err := os.ReadFile(filepath.Join(runtime.GOROOT(), "src", "image", "testdata", "video-001.jpeg"))
+	corpus, err := os.ReadFile(filepath.Join(goroot(t), "src", "image", "testdata", "video-001.jpeg"))
 	require.NoError(t, err)
 	bad := filepath.Join(dir, "id-back-bad.jpg")
 	require.NoError(t, os.WriteFile(bad, append(corpus, []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00hidden.txt")...), 0o644))

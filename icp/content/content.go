@@ -241,7 +241,7 @@ func (d *PreApprovalTable) Scan(text string) []Hit {
 	// Only keywords whose first rune occurs in the text can match; collect
 	// them in data order so that results do not depend on the text.
 	var candBuf [64]bool
-	cand := candBuf[:0]
+	var cand []bool
 	if len(d.keywords) <= len(candBuf) {
 		cand = candBuf[:len(d.keywords)]
 	} else {

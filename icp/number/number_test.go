@@ -188,7 +188,7 @@ func TestNormalizeNumber(t *testing.T) {
 		{"lower-case service letter", "京ICP备05004340号-1a", "京ICP备05004340号-1A", []Fix{FixCase}},
 		{"lower-case mini-program letter", "粤ICP备2020123456号-3x", "粤ICP备2020123456号-3X", []Fix{FixCase}},
 		{"full-width dash", "京ICP备05004340号－10", "京ICP备05004340号-10", []Fix{FixDash}},
-		{"zero-width space", "京ICP备​05004340号", "京ICP备05004340号", []Fix{FixInvisible}},
+		{"zero-width space", "京ICP备\u200b05004340号", "京ICP备05004340号", []Fix{FixInvisible}},
 		{"missing 备", "沪ICP11006075号", "沪ICP备11006075号", []Fix{FixMissingBei}},
 		{"doubled ICP备", "晋ICP备ICP备15001663号", "晋ICP备15001663号", []Fix{FixDoubledPrefix}},
 		{"police digits without a prefix", "公网安备 11010502000001号", "京公网安备11010502000001号", []Fix{FixSpace, FixPolicePrefix}},
