@@ -198,8 +198,9 @@ type inspector struct {
 	rerr     error // the reader's error, other than io.EOF
 	format   Format
 	one      [1]byte
-	typ      [4]byte // the PNG chunk type being read
-	readCap  int     // bytes asked of the input per read (0: the buffer)
+	typ      [4]byte  // the PNG chunk type being read
+	readCap  int      // bytes asked of the input per read (0: the buffer)
+	crcFold  [64]byte // crcUpdate's scratch
 }
 
 var pool = sync.Pool{New: func() any { return new(inspector) }}

@@ -177,7 +177,7 @@ func (in *inspector) crcSkip(n int64, crc uint32) (uint32, bool) {
 			}
 		}
 		k := int(min(n, int64(in.avail())))
-		crc = crc32.Update(crc, crc32.IEEETable, in.buf[in.r:in.r+k])
+		crc = crcUpdate(crc, in.buf[in.r:in.r+k], &in.crcFold)
 		in.r += k
 		n -= int64(k)
 	}
