@@ -100,13 +100,18 @@ func AuditFooter(page io.Reader, want icp.Footer, opts ...icp.Option) (icp.Repor
 	// One byte over the limit is read to tell a page of exactly the limit
 	// from a longer one: N reaches 0 only for the longer.
 	lr := &io.LimitedReader{R: page, N: cfg.AuditLimit + 1}
-	r, err := decodedReader(lr)
+	r, decoded, err := decodedReader(lr)
 	if err != nil {
 		return icp.Report{}, err
 	}
 	w := walker{z: html.NewTokenizer(r), line: 1}
-	// Decoding GBK or UTF-16 at most doubles the bytes (2 → 3, 2 → 3 or 4 → 4).
-	w.z.SetMaxBuf(2*int(cfg.AuditLimit) + 4096)
+	if decoded {
+		// Decoding GBK or UTF-16 at most doubles the bytes (2 → 3, 2 → 3 or
+		// 4 → 4). A UTF-8 page needs no bound: the tokenizer's buffer never
+		// holds more than the limit read, and checking the bound costs a
+		// compare on every byte the tokenizer reads.
+		w.z.SetMaxBuf(2*int(cfg.AuditLimit) + 4096)
+	}
 	if err := w.run(); err != nil {
 		return icp.Report{}, err
 	}
@@ -128,19 +133,20 @@ func AuditFooter(page io.Reader, want icp.Footer, opts ...icp.Option) (icp.Repor
 	return fd.report(), nil
 }
 
-// decodedReader returns the page as UTF-8: see charset.go.
-func decodedReader(r io.Reader) (io.Reader, error) {
+// decodedReader returns the page as UTF-8 (see charset.go), and whether
+// it is decoded from another encoding.
+func decodedReader(r io.Reader) (io.Reader, bool, error) {
 	br := bufio.NewReaderSize(r, 1024)
 	head, err := br.Peek(1024)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		if len(head) == 0 {
-			return nil, err
+			return nil, false, err
 		}
 	}
 	if dec := pageDecoder(head); dec != nil {
-		return dec(br), nil
+		return dec(br), true, nil
 	}
-	return br, nil
+	return br, false, nil
 }
 
 // maxMarks bounds the hidden-state marks kept: a hidden element hides all
