@@ -294,22 +294,16 @@ func hiddenStyle(v []byte) string {
 	return ""
 }
 
-// Byte classes of visible text, looked up once per byte: the bytes that
-// may start a number's anchor (ICP, IPC, A1/B2, 公网安备, full-width forms)
-// and the lead bytes of the invisible characters dropped.
+// Byte classes of ASCII text, looked up once per byte.
 const (
-	classAnchor    = 1 << iota // I i A B b, 0xE5 (公), 0xEF (full width)
-	classInvisible             // 0xC2 (U+00AD), 0xE2 (U+200B…), 0xEF (U+FEFF)
-	classDecode                // & (an entity), CR, NUL: the tokenizer's Text must decode
-	classNewline               // \n, counted for line numbers
+	classAnchor  = 1 << iota // I i A B b: may start a number's anchor (ICP, IPC, A1/B2)
+	classDecode              // & (an entity), CR, NUL: the tokenizer's Text must decode
+	classNewline             // \n, counted for line numbers
 )
 
 var byteClass = func() (c [256]uint8) {
-	for _, b := range []byte("IiABb\xE5\xEF") {
+	for _, b := range []byte("IiABb") {
 		c[b] |= classAnchor
-	}
-	for _, b := range []byte("\xC2\xE2\xEF") {
-		c[b] |= classInvisible
 	}
 	for _, b := range []byte("&\r\x00") {
 		c[b] |= classDecode
@@ -317,6 +311,33 @@ var byteClass = func() (c [256]uint8) {
 	c['\n'] |= classNewline
 	return c
 }()
+
+// The three-byte characters the text scan looks for, a bit each: those
+// that may start a number's anchor (公 of 公网安备, and the full-width Ａ Ｂ
+// Ｉ ｂ ｉ) and the invisible ones (U+200B–U+200D, U+2060, U+FEFF).
+// wideChar[k][b] holds the bits of the characters whose byte k is b, so a
+// character's bit is the AND of three lookups, without a branch.
+const (
+	wideAnchor    = 1<<6 - 1                  // the first 6 of wideChars
+	wideInvisible = (1<<11 - 1) &^ wideAnchor // the other 5
+)
+
+var wideChars = [...]string{"公", "Ａ", "Ｂ", "Ｉ", "ｂ", "ｉ", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"}
+
+var wideChar = func() (t [3][256]uint16) {
+	for i, c := range wideChars {
+		for k := range 3 {
+			t[k][c[k]] |= 1 << i
+		}
+	}
+	return t
+}()
+
+// wide returns the bits of the three-byte character c0 c1 c2 (see
+// wideChars).
+func wide(c0, c1, c2 byte) uint16 {
+	return wideChar[0][c0] & wideChar[1][c1] & wideChar[2][c2]
+}
 
 // appendVisible appends text as a browser shows it: without zero-width
 // spaces, joiners and non-joiners (U+200B–U+200D), word joiners (U+2060),
@@ -327,84 +348,67 @@ func appendVisible(dst, t []byte) ([]byte, bool) {
 	return dst, a
 }
 
-// appendText is appendVisible, except that with raw it stops at the first
-// byte that needs decoding and reports needDecode, leaving dst unchanged.
-// It also counts the newlines of t.
+// appendText is appendVisible, except that with raw it reports
+// needDecode, leaving dst unchanged, when t holds a byte that needs
+// decoding. It also counts the newlines of t.
+//
+// One pass classifies t without branching on what it finds: ASCII bytes
+// by byteClass, three-byte characters (all of Chinese) by wide. Text
+// without invisible characters, nearly all, is then copied whole.
 func appendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, needDecode bool) {
-	start, n0 := 0, len(dst)
+	var ascii uint8
+	var w uint16
+	soft := false
 	for i := 0; i < len(t); {
-		b := t[i]
-		if b < 0x80 {
-			switch c := byteClass[b]; {
-			case c == 0:
-			case c == classNewline:
-				nls++
-			case raw && c&classDecode != 0:
-				return dst[:n0], false, 0, true
-			case c&classAnchor != 0:
-				anchors = true
-			}
+		switch b := t[i]; {
+		case b < 0x80:
+			ascii |= byteClass[b]
 			i++
-			continue
-		}
-		n := 1
-		switch {
 		case b >= 0xE0 && b < 0xF0 && i+2 < len(t) && t[i+1]&t[i+2] >= 0x80:
-			// A three-byte character (all of Chinese) is looked at once;
-			// its other bytes are not ASCII, so no byte of a class is
-			// skipped even in malformed text.
-			n = 3
-			if b != 0xE5 && b != 0xEF && b != 0xE2 {
-				break
-			}
-			switch b {
-			case 0xE5, 0xEF:
-				anchors = anchors || anchorAt(t, i)
-				if b == 0xE5 {
-					break
-				}
-				fallthrough
-			case 0xE2:
-				if invisibleAt(t, i) > 0 {
-					dst = append(dst, t[start:i]...)
-					start = i + 3
-				}
-			}
+			// A three-byte character is looked at once; its other bytes
+			// are not ASCII, so no byte of a class is skipped even in
+			// malformed text.
+			w |= wide(b, t[i+1], t[i+2])
+			i += 3
 		case b == 0xC2 && i+1 < len(t) && t[i+1] == 0xAD: // soft hyphen
-			dst = append(dst, t[start:i]...)
+			soft = true
+			i += 2
+		default:
+			i++
+		}
+	}
+	if raw && ascii&classDecode != 0 {
+		return dst, false, 0, true
+	}
+	if ascii&classNewline != 0 {
+		nls = bytes.Count(t, nl)
+	}
+	anchors = ascii&classAnchor != 0 || w&wideAnchor != 0
+	if soft || w&wideInvisible != 0 {
+		return appendStripped(dst, t), anchors, nls, false
+	}
+	return append(dst, t...), anchors, nls, false
+}
+
+// appendStripped appends t without its invisible characters, stepping
+// through it as appendText does.
+func appendStripped(dst, t []byte) []byte {
+	start := 0
+	for i := 0; i < len(t); {
+		n := 1
+		switch b := t[i]; {
+		case b >= 0xE0 && b < 0xF0 && i+2 < len(t) && t[i+1]&t[i+2] >= 0x80:
+			n = 3
+			if wide(b, t[i+1], t[i+2])&wideInvisible != 0 {
+				dst = append(dst, t[start:i]...)
+				start = i + 3
+			}
+		case b == 0xC2 && i+1 < len(t) && t[i+1] == 0xAD:
 			n = 2
+			dst = append(dst, t[start:i]...)
 			start = i + 2
 		}
 		i += n
 	}
-	return append(dst, t[start:]...), anchors, nls, false
-}
-
-// anchorAt reports whether the byte at t[i] may start a number's anchor:
-// I, i, A, B, b, or 公 and the full-width forms of those letters (a lead
-// byte 0xE5 or 0xEF alone is most of Chinese text and punctuation).
-func anchorAt(t []byte, i int) bool {
-	switch c := t[i]; c {
-	case 0xE5: // 公 E5 85 AC
-		return i+2 < len(t) && t[i+1] == 0x85 && t[i+2] == 0xAC
-	case 0xEF: // Ａ Ｂ Ｉ EF BC A1/A2/A9, ｂ ｉ EF BD 82/89
-		return i+2 < len(t) && (t[i+1] == 0xBC && (t[i+2] == 0xA1 || t[i+2] == 0xA2 || t[i+2] == 0xA9) ||
-			t[i+1] == 0xBD && (t[i+2] == 0x82 || t[i+2] == 0x89))
-	}
-	return true
-}
-
-// invisibleAt returns the length of the invisible character at t[i], or 0.
-func invisibleAt(t []byte, i int) int {
-	switch {
-	case t[i] == 0xC2 && i+1 < len(t) && t[i+1] == 0xAD:
-		return 2
-	case i+2 >= len(t):
-		return 0
-	case t[i] == 0xE2 && (t[i+1] == 0x80 && t[i+2] >= 0x8B && t[i+2] <= 0x8D || t[i+1] == 0x81 && t[i+2] == 0xA0):
-		return 3
-	case t[i] == 0xEF && t[i+1] == 0xBB && t[i+2] == 0xBF:
-		return 3
-	}
-	return 0
+	return append(dst, t[start:]...)
 }
