@@ -2,6 +2,8 @@ package audit
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 
 	"golang.org/x/net/html/atom"
 )
@@ -23,6 +25,13 @@ func tagID(raw []byte) (id uint64, tag atom.Atom, fl uint8, end int) {
 	i := 1
 	if i < len(raw) && raw[i] == '/' {
 		i++
+	}
+	if v, n := shortName(raw, i); n > 0 {
+		fl = flInline * b2u8(hasByte(v, '-'))
+		if e := &tagTable[(v*tagMul)>>55]; e.id == v {
+			tag, fl = e.tag, e.fl
+		}
+		return v, tag, fl, i + n
 	}
 	// Names of up to 8 bytes are their own id, packed in a word; longer
 	// ones are hashed (FNV-1a) with the top bit set.
@@ -58,6 +67,51 @@ func tagID(raw []byte) (id uint64, tag atom.Atom, fl uint8, end int) {
 	}
 	return v, 0, flInline * b2u8(hyphen), i
 }
+
+// Bytes of a word, for reading eight bytes at once.
+const (
+	lsb = 0x0101010101010101 // the low bit of each byte
+	msb = 0x8080808080808080 // the high bit of each byte
+)
+
+// shortName reads the name starting at raw[i] as tagID does, eight bytes
+// at once, when it is ASCII and shorter than 8 bytes: it returns the name
+// lower-cased and packed in a word, and its length. It returns n == 0 for
+// other names, which tagID reads a byte at a time. The word may be read
+// past len(raw), within its capacity: the bytes after the name are masked
+// off, and the name's end must lie within raw.
+func shortName(raw []byte, i int) (v uint64, n int) {
+	if i+8 > cap(raw) {
+		return 0, 0
+	}
+	w := binary.LittleEndian.Uint64(raw[i : i+8])
+	// Flag the bytes that may end the name: those up to ' ', '/' and '>'.
+	// A flag may be false only above a true one, so the lowest is exact.
+	m := (w-0x21*lsb)&^w&msb | zeroBytes(w^'/'*lsb) | zeroBytes(w^'>'*lsb)
+	n = bits.TrailingZeros64(m) >> 3
+	if n == 0 || n == 8 || i+n >= len(raw) {
+		return 0, 0
+	}
+	switch raw[i+n] {
+	case ' ', '\t', '\n', '\r', '\f', '/', '>':
+	default:
+		return 0, 0 // a control character, part of the name
+	}
+	v = w & (1<<(8*n) - 1)
+	if v&msb != 0 {
+		return 0, 0
+	}
+	// Lower-case A–Z: the sums cannot carry out of a byte of ASCII.
+	upper := (v + (0x80-'A')*lsb) &^ (v + (0x80-'Z'-1)*lsb) & msb
+	return v | upper>>2, n
+}
+
+// zeroBytes flags the high bit of the zero bytes of w; a flag may be
+// false only above a true one.
+func zeroBytes(w uint64) uint64 { return (w - lsb) &^ w & msb }
+
+// hasByte reports whether w holds the byte c.
+func hasByte(w uint64, c byte) bool { return zeroBytes(w^uint64(c)*lsb) != 0 }
 
 // fnv starts an FNV-1a hash from the 8 bytes packed in v.
 func fnv(v uint64) uint64 {
