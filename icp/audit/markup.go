@@ -271,25 +271,49 @@ func readAttrs(a *attrs, raw []byte, i int) int {
 // mayHaveAttr is readAttrs' quick test: an attribute it keeps starts after
 // white space with hr, hi, st or op in any case. A false positive only
 // costs the full read. It counts the tag's newlines in the same pass.
+//
+// It looks for white space eight bytes at a time, reading words past
+// len(raw) within its capacity and ignoring their bytes past the end.
 func mayHaveAttr(raw []byte, from int) (may bool, nls int) {
-	for i := from; i < len(raw); i++ {
-		if raw[i] > ' ' || !isTagSpace(raw[i]) {
-			continue
+	for i := from; i < len(raw); i += 8 {
+		if i+8 > cap(raw) {
+			for ; i < len(raw); i++ {
+				if raw[i] <= ' ' {
+					may, nls = mayStartAttr(raw, i, may, nls)
+				}
+			}
+			break
 		}
-		if raw[i] == '\n' {
-			nls++
+		w := binary.LittleEndian.Uint64(raw[i : i+8])
+		m := ^(w&^msb + (0x7F-' ')*lsb | w) & msb // the bytes up to ' '
+		if k := len(raw) - i; k < 8 {
+			m &= 1<<(8*k) - 1
 		}
-		if i+2 >= len(raw) {
-			continue
+		for ; m != 0; m &= m - 1 {
+			may, nls = mayStartAttr(raw, i+bits.TrailingZeros64(m)>>3, may, nls)
 		}
-		switch c1, c2 := raw[i+1]|0x20, raw[i+2]|0x20; c1 {
-		case 'h':
-			may = may || c2 == 'r' || c2 == 'i'
-		case 's':
-			may = may || c2 == 't'
-		case 'o':
-			may = may || c2 == 'p'
-		}
+	}
+	return may, nls
+}
+
+// mayStartAttr is mayHaveAttr's test of the byte raw[i], at most ' '.
+func mayStartAttr(raw []byte, i int, may bool, nls int) (bool, int) {
+	if !isTagSpace(raw[i]) {
+		return may, nls
+	}
+	if raw[i] == '\n' {
+		nls++
+	}
+	if i+2 >= len(raw) {
+		return may, nls
+	}
+	switch c1, c2 := raw[i+1]|0x20, raw[i+2]|0x20; c1 {
+	case 'h':
+		may = may || c2 == 'r' || c2 == 'i'
+	case 's':
+		may = may || c2 == 't'
+	case 'o':
+		may = may || c2 == 'p'
 	}
 	return may, nls
 }
@@ -421,9 +445,10 @@ func appendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, nee
 		case b >= 0xE0 && b < 0xF0 && i+2 < len(t) && t[i+1]&t[i+2] >= 0x80:
 			// A three-byte character is looked at once; its other bytes
 			// are not ASCII, so no byte of a class is skipped even in
-			// malformed text.
-			w |= wide(b, t[i+1], t[i+2])
-			i += 3
+			// malformed text. Those that follow it are read in one go.
+			ww, n := wideRun(t[i:])
+			w |= ww
+			i += n
 		case b == 0xC2 && i+1 < len(t) && t[i+1] == 0xAD: // soft hyphen
 			soft = true
 			i += 2
@@ -442,6 +467,23 @@ func appendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, nee
 		return appendStripped(dst, t), anchors, nls, false
 	}
 	return append(dst, t...), anchors, nls, false
+}
+
+// wideRun reads the three-byte characters at the start of t, the first
+// of which it takes as given, and returns their bits (see wide) and
+// length. It reads four bytes at a time, so that one compare tells the
+// next character: a lead byte 0xE0–0xEF, then two with the high bit set.
+func wideRun(t []byte) (w uint16, n int) {
+	w, n = wide(t[0], t[1], t[2]), 3
+	for s := t[3:]; len(s) >= 4; s = s[3:] {
+		x := binary.LittleEndian.Uint32(s)
+		if x&0x8080F0 != 0x8080E0 {
+			break
+		}
+		w |= wide(byte(x), byte(x>>8), byte(x>>16))
+		n += 3
+	}
+	return w, n
 }
 
 // appendStripped appends t without its invisible characters, stepping

@@ -33,3 +33,53 @@ func TestShortName(t *testing.T) {
 		}
 	}
 }
+
+// refMayHaveAttr is mayHaveAttr a byte at a time.
+func refMayHaveAttr(raw []byte, from int) (may bool, nls int) {
+	for i := from; i < len(raw); i++ {
+		if !isTagSpace(raw[i]) {
+			continue
+		}
+		if raw[i] == '\n' {
+			nls++
+		}
+		if i+2 >= len(raw) {
+			continue
+		}
+		switch c1, c2 := raw[i+1]|0x20, raw[i+2]|0x20; c1 {
+		case 'h':
+			may = may || c2 == 'r' || c2 == 'i'
+		case 's':
+			may = may || c2 == 't'
+		case 'o':
+			may = may || c2 == 'p'
+		}
+	}
+	return may, nls
+}
+
+// TestMayHaveAttr compares mayHaveAttr, which reads words, with the loop
+// over bytes, on random tags inside larger buffers and at their end.
+func TestMayHaveAttr(t *testing.T) {
+	alphabet := []byte("hHrRiIsStToOpPx \t\n\r\f\x00\x01\x1f!=\"/>\x80\xe5")
+	r := rand.New(rand.NewSource(1))
+	buf := make([]byte, 64)
+	for range 100000 {
+		raw := []byte("<a")
+		for range r.Intn(30) {
+			raw = append(raw, alphabet[r.Intn(len(alphabet))])
+		}
+		for i := range buf {
+			buf[i] = alphabet[r.Intn(len(alphabet))]
+		}
+		for _, s := range [][]byte{raw[:len(raw):len(raw)], buf[:copy(buf, raw)]} {
+			for from := 1; from <= len(s); from++ {
+				may, nls := mayHaveAttr(s, from)
+				wmay, wnls := refMayHaveAttr(s, from)
+				if may != wmay || nls != wnls {
+					t.Fatalf("mayHaveAttr(%q, %d) = %v, %d, want %v, %d", s, from, may, nls, wmay, wnls)
+				}
+			}
+		}
+	}
+}
