@@ -267,10 +267,16 @@ func (w *walker) run() error {
 			}
 			w.startTag(tt, tag, fl, id)
 		case html.EndTagToken:
-			id, tag, fl, end := tagID(raw)
-			for _, c := range raw[end:] {
-				if c == '\n' {
-					w.line++
+			var top uint64
+			if n := len(w.stack); n > 0 && w.overflow == 0 {
+				top = w.stack[n-1]
+			}
+			id, tag, fl, end := endTagID(raw, top)
+			if end+1 < len(raw) {
+				for _, c := range raw[end:] {
+					if c == '\n' {
+						w.line++
+					}
 				}
 			}
 			rawSkip = 0

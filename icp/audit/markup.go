@@ -68,6 +68,25 @@ func tagID(raw []byte) (id uint64, tag atom.Atom, fl uint8, end int) {
 	return v, 0, flInline * b2u8(hyphen), i
 }
 
+// endTagID is tagID for an end tag, quicker for the usual one: the end
+// tag of the innermost open element, named as its id (lower case), with
+// nothing before the '>'. top is the id of that element, 0 when unknown.
+func endTagID(raw []byte, top uint64) (id uint64, tag atom.Atom, fl uint8, end int) {
+	// A short id packs its name's bytes: compare them with the word after
+	// "</" and check that '>' follows. A name's trailing NULs do not count,
+	// but they do not change its id either.
+	if k := (bits.Len64(top) + 7) / 8; top != 0 && top&msb == 0 && k+2 < len(raw) && raw[k+2] == '>' && 10 <= cap(raw) {
+		if binary.LittleEndian.Uint64(raw[2:10])&(1<<(8*k)-1) == top {
+			fl = flInline * b2u8(hasByte(top, '-'))
+			if e := &tagTable[(top*tagMul)>>55]; e.id == top {
+				tag, fl = e.tag, e.fl
+			}
+			return top, tag, fl, k + 2
+		}
+	}
+	return tagID(raw)
+}
+
 // Bytes of a word, for reading eight bytes at once.
 const (
 	lsb = 0x0101010101010101 // the low bit of each byte

@@ -83,3 +83,38 @@ func TestMayHaveAttr(t *testing.T) {
 		}
 	}
 }
+
+// TestEndTagID checks that endTagID, told the innermost open element,
+// reads an end tag as tagID does.
+func TestEndTagID(t *testing.T) {
+	alphabet := []byte("aAdivDIV-_0\x00\x01\x80 \t\n/>=")
+	r := rand.New(rand.NewSource(1))
+	buf := make([]byte, 64)
+	for range 100000 {
+		raw := []byte("</")
+		for range 1 + r.Intn(10) {
+			raw = append(raw, alphabet[r.Intn(len(alphabet))])
+		}
+		if r.Intn(2) == 0 {
+			raw = append(raw, '>')
+		}
+		for i := range buf {
+			buf[i] = alphabet[r.Intn(len(alphabet))]
+		}
+		long := buf[:copy(buf, raw)]
+		want, wtag, wfl, wend := tagID(raw)
+		var open []byte
+		for range r.Intn(10) {
+			open = append(open, alphabet[r.Intn(len(alphabet))])
+		}
+		other, _, _, _ := tagID([]byte("<" + string(open) + ">"))
+		for _, top := range []uint64{0, want, other, want | 1<<63, want &^ 0xFF} {
+			for _, s := range [][]byte{raw[:len(raw):len(raw)], long} {
+				id, tag, fl, end := endTagID(s, top)
+				if id != want || tag != wtag || fl != wfl || end != wend {
+					t.Fatalf("endTagID(%q, %x) = %x %v %d %d, want %x %v %d %d", s, top, id, tag, fl, end, want, wtag, wfl, wend)
+				}
+			}
+		}
+	}
+}
