@@ -242,7 +242,9 @@ func (w *walker) run() error {
 		case html.TextToken:
 			if rawSkip != 0 {
 				w.line += countNL(raw)
-				w.rawText(rawSkip, z.Text(), startLine, startPos)
+				if rawSkip != atom.Script && rawSkip != atom.Style { // never shown: not decoded
+					w.rawText(rawSkip, z.Text(), startLine, startPos)
+				}
 				continue
 			}
 			w.line += w.addRaw(raw, startLine, startPos)
@@ -464,13 +466,12 @@ func (w *walker) afterText(anchors bool) {
 	}
 }
 
-// rawText handles the content of <script>, <style> (never shown) and of
-// <title>, <textarea>, <iframe>, <noscript> (not shown as page text).
+// rawText handles the content of <title>, <textarea>, <iframe>,
+// <noscript>, <noembed> and <noframes> (not shown as page text); that of
+// <script> and <style>, never shown, is skipped.
 func (w *walker) rawText(tag atom.Atom, t []byte, line int, pos int64) {
 	var how string
 	switch tag {
-	case atom.Script, atom.Style:
-		return
 	case atom.Title:
 		how = "<title>"
 	case atom.Textarea:
