@@ -202,8 +202,9 @@ type walker struct {
 	segs    []segment
 	anchors bool // the run holds a byte that may start a number
 
-	at  attrs  // the attributes of the current start tag
-	ver uint32 // counts changes of the link or the visibility
+	at   attrs    // the attributes of the current start tag
+	tags tagCache // the start tags read last
+	ver  uint32   // counts changes of the link or the visibility
 
 	found     []seen
 	tooMany   bool
@@ -249,8 +250,8 @@ func (w *walker) run() error {
 			}
 			w.line += w.addRaw(raw, startLine, startPos)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			id, tag, fl, end := tagID(raw)
-			w.line += readAttrs(&w.at, raw, end)
+			id, tag, fl, nls := w.tags.read(&w.at, raw)
+			w.line += nls
 			rawSkip = 0
 			switch tag {
 			case atom.Br:

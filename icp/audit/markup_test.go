@@ -118,3 +118,38 @@ func TestEndTagID(t *testing.T) {
 		}
 	}
 }
+
+// TestTagCache checks that tagCache reads start tags, repeated or not, as
+// tagID and readAttrs do.
+func TestTagCache(t *testing.T) {
+	tags := []string{`<div class="item">`, `<a href="/p/1">`, `<a href="/p/2">`, `<A HREF=x hidden>`, `<p>`,
+		`<a href>`, `<a href="">`, `<div style="display:none">`, `<details open>`, "<a\nhref='y'\n>", `<a x=1 href=/z/>`}
+	alphabet := []byte("adhrefstylopn =\"'/>\n")
+	r := rand.New(rand.NewSource(1))
+	var c tagCache
+	buf := make([]byte, 0, 4096)
+	for range 100000 {
+		var raw []byte
+		if r.Intn(4) == 0 {
+			raw = []byte("<a")
+			for range r.Intn(80) {
+				raw = append(raw, alphabet[r.Intn(len(alphabet))])
+			}
+		} else {
+			raw = []byte(tags[r.Intn(len(tags))])
+		}
+		// The tag inside a buffer, as the tokenizer returns it.
+		off := r.Intn(64)
+		buf = append(buf[:off], raw...)
+		raw = buf[off:len(buf):cap(buf)]
+		var got, want attrs
+		id, tag, fl, nls := c.read(&got, raw)
+		wid, wtag, wfl, end := tagID(raw)
+		wnls := readAttrs(&want, raw, end)
+		if id != wid || tag != wtag || fl != wfl || nls != wnls || got.hidden != want.hidden || got.open != want.open ||
+			(got.href == nil) != (want.href == nil) || string(got.href) != string(want.href) ||
+			len(got.href) > 0 && &got.href[0] != &want.href[0] {
+			t.Fatalf("read(%q) = %x %v %d %d %+v, want %x %v %d %d %+v", raw, id, tag, fl, nls, got, wid, wtag, wfl, wnls, want)
+		}
+	}
+}
