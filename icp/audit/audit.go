@@ -100,13 +100,18 @@ func AuditFooter(page io.Reader, want icp.Footer, opts ...icp.Option) (icp.Repor
 	// One byte over the limit is read to tell a page of exactly the limit
 	// from a longer one: N reaches 0 only for the longer.
 	lr := &io.LimitedReader{R: page, N: cfg.AuditLimit + 1}
-	r, err := decodedReader(lr)
+	r, decoded, err := decodedReader(lr)
 	if err != nil {
 		return icp.Report{}, err
 	}
 	w := walker{z: html.NewTokenizer(r), line: 1}
-	// Decoding GBK or UTF-16 at most doubles the bytes (2 → 3, 2 → 3 or 4 → 4).
-	w.z.SetMaxBuf(2*int(cfg.AuditLimit) + 4096)
+	if decoded {
+		// Decoding GBK or UTF-16 at most doubles the bytes (2 → 3, 2 → 3 or
+		// 4 → 4). A UTF-8 page needs no bound: the tokenizer's buffer never
+		// holds more than the limit read, and checking the bound costs a
+		// compare on every byte the tokenizer reads.
+		w.z.SetMaxBuf(2*int(cfg.AuditLimit) + 4096)
+	}
 	if err := w.run(); err != nil {
 		return icp.Report{}, err
 	}
@@ -128,19 +133,20 @@ func AuditFooter(page io.Reader, want icp.Footer, opts ...icp.Option) (icp.Repor
 	return fd.report(), nil
 }
 
-// decodedReader returns the page as UTF-8: see charset.go.
-func decodedReader(r io.Reader) (io.Reader, error) {
+// decodedReader returns the page as UTF-8 (see charset.go), and whether
+// it is decoded from another encoding.
+func decodedReader(r io.Reader) (io.Reader, bool, error) {
 	br := bufio.NewReaderSize(r, 1024)
 	head, err := br.Peek(1024)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		if len(head) == 0 {
-			return nil, err
+			return nil, false, err
 		}
 	}
 	if dec := pageDecoder(head); dec != nil {
-		return dec(br), nil
+		return dec(br), true, nil
 	}
-	return br, nil
+	return br, false, nil
 }
 
 // maxMarks bounds the hidden-state marks kept: a hidden element hides all
@@ -196,8 +202,9 @@ type walker struct {
 	segs    []segment
 	anchors bool // the run holds a byte that may start a number
 
-	at  attrs  // the attributes of the current start tag
-	ver uint32 // counts changes of the link or the visibility
+	at   attrs    // the attributes of the current start tag
+	tags tagCache // the start tags read last
+	ver  uint32   // counts changes of the link or the visibility
 
 	found     []seen
 	tooMany   bool
@@ -236,13 +243,15 @@ func (w *walker) run() error {
 		case html.TextToken:
 			if rawSkip != 0 {
 				w.line += countNL(raw)
-				w.rawText(rawSkip, z.Text(), startLine, startPos)
+				if rawSkip != atom.Script && rawSkip != atom.Style { // never shown: not decoded
+					w.rawText(rawSkip, z.Text(), startLine, startPos)
+				}
 				continue
 			}
 			w.line += w.addRaw(raw, startLine, startPos)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			id, tag, fl, end := tagID(raw)
-			w.line += readAttrs(&w.at, raw, end)
+			id, tag, fl, nls := w.tags.read(&w.at, raw)
+			w.line += nls
 			rawSkip = 0
 			switch tag {
 			case atom.Br:
@@ -261,10 +270,16 @@ func (w *walker) run() error {
 			}
 			w.startTag(tt, tag, fl, id)
 		case html.EndTagToken:
-			id, tag, fl, end := tagID(raw)
-			for _, c := range raw[end:] {
-				if c == '\n' {
-					w.line++
+			var top uint64
+			if n := len(w.stack); n > 0 && w.overflow == 0 {
+				top = w.stack[n-1]
+			}
+			id, tag, fl, end := endTagID(raw, top)
+			if end+1 < len(raw) {
+				for _, c := range raw[end:] {
+					if c == '\n' {
+						w.line++
+					}
 				}
 			}
 			rawSkip = 0
@@ -452,13 +467,12 @@ func (w *walker) afterText(anchors bool) {
 	}
 }
 
-// rawText handles the content of <script>, <style> (never shown) and of
-// <title>, <textarea>, <iframe>, <noscript> (not shown as page text).
+// rawText handles the content of <title>, <textarea>, <iframe>,
+// <noscript>, <noembed> and <noframes> (not shown as page text); that of
+// <script> and <style>, never shown, is skipped.
 func (w *walker) rawText(tag atom.Atom, t []byte, line int, pos int64) {
 	var how string
 	switch tag {
-	case atom.Script, atom.Style:
-		return
 	case atom.Title:
 		how = "<title>"
 	case atom.Textarea:

@@ -64,13 +64,29 @@ func indexFold(b []byte, w string) int {
 }
 
 // validPrefix reports whether b is valid UTF-8 but for a rune cut at its
-// end.
+// end: whether b without at most its last utf8.UTFMax bytes is.
+//
+// It checks b up to a rune start q among its last 7 bytes once, and only
+// the few bytes after q for each way of cutting b: as q starts a rune, b[:m]
+// (m ≥ q) is valid exactly when b[:q] and b[q:m] are.
 func validPrefix(b []byte) bool {
-	for k := 0; k < utf8.UTFMax && len(b) > 0; k++ {
-		if utf8.Valid(b) {
+	q := len(b) - utf8.UTFMax
+	for k := 0; q > 0 && k < utf8.UTFMax-1 && !utf8.RuneStart(b[q]); k++ {
+		q--
+	}
+	if q > 0 && !utf8.RuneStart(b[q]) {
+		q = 0 // not UTF-8 near the end: check it all, a cut at a time
+	}
+	q = max(q, 0)
+	if !utf8.Valid(b[:q]) {
+		return false
+	}
+	t := b[q:]
+	for k := 0; k < utf8.UTFMax && len(t) > 0; k++ {
+		if utf8.Valid(t) {
 			return true
 		}
-		b = b[:len(b)-1]
+		t = t[:len(t)-1]
 	}
-	return utf8.Valid(b)
+	return utf8.Valid(t)
 }

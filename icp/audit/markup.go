@@ -2,6 +2,8 @@ package audit
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 
 	"golang.org/x/net/html/atom"
 )
@@ -23,6 +25,13 @@ func tagID(raw []byte) (id uint64, tag atom.Atom, fl uint8, end int) {
 	i := 1
 	if i < len(raw) && raw[i] == '/' {
 		i++
+	}
+	if v, n := shortName(raw, i); n > 0 {
+		fl = flInline * b2u8(hasByte(v, '-'))
+		if e := &tagTable[(v*tagMul)>>55]; e.id == v {
+			tag, fl = e.tag, e.fl
+		}
+		return v, tag, fl, i + n
 	}
 	// Names of up to 8 bytes are their own id, packed in a word; longer
 	// ones are hashed (FNV-1a) with the top bit set.
@@ -58,6 +67,70 @@ func tagID(raw []byte) (id uint64, tag atom.Atom, fl uint8, end int) {
 	}
 	return v, 0, flInline * b2u8(hyphen), i
 }
+
+// endTagID is tagID for an end tag, quicker for the usual one: the end
+// tag of the innermost open element, named as its id (lower case), with
+// nothing before the '>'. top is the id of that element, 0 when unknown.
+func endTagID(raw []byte, top uint64) (id uint64, tag atom.Atom, fl uint8, end int) {
+	// A short id packs its name's bytes: compare them with the word after
+	// "</" and check that '>' follows. A name's trailing NULs do not count,
+	// but they do not change its id either.
+	if k := (bits.Len64(top) + 7) / 8; top != 0 && top&msb == 0 && k+2 < len(raw) && raw[k+2] == '>' && 10 <= cap(raw) {
+		if binary.LittleEndian.Uint64(raw[2:10])&(1<<(8*k)-1) == top {
+			fl = flInline * b2u8(hasByte(top, '-'))
+			if e := &tagTable[(top*tagMul)>>55]; e.id == top {
+				tag, fl = e.tag, e.fl
+			}
+			return top, tag, fl, k + 2
+		}
+	}
+	return tagID(raw)
+}
+
+// Bytes of a word, for reading eight bytes at once.
+const (
+	lsb = 0x0101010101010101 // the low bit of each byte
+	msb = 0x8080808080808080 // the high bit of each byte
+)
+
+// shortName reads the name starting at raw[i] as tagID does, eight bytes
+// at once, when it is ASCII and shorter than 8 bytes: it returns the name
+// lower-cased and packed in a word, and its length. It returns n == 0 for
+// other names, which tagID reads a byte at a time. The word may be read
+// past len(raw), within its capacity: the bytes after the name are masked
+// off, and the name's end must lie within raw.
+func shortName(raw []byte, i int) (v uint64, n int) {
+	if i+8 > cap(raw) {
+		return 0, 0
+	}
+	w := binary.LittleEndian.Uint64(raw[i : i+8])
+	// Flag the bytes that may end the name: those up to ' ', '/' and '>'.
+	// A flag may be false only above a true one, so the lowest is exact.
+	m := (w-0x21*lsb)&^w&msb | zeroBytes(w^'/'*lsb) | zeroBytes(w^'>'*lsb)
+	n = bits.TrailingZeros64(m) >> 3
+	if n == 0 || n == 8 || i+n >= len(raw) {
+		return 0, 0
+	}
+	switch raw[i+n] {
+	case ' ', '\t', '\n', '\r', '\f', '/', '>':
+	default:
+		return 0, 0 // a control character, part of the name
+	}
+	v = w & (1<<(8*n) - 1)
+	if v&msb != 0 {
+		return 0, 0
+	}
+	// Lower-case A–Z: the sums cannot carry out of a byte of ASCII.
+	upper := (v + (0x80-'A')*lsb) &^ (v + (0x80-'Z'-1)*lsb) & msb
+	return v | upper>>2, n
+}
+
+// zeroBytes flags the high bit of the zero bytes of w; a flag may be
+// false only above a true one.
+func zeroBytes(w uint64) uint64 { return (w - lsb) &^ w & msb }
+
+// hasByte reports whether w holds the byte c.
+func hasByte(w uint64, c byte) bool { return zeroBytes(w^uint64(c)*lsb) != 0 }
 
 // fnv starts an FNV-1a hash from the 8 bytes packed in v.
 func fnv(v uint64) uint64 {
@@ -126,6 +199,50 @@ func b2u8(b bool) uint8 {
 		return 1
 	}
 	return 0
+}
+
+// tagCache remembers what tagID and readAttrs made of the last start tags,
+// by their bytes: pages repeat the same tags (<li>, <div class="item">)
+// over and over. Each slot holds one tag of up to 64 bytes, chosen by its
+// length and first letter.
+type tagCache [8]struct {
+	raw    [64]byte
+	n      int // the tag's length; 0 when the slot is empty
+	id     uint64
+	tag    atom.Atom
+	fl     uint8
+	nls    int
+	at     attrs
+	hrefAt int // the offset of at.href in the tag
+}
+
+// read reads the start tag raw as tagID and readAttrs do: its name's id,
+// atom and flags, its attributes into a, and its newlines.
+func (c *tagCache) read(a *attrs, raw []byte) (id uint64, tag atom.Atom, fl uint8, nls int) {
+	k := len(raw)
+	if len(raw) > 1 {
+		k ^= int(raw[1]) << 1
+	}
+	e := &c[k%len(c)]
+	if e.n == len(raw) && bytes.Equal(e.raw[:e.n], raw) {
+		*a = e.at
+		if a.href != nil {
+			a.href = raw[e.hrefAt : e.hrefAt+len(a.href)] // the same bytes, in this tag
+		}
+		return e.id, e.tag, e.fl, e.nls
+	}
+	id, tag, fl, end := tagID(raw)
+	nls = readAttrs(a, raw, end)
+	if len(raw) <= len(e.raw) {
+		e.n = copy(e.raw[:], raw)
+		e.id, e.tag, e.fl, e.nls, e.at = id, tag, fl, nls, *a
+		// at.href is raw[hrefAt:…] or, for an href without a value, empty.
+		e.hrefAt = 0
+		if len(a.href) > 0 {
+			e.hrefAt = cap(raw) - cap(a.href)
+		}
+	}
+	return id, tag, fl, nls
 }
 
 // attrs holds what the audit reads from a start tag's attributes.
@@ -217,25 +334,49 @@ func readAttrs(a *attrs, raw []byte, i int) int {
 // mayHaveAttr is readAttrs' quick test: an attribute it keeps starts after
 // white space with hr, hi, st or op in any case. A false positive only
 // costs the full read. It counts the tag's newlines in the same pass.
+//
+// It looks for white space eight bytes at a time, reading words past
+// len(raw) within its capacity and ignoring their bytes past the end.
 func mayHaveAttr(raw []byte, from int) (may bool, nls int) {
-	for i := from; i < len(raw); i++ {
-		if raw[i] > ' ' || !isTagSpace(raw[i]) {
-			continue
+	for i := from; i < len(raw); i += 8 {
+		if i+8 > cap(raw) {
+			for ; i < len(raw); i++ {
+				if raw[i] <= ' ' {
+					may, nls = mayStartAttr(raw, i, may, nls)
+				}
+			}
+			break
 		}
-		if raw[i] == '\n' {
-			nls++
+		w := binary.LittleEndian.Uint64(raw[i : i+8])
+		m := ^(w&^msb + (0x7F-' ')*lsb | w) & msb // the bytes up to ' '
+		if k := len(raw) - i; k < 8 {
+			m &= 1<<(8*k) - 1
 		}
-		if i+2 >= len(raw) {
-			continue
+		for ; m != 0; m &= m - 1 {
+			may, nls = mayStartAttr(raw, i+bits.TrailingZeros64(m)>>3, may, nls)
 		}
-		switch c1, c2 := raw[i+1]|0x20, raw[i+2]|0x20; c1 {
-		case 'h':
-			may = may || c2 == 'r' || c2 == 'i'
-		case 's':
-			may = may || c2 == 't'
-		case 'o':
-			may = may || c2 == 'p'
-		}
+	}
+	return may, nls
+}
+
+// mayStartAttr is mayHaveAttr's test of the byte raw[i], at most ' '.
+func mayStartAttr(raw []byte, i int, may bool, nls int) (bool, int) {
+	if !isTagSpace(raw[i]) {
+		return may, nls
+	}
+	if raw[i] == '\n' {
+		nls++
+	}
+	if i+2 >= len(raw) {
+		return may, nls
+	}
+	switch c1, c2 := raw[i+1]|0x20, raw[i+2]|0x20; c1 {
+	case 'h':
+		may = may || c2 == 'r' || c2 == 'i'
+	case 's':
+		may = may || c2 == 't'
+	case 'o':
+		may = may || c2 == 'p'
 	}
 	return may, nls
 }
@@ -294,22 +435,16 @@ func hiddenStyle(v []byte) string {
 	return ""
 }
 
-// Byte classes of visible text, looked up once per byte: the bytes that
-// may start a number's anchor (ICP, IPC, A1/B2, 公网安备, full-width forms)
-// and the lead bytes of the invisible characters dropped.
+// Byte classes of ASCII text, looked up once per byte.
 const (
-	classAnchor    = 1 << iota // I i A B b, 0xE5 (公), 0xEF (full width)
-	classInvisible             // 0xC2 (U+00AD), 0xE2 (U+200B…), 0xEF (U+FEFF)
-	classDecode                // & (an entity), CR, NUL: the tokenizer's Text must decode
-	classNewline               // \n, counted for line numbers
+	classAnchor  = 1 << iota // I i A B b: may start a number's anchor (ICP, IPC, A1/B2)
+	classDecode              // & (an entity), CR, NUL: the tokenizer's Text must decode
+	classNewline             // \n, counted for line numbers
 )
 
 var byteClass = func() (c [256]uint8) {
-	for _, b := range []byte("IiABb\xE5\xEF") {
+	for _, b := range []byte("IiABb") {
 		c[b] |= classAnchor
-	}
-	for _, b := range []byte("\xC2\xE2\xEF") {
-		c[b] |= classInvisible
 	}
 	for _, b := range []byte("&\r\x00") {
 		c[b] |= classDecode
@@ -317,6 +452,33 @@ var byteClass = func() (c [256]uint8) {
 	c['\n'] |= classNewline
 	return c
 }()
+
+// The three-byte characters the text scan looks for, a bit each: those
+// that may start a number's anchor (公 of 公网安备, and the full-width Ａ Ｂ
+// Ｉ ｂ ｉ) and the invisible ones (U+200B–U+200D, U+2060, U+FEFF).
+// wideChar[k][b] holds the bits of the characters whose byte k is b, so a
+// character's bit is the AND of three lookups, without a branch.
+const (
+	wideAnchor    = 1<<6 - 1                  // the first 6 of wideChars
+	wideInvisible = (1<<11 - 1) &^ wideAnchor // the other 5
+)
+
+var wideChars = [...]string{"公", "Ａ", "Ｂ", "Ｉ", "ｂ", "ｉ", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"}
+
+var wideChar = func() (t [3][256]uint16) {
+	for i, c := range wideChars {
+		for k := range 3 {
+			t[k][c[k]] |= 1 << i
+		}
+	}
+	return t
+}()
+
+// wide returns the bits of the three-byte character c0 c1 c2 (see
+// wideChars).
+func wide(c0, c1, c2 byte) uint16 {
+	return wideChar[0][c0] & wideChar[1][c1] & wideChar[2][c2]
+}
 
 // appendVisible appends text as a browser shows it: without zero-width
 // spaces, joiners and non-joiners (U+200B–U+200D), word joiners (U+2060),
@@ -327,84 +489,85 @@ func appendVisible(dst, t []byte) ([]byte, bool) {
 	return dst, a
 }
 
-// appendText is appendVisible, except that with raw it stops at the first
-// byte that needs decoding and reports needDecode, leaving dst unchanged.
-// It also counts the newlines of t.
+// appendText is appendVisible, except that with raw it reports
+// needDecode, leaving dst unchanged, when t holds a byte that needs
+// decoding. It also counts the newlines of t.
+//
+// One pass classifies t without branching on what it finds: ASCII bytes
+// by byteClass, three-byte characters (all of Chinese) by wide. Text
+// without invisible characters, nearly all, is then copied whole.
 func appendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, needDecode bool) {
-	start, n0 := 0, len(dst)
+	var ascii uint8
+	var w uint16
+	soft := false
 	for i := 0; i < len(t); {
-		b := t[i]
-		if b < 0x80 {
-			switch c := byteClass[b]; {
-			case c == 0:
-			case c == classNewline:
-				nls++
-			case raw && c&classDecode != 0:
-				return dst[:n0], false, 0, true
-			case c&classAnchor != 0:
-				anchors = true
-			}
+		switch b := t[i]; {
+		case b < 0x80:
+			ascii |= byteClass[b]
 			i++
-			continue
-		}
-		n := 1
-		switch {
 		case b >= 0xE0 && b < 0xF0 && i+2 < len(t) && t[i+1]&t[i+2] >= 0x80:
-			// A three-byte character (all of Chinese) is looked at once;
-			// its other bytes are not ASCII, so no byte of a class is
-			// skipped even in malformed text.
-			n = 3
-			if b != 0xE5 && b != 0xEF && b != 0xE2 {
-				break
-			}
-			switch b {
-			case 0xE5, 0xEF:
-				anchors = anchors || anchorAt(t, i)
-				if b == 0xE5 {
-					break
-				}
-				fallthrough
-			case 0xE2:
-				if invisibleAt(t, i) > 0 {
-					dst = append(dst, t[start:i]...)
-					start = i + 3
-				}
-			}
+			// A three-byte character is looked at once; its other bytes
+			// are not ASCII, so no byte of a class is skipped even in
+			// malformed text. Those that follow it are read in one go.
+			ww, n := wideRun(t[i:])
+			w |= ww
+			i += n
 		case b == 0xC2 && i+1 < len(t) && t[i+1] == 0xAD: // soft hyphen
-			dst = append(dst, t[start:i]...)
+			soft = true
+			i += 2
+		default:
+			i++
+		}
+	}
+	if raw && ascii&classDecode != 0 {
+		return dst, false, 0, true
+	}
+	if ascii&classNewline != 0 {
+		nls = bytes.Count(t, nl)
+	}
+	anchors = ascii&classAnchor != 0 || w&wideAnchor != 0
+	if soft || w&wideInvisible != 0 {
+		return appendStripped(dst, t), anchors, nls, false
+	}
+	return append(dst, t...), anchors, nls, false
+}
+
+// wideRun reads the three-byte characters at the start of t, the first
+// of which it takes as given, and returns their bits (see wide) and
+// length. It reads four bytes at a time, so that one compare tells the
+// next character: a lead byte 0xE0–0xEF, then two with the high bit set.
+func wideRun(t []byte) (w uint16, n int) {
+	w, n = wide(t[0], t[1], t[2]), 3
+	for s := t[3:]; len(s) >= 4; s = s[3:] {
+		x := binary.LittleEndian.Uint32(s)
+		if x&0x8080F0 != 0x8080E0 {
+			break
+		}
+		w |= wide(byte(x), byte(x>>8), byte(x>>16))
+		n += 3
+	}
+	return w, n
+}
+
+// appendStripped appends t without its invisible characters, stepping
+// through it as appendText does.
+func appendStripped(dst, t []byte) []byte {
+	start := 0
+	for i := 0; i < len(t); {
+		n := 1
+		switch b := t[i]; {
+		case b >= 0xE0 && b < 0xF0 && i+2 < len(t) && t[i+1]&t[i+2] >= 0x80:
+			n = 3
+			if wide(b, t[i+1], t[i+2])&wideInvisible != 0 {
+				dst = append(dst, t[start:i]...)
+				start = i + 3
+			}
+		case b == 0xC2 && i+1 < len(t) && t[i+1] == 0xAD:
 			n = 2
+			dst = append(dst, t[start:i]...)
 			start = i + 2
 		}
 		i += n
 	}
-	return append(dst, t[start:]...), anchors, nls, false
-}
-
-// anchorAt reports whether the byte at t[i] may start a number's anchor:
-// I, i, A, B, b, or 公 and the full-width forms of those letters (a lead
-// byte 0xE5 or 0xEF alone is most of Chinese text and punctuation).
-func anchorAt(t []byte, i int) bool {
-	switch c := t[i]; c {
-	case 0xE5: // 公 E5 85 AC
-		return i+2 < len(t) && t[i+1] == 0x85 && t[i+2] == 0xAC
-	case 0xEF: // Ａ Ｂ Ｉ EF BC A1/A2/A9, ｂ ｉ EF BD 82/89
-		return i+2 < len(t) && (t[i+1] == 0xBC && (t[i+2] == 0xA1 || t[i+2] == 0xA2 || t[i+2] == 0xA9) ||
-			t[i+1] == 0xBD && (t[i+2] == 0x82 || t[i+2] == 0x89))
-	}
-	return true
-}
-
-// invisibleAt returns the length of the invisible character at t[i], or 0.
-func invisibleAt(t []byte, i int) int {
-	switch {
-	case t[i] == 0xC2 && i+1 < len(t) && t[i+1] == 0xAD:
-		return 2
-	case i+2 >= len(t):
-		return 0
-	case t[i] == 0xE2 && (t[i+1] == 0x80 && t[i+2] >= 0x8B && t[i+2] <= 0x8D || t[i+1] == 0x81 && t[i+2] == 0xA0):
-		return 3
-	case t[i] == 0xEF && t[i+1] == 0xBB && t[i+2] == 0xBF:
-		return 3
-	}
-	return 0
+	return append(dst, t[start:]...)
 }

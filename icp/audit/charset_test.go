@@ -1,0 +1,33 @@
+package audit
+
+import (
+	"math/rand"
+	"testing"
+	"unicode/utf8"
+)
+
+// refValidPrefix is validPrefix by its definition: b, or b without its
+// last 1 to 4 bytes, is valid UTF-8.
+func refValidPrefix(b []byte) bool {
+	for k := 0; k < utf8.UTFMax && len(b) > 0; k++ {
+		if utf8.Valid(b) {
+			return true
+		}
+		b = b[:len(b)-1]
+	}
+	return utf8.Valid(b)
+}
+
+func TestValidPrefix(t *testing.T) {
+	parts := []string{"a", "é", "中", "😀", "\x80", "\xBF", "\xC2", "\xE4", "\xE4\xB8", "\xF0", "\xF0\x9F\x98", "\xFF"}
+	r := rand.New(rand.NewSource(1))
+	for range 100000 {
+		var b []byte
+		for range r.Intn(16) {
+			b = append(b, parts[r.Intn(len(parts))]...)
+		}
+		if got, want := validPrefix(b), refValidPrefix(b); got != want {
+			t.Fatalf("validPrefix(%q) = %v, want %v", b, got, want)
+		}
+	}
+}

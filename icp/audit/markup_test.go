@@ -1,0 +1,155 @@
+package audit
+
+import (
+	"math/rand"
+	"testing"
+)
+
+// TestShortName checks that tagID reads a name the same eight bytes at a
+// time (the tag inside a larger buffer) as a byte at a time (a buffer
+// ending with the tag).
+func TestShortName(t *testing.T) {
+	alphabet := []byte("aAzZ-_09:\x00\x01\x1f\x7f\x80\xe5 \t\n\r\f/>=\"")
+	r := rand.New(rand.NewSource(1))
+	buf := make([]byte, 64)
+	for range 100000 {
+		raw := []byte("<")
+		if r.Intn(2) == 0 {
+			raw = append(raw, '/')
+		}
+		for range r.Intn(12) {
+			raw = append(raw, alphabet[r.Intn(len(alphabet))])
+		}
+		for i := range buf {
+			buf[i] = alphabet[r.Intn(len(alphabet))]
+		}
+		n := copy(buf, raw)
+		long := buf[:n]
+		exact := raw[:len(raw):len(raw)]
+		id, tag, fl, end := tagID(exact)
+		id2, tag2, fl2, end2 := tagID(long)
+		if id != id2 || tag != tag2 || fl != fl2 || end != end2 {
+			t.Fatalf("tagID(%q) = %x %v %d %d, inside a buffer %x %v %d %d", raw, id, tag, fl, end, id2, tag2, fl2, end2)
+		}
+	}
+}
+
+// refMayHaveAttr is mayHaveAttr a byte at a time.
+func refMayHaveAttr(raw []byte, from int) (may bool, nls int) {
+	for i := from; i < len(raw); i++ {
+		if !isTagSpace(raw[i]) {
+			continue
+		}
+		if raw[i] == '\n' {
+			nls++
+		}
+		if i+2 >= len(raw) {
+			continue
+		}
+		switch c1, c2 := raw[i+1]|0x20, raw[i+2]|0x20; c1 {
+		case 'h':
+			may = may || c2 == 'r' || c2 == 'i'
+		case 's':
+			may = may || c2 == 't'
+		case 'o':
+			may = may || c2 == 'p'
+		}
+	}
+	return may, nls
+}
+
+// TestMayHaveAttr compares mayHaveAttr, which reads words, with the loop
+// over bytes, on random tags inside larger buffers and at their end.
+func TestMayHaveAttr(t *testing.T) {
+	alphabet := []byte("hHrRiIsStToOpPx \t\n\r\f\x00\x01\x1f!=\"/>\x80\xe5")
+	r := rand.New(rand.NewSource(1))
+	buf := make([]byte, 64)
+	for range 100000 {
+		raw := []byte("<a")
+		for range r.Intn(30) {
+			raw = append(raw, alphabet[r.Intn(len(alphabet))])
+		}
+		for i := range buf {
+			buf[i] = alphabet[r.Intn(len(alphabet))]
+		}
+		for _, s := range [][]byte{raw[:len(raw):len(raw)], buf[:copy(buf, raw)]} {
+			for from := 1; from <= len(s); from++ {
+				may, nls := mayHaveAttr(s, from)
+				wmay, wnls := refMayHaveAttr(s, from)
+				if may != wmay || nls != wnls {
+					t.Fatalf("mayHaveAttr(%q, %d) = %v, %d, want %v, %d", s, from, may, nls, wmay, wnls)
+				}
+			}
+		}
+	}
+}
+
+// TestEndTagID checks that endTagID, told the innermost open element,
+// reads an end tag as tagID does.
+func TestEndTagID(t *testing.T) {
+	alphabet := []byte("aAdivDIV-_0\x00\x01\x80 \t\n/>=")
+	r := rand.New(rand.NewSource(1))
+	buf := make([]byte, 64)
+	for range 100000 {
+		raw := []byte("</")
+		for range 1 + r.Intn(10) {
+			raw = append(raw, alphabet[r.Intn(len(alphabet))])
+		}
+		if r.Intn(2) == 0 {
+			raw = append(raw, '>')
+		}
+		for i := range buf {
+			buf[i] = alphabet[r.Intn(len(alphabet))]
+		}
+		long := buf[:copy(buf, raw)]
+		want, wtag, wfl, wend := tagID(raw)
+		var open []byte
+		for range r.Intn(10) {
+			open = append(open, alphabet[r.Intn(len(alphabet))])
+		}
+		other, _, _, _ := tagID([]byte("<" + string(open) + ">"))
+		for _, top := range []uint64{0, want, other, want | 1<<63, want &^ 0xFF} {
+			for _, s := range [][]byte{raw[:len(raw):len(raw)], long} {
+				id, tag, fl, end := endTagID(s, top)
+				if id != want || tag != wtag || fl != wfl || end != wend {
+					t.Fatalf("endTagID(%q, %x) = %x %v %d %d, want %x %v %d %d", s, top, id, tag, fl, end, want, wtag, wfl, wend)
+				}
+			}
+		}
+	}
+}
+
+// TestTagCache checks that tagCache reads start tags, repeated or not, as
+// tagID and readAttrs do.
+func TestTagCache(t *testing.T) {
+	tags := []string{`<div class="item">`, `<a href="/p/1">`, `<a href="/p/2">`, `<A HREF=x hidden>`, `<p>`,
+		`<a href>`, `<a href="">`, `<div style="display:none">`, `<details open>`, "<a\nhref='y'\n>", `<a x=1 href=/z/>`}
+	alphabet := []byte("adhrefstylopn =\"'/>\n")
+	r := rand.New(rand.NewSource(1))
+	var c tagCache
+	buf := make([]byte, 0, 4096)
+	for range 100000 {
+		var raw []byte
+		if r.Intn(4) == 0 {
+			raw = []byte("<a")
+			for range r.Intn(80) {
+				raw = append(raw, alphabet[r.Intn(len(alphabet))])
+			}
+		} else {
+			raw = []byte(tags[r.Intn(len(tags))])
+		}
+		// The tag inside a buffer, as the tokenizer returns it.
+		off := r.Intn(64)
+		buf = append(buf[:off], raw...)
+		raw = buf[off:len(buf):cap(buf)]
+		var got, want attrs
+		id, tag, fl, nls := c.read(&got, raw)
+		wid, wtag, wfl, end := tagID(raw)
+		wnls := readAttrs(&want, raw, end)
+		if id != wid || tag != wtag || fl != wfl || nls != wnls || got.hidden != want.hidden || got.open != want.open ||
+			(got.href == nil) != (want.href == nil) || string(got.href) != string(want.href) ||
+			len(got.href) > 0 && &got.href[0] != &want.href[0] {
+			t.Fatalf("read(%q) = %x %v %d %d %+v, want %x %v %d %d %+v", raw, id, tag, fl, nls, got, wid, wtag, wfl, wnls, want)
+		}
+	}
+}
