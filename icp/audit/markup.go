@@ -532,13 +532,41 @@ func appendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, nee
 	return append(dst, t...), anchors, nls, false
 }
 
+// leadPair tells, for the low nibbles of two lead bytes 0xE0–0xEF packed
+// in a byte (the first in the low half), whether either is a lead byte of
+// wideChars: 0xE2, 0xE5 or 0xEF. Characters with other lead bytes have no
+// bits.
+var leadPair = func() (t [256]bool) {
+	for i := range t {
+		for _, nib := range []int{i & 15, i >> 4} {
+			t[i] = t[i] || nib == 0xE2&15 || nib == 0xE5&15 || nib == 0xEF&15
+		}
+	}
+	return t
+}()
+
 // wideRun reads the three-byte characters at the start of t, the first
 // of which it takes as given, and returns their bits (see wide) and
-// length. It reads four bytes at a time, so that one compare tells the
-// next character: a lead byte 0xE0–0xEF, then two with the high bit set.
+// length. It reads eight bytes at a time while it can, so that one
+// compare tells the next two characters (a lead byte 0xE0–0xEF, then two
+// with the high bit set, each), and looks their bits up only when a lead
+// byte is one of those of wideChars (leadPair); then four bytes, for a
+// last character.
 func wideRun(t []byte) (w uint16, n int) {
 	w, n = wide(t[0], t[1], t[2]), 3
-	for s := t[3:]; len(s) >= 4; s = s[3:] {
+	s := t[3:]
+	for len(s) >= 8 {
+		x := binary.LittleEndian.Uint64(s)
+		if x&0x8080F08080F0 != 0x8080E08080E0 {
+			break
+		}
+		if leadPair[x&15|x>>20&0xF0] {
+			w |= wide(byte(x), byte(x>>8), byte(x>>16)) | wide(byte(x>>24), byte(x>>32), byte(x>>40))
+		}
+		s = s[6:]
+		n += 6
+	}
+	for ; len(s) >= 4; s = s[3:] {
 		x := binary.LittleEndian.Uint32(s)
 		if x&0x8080F0 != 0x8080E0 {
 			break
