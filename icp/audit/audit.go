@@ -189,7 +189,7 @@ type walker struct {
 	line int
 	pos  int64
 
-	stack    []uint64 // open elements by name id (see tagID)
+	stack    []openEl // open elements, with their name ids (see tagID)
 	overflow int      // open elements deeper than maxStack
 	marks    []mark
 
@@ -270,19 +270,22 @@ func (w *walker) run() error {
 			}
 			w.startTag(tt, tag, fl, id)
 		case html.EndTagToken:
-			var top uint64
-			if n := len(w.stack); n > 0 && w.overflow == 0 {
-				top = w.stack[n-1]
+			rawSkip = 0
+			if n := len(w.stack); n > 0 && w.overflow == 0 && w.stack[n-1].closedBy(raw) {
+				// The usual end tag, of the innermost open element:
+				// no newline, and not <br> (which is never open).
+				if w.stack[n-1].fl&flInline == 0 {
+					w.flush()
+				}
+				w.popTo(n - 1)
+				continue
 			}
-			id, tag, fl, end := endTagID(raw, top)
-			if end+1 < len(raw) {
-				for _, c := range raw[end:] {
-					if c == '\n' {
-						w.line++
-					}
+			id, tag, fl, end := tagID(raw)
+			for _, c := range raw[end:] {
+				if c == '\n' {
+					w.line++
 				}
 			}
-			rawSkip = 0
 			if tag == atom.Br {
 				w.addText(space, startLine, startPos)
 				continue
@@ -312,7 +315,7 @@ func (w *walker) startTag(tt html.TokenType, tag atom.Atom, fl uint8, id uint64)
 	}
 	w.impliedEnd(id, tag, fl)
 	if len(w.stack) < maxStack {
-		w.stack = append(w.stack, id)
+		w.stack = append(w.stack, newOpenEl(id, tag, fl))
 	} else {
 		w.overflow++
 	}
@@ -360,10 +363,11 @@ var (
 // them open. Without it, depth would grow on every such page and an end
 // tag would no longer find its element.
 func (w *walker) impliedEnd(id uint64, tag atom.Atom, fl uint8) {
-	if w.overflow > 0 || len(w.stack) == 0 || tag != 0 && tag != atom.Details && tag != atom.Summary {
+	if w.overflow > 0 || len(w.stack) == 0 || !w.stack[len(w.stack)-1].ends ||
+		tag != 0 && tag != atom.Details && tag != atom.Summary {
 		return // <script>, <template> … do not end a <p>
 	}
-	top := w.stack[len(w.stack)-1]
+	top := w.stack[len(w.stack)-1].id
 	switch {
 	case fl&flInline == 0 && top == idP,
 		id == idLi && top == idLi,
@@ -371,7 +375,7 @@ func (w *walker) impliedEnd(id uint64, tag atom.Atom, fl uint8) {
 		(id == idTd || id == idTh || id == idTr) && (top == idTd || top == idTh),
 		id == idOption && top == idOption:
 		w.popTo(len(w.stack) - 1)
-		if id == idTr && len(w.stack) > 0 && w.stack[len(w.stack)-1] == idTr {
+		if id == idTr && len(w.stack) > 0 && w.stack[len(w.stack)-1].id == idTr {
 			w.popTo(len(w.stack) - 1)
 		}
 	case id == idTr && top == idTr:
@@ -388,7 +392,7 @@ func (w *walker) endTag(id uint64) {
 	}
 	lo := max(len(w.stack)-endSearch, 0)
 	i := len(w.stack) - 1
-	for ; i >= lo && w.stack[i] != id; i-- {
+	for ; i >= lo && w.stack[i].id != id; i-- {
 	}
 	if i < lo {
 		return // a stray end tag

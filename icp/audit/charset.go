@@ -53,14 +53,25 @@ func declaresUTF8(head []byte) bool {
 func declared(head []byte) bool { return indexFold(head, "charset") >= 0 }
 
 // indexFold returns the offset of the lower-case ASCII word w in b, in any
-// case, or -1.
+// case, or -1. It finds the candidates for w's first letter, in either
+// case, with bytes.IndexByte: a head of 1024 bytes costs two quick scans
+// rather than a compare at every byte.
 func indexFold(b []byte, w string) int {
-	for i := 0; i+len(w) <= len(b); i++ {
-		if b[i]|0x20 == w[0] && eqFold(b[i:i+len(w)], w) {
-			return i
+	best := -1
+	for _, c := range [2]byte{w[0], w[0] &^ 0x20} {
+		for i := 0; best < 0 || i < best; i++ {
+			j := bytes.IndexByte(b[i:], c)
+			if j < 0 {
+				break
+			}
+			i += j
+			if (best < 0 || i < best) && i+len(w) <= len(b) && eqFold(b[i:i+len(w)], w) {
+				best = i
+				break
+			}
 		}
 	}
-	return -1
+	return best
 }
 
 // validPrefix reports whether b is valid UTF-8 but for a rune cut at its

@@ -2,8 +2,11 @@ package audit
 
 import (
 	"math/rand"
+	randv2 "math/rand/v2"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
 )
 
 // refValidPrefix is validPrefix by its definition: b, or b without its
@@ -29,5 +32,27 @@ func TestValidPrefix(t *testing.T) {
 		if got, want := validPrefix(b), refValidPrefix(b); got != want {
 			t.Fatalf("validPrefix(%q) = %v, want %v", b, got, want)
 		}
+	}
+}
+
+// TestIndexFold compares indexFold with a compare at every offset on
+// random heads drawn from the word's letters in both cases.
+func TestIndexFold(t *testing.T) {
+	naive := func(b []byte, w string) int {
+		for i := 0; i+len(w) <= len(b); i++ {
+			if eqFold(b[i:i+len(w)], w) {
+				return i
+			}
+		}
+		return -1
+	}
+	r := randv2.New(randv2.NewPCG(9, 10))
+	alphabet := []byte("cCharsetHARSET= ")
+	for range 20000 {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		require.Equal(t, naive(b, "charset"), indexFold(b, "charset"), "%q", b)
 	}
 }

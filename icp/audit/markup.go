@@ -68,23 +68,43 @@ func tagID(raw []byte) (id uint64, tag atom.Atom, fl uint8, end int) {
 	return v, 0, flInline * b2u8(hyphen), i
 }
 
-// endTagID is tagID for an end tag, quicker for the usual one: the end
-// tag of the innermost open element, named as its id (lower case), with
-// nothing before the '>'. top is the id of that element, 0 when unknown.
-func endTagID(raw []byte, top uint64) (id uint64, tag atom.Atom, fl uint8, end int) {
-	// A short id packs its name's bytes: compare them with the word after
-	// "</" and check that '>' follows. A name's trailing NULs do not count,
-	// but they do not change its id either.
-	if k := (bits.Len64(top) + 7) / 8; top != 0 && top&msb == 0 && k+2 < len(raw) && raw[k+2] == '>' && 10 <= cap(raw) {
-		if binary.LittleEndian.Uint64(raw[2:10])&(1<<(8*k)-1) == top {
-			fl = flInline * b2u8(hasByte(top, '-'))
-			if e := &tagTable[(top*tagMul)>>55]; e.id == top {
-				tag, fl = e.tag, e.fl
-			}
-			return top, tag, fl, k + 2
-		}
+// openEl is an open element on the walker's stack: its name's id and
+// what tagID found for it, and for a name of up to 8 ASCII bytes its
+// length and the mask of its bytes in a word, so that its usual end tag is
+// recognised by one compare (closedBy).
+type openEl struct {
+	id   uint64
+	mask uint64 // 0 when the id is a hash or not ASCII
+	tag  atom.Atom
+	fl   uint8
+	k    uint8 // the name's length, when mask is not 0
+	ends bool  // a sibling's start tag may end it: p, li, dt, dd, tr, td, th, option
+}
+
+func newOpenEl(id uint64, tag atom.Atom, fl uint8) openEl {
+	e := openEl{id: id, tag: tag, fl: fl}
+	if id != 0 && id&msb == 0 {
+		// A name's trailing NULs do not count, but they do not change
+		// its id either.
+		e.k = uint8((bits.Len64(id) + 7) / 8)
+		e.mask = 1<<(8*uint(e.k)) - 1
 	}
-	return tagID(raw)
+	switch id {
+	case idP, idLi, idDt, idDd, idTr, idTd, idTh, idOption:
+		e.ends = true
+	}
+	return e
+}
+
+// closedBy reports whether raw is e's usual end tag: "</", e's name as its
+// id (lower case), then '>' — for which tagID would return e.id with no
+// attribute and no newline. Other end tags give false and are read by
+// tagID. The word after "</" may be read past len(raw), within its
+// capacity; the mask drops the bytes after the name.
+func (e *openEl) closedBy(raw []byte) bool {
+	k := int(e.k)
+	return e.mask != 0 && k+2 < len(raw) && raw[k+2] == '>' && 10 <= cap(raw) &&
+		binary.LittleEndian.Uint64(raw[2:10])&e.mask == e.id
 }
 
 // Bytes of a word, for reading eight bytes at once.

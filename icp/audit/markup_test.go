@@ -3,6 +3,8 @@ package audit
 import (
 	"math/rand"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // TestShortName checks that tagID reads a name the same eight bytes at a
@@ -84,9 +86,11 @@ func TestMayHaveAttr(t *testing.T) {
 	}
 }
 
-// TestEndTagID checks that endTagID, told the innermost open element,
-// reads an end tag as tagID does.
-func TestEndTagID(t *testing.T) {
+// TestClosedBy checks that an open element recognises only end tags that
+// tagID reads as its own name with '>' right after it, whatever lies
+// past the end of the tag, and recognises the plain end tag of every short
+// lower-case name.
+func TestClosedBy(t *testing.T) {
 	alphabet := []byte("aAdivDIV-_0\x00\x01\x80 \t\n/>=")
 	r := rand.New(rand.NewSource(1))
 	buf := make([]byte, 64)
@@ -107,15 +111,28 @@ func TestEndTagID(t *testing.T) {
 		for range r.Intn(10) {
 			open = append(open, alphabet[r.Intn(len(alphabet))])
 		}
-		other, _, _, _ := tagID([]byte("<" + string(open) + ">"))
-		for _, top := range []uint64{0, want, other, want | 1<<63, want &^ 0xFF} {
+		other, otag, ofl, _ := tagID([]byte("<" + string(open) + ">"))
+		for _, e := range []openEl{newOpenEl(want, wtag, wfl), newOpenEl(other, otag, ofl), newOpenEl(want|1<<63, 0, 0), newOpenEl(want&^0xFF, 0, 0)} {
 			for _, s := range [][]byte{raw[:len(raw):len(raw)], long} {
-				id, tag, fl, end := endTagID(s, top)
-				if id != want || tag != wtag || fl != wfl || end != wend {
-					t.Fatalf("endTagID(%q, %x) = %x %v %d %d, want %x %v %d %d", s, top, id, tag, fl, end, want, wtag, wfl, wend)
+				// The tokenizer ends an end tag at a '>' right after its
+				// name; these random tags may go on.
+				if e.closedBy(s) && (want != e.id || wend >= len(s) || s[wend] != '>') {
+					t.Fatalf("%x closedBy(%q), which tagID reads as %x ending at %d", e.id, s, want, wend)
 				}
 			}
 		}
+	}
+	for _, name := range []string{"a", "p", "li", "div", "span", "section", "my-elem", "article"} {
+		id, tag, fl, _ := tagID([]byte("<" + name + ">"))
+		e := newOpenEl(id, tag, fl)
+		// As in the tokenizer's buffer, what follows the tag is there
+		// to read.
+		for _, s := range []string{"</" + name + ">", "</" + name + ">\n<p>more text"} {
+			raw := append(make([]byte, 0, 64), s...)[:len(name)+3]
+			assert.True(t, e.closedBy(raw), "%s closedBy(%q)", name, raw)
+		}
+		assert.False(t, e.closedBy([]byte("</"+name+" >")), name)
+		assert.False(t, e.closedBy([]byte("</"+name+"x>")), name)
 	}
 }
 
