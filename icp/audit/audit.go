@@ -202,7 +202,6 @@ type walker struct {
 	segs    []segment
 	anchors bool // the run holds a byte that may start a number
 
-	at   attrs    // the attributes of the current start tag
 	tags tagCache // the start tags read last
 	ver  uint32   // counts changes of the link or the visibility
 
@@ -250,8 +249,9 @@ func (w *walker) run() error {
 			}
 			w.line += w.addRaw(raw, startLine, startPos)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			id, tag, fl, nls := w.tags.read(&w.at, raw)
-			w.line += nls
+			st := w.tags.read(raw)
+			w.line += st.nls
+			tag, fl := st.el.tag, st.el.fl
 			rawSkip = 0
 			switch tag {
 			case atom.Br:
@@ -268,7 +268,7 @@ func (w *walker) run() error {
 			if fl&flInline == 0 {
 				w.flush()
 			}
-			w.startTag(tt, tag, fl, id)
+			w.startTag(tt, st)
 		case html.EndTagToken:
 			rawSkip = 0
 			if n := len(w.stack); n > 0 && w.overflow == 0 && w.stack[n-1].closedBy(raw) {
@@ -305,8 +305,8 @@ var (
 	space = []byte{' '}
 )
 
-func (w *walker) startTag(tt html.TokenType, tag atom.Atom, fl uint8, id uint64) {
-	at := &w.at
+func (w *walker) startTag(tt html.TokenType, st *startInfo) {
+	at, tag, fl, id := &st.at, st.el.tag, st.el.fl, st.el.id
 	if tag == atom.Base && at.href != nil && w.base == "" {
 		w.base = string(at.href)
 	}
@@ -315,7 +315,7 @@ func (w *walker) startTag(tt html.TokenType, tag atom.Atom, fl uint8, id uint64)
 	}
 	w.impliedEnd(id, tag, fl)
 	if len(w.stack) < maxStack {
-		w.stack = append(w.stack, newOpenEl(id, tag, fl))
+		w.stack = append(w.stack, st.el)
 	} else {
 		w.overflow++
 	}

@@ -221,48 +221,48 @@ func b2u8(b bool) uint8 {
 	return 0
 }
 
+// startInfo is what the walker needs of a start tag: the element it opens
+// (see tagID), its attributes and its newlines.
+type startInfo struct {
+	el  openEl
+	at  attrs
+	nls int
+}
+
 // tagCache remembers what tagID and readAttrs made of the last start tags,
 // by their bytes: pages repeat the same tags (<li>, <div class="item">)
 // over and over. Each slot holds one tag of up to 64 bytes, chosen by its
 // length and first letter.
-type tagCache [8]struct {
-	raw    [64]byte
-	n      int // the tag's length; 0 when the slot is empty
-	id     uint64
-	tag    atom.Atom
-	fl     uint8
-	nls    int
-	at     attrs
-	hrefAt int // the offset of at.href in the tag
+type tagCache struct {
+	slots [8]struct {
+		raw  [64]byte
+		n    int // the tag's length; 0 when the slot is empty
+		info startInfo
+	}
+	long startInfo // a tag too long for a slot
 }
 
-// read reads the start tag raw as tagID and readAttrs do: its name's id,
-// atom and flags, its attributes into a, and its newlines.
-func (c *tagCache) read(a *attrs, raw []byte) (id uint64, tag atom.Atom, fl uint8, nls int) {
+// read reads the start tag raw as tagID and readAttrs do. The result's
+// attributes hold the same bytes as raw, but may point into the cache's
+// copy of it; it is valid until the next read.
+func (c *tagCache) read(raw []byte) *startInfo {
 	k := len(raw)
 	if len(raw) > 1 {
 		k ^= int(raw[1]) << 1
 	}
-	e := &c[k%len(c)]
+	e := &c.slots[k%len(c.slots)]
 	if e.n == len(raw) && bytes.Equal(e.raw[:e.n], raw) {
-		*a = e.at
-		if a.href != nil {
-			a.href = raw[e.hrefAt : e.hrefAt+len(a.href)] // the same bytes, in this tag
-		}
-		return e.id, e.tag, e.fl, e.nls
+		return &e.info
 	}
 	id, tag, fl, end := tagID(raw)
-	nls = readAttrs(a, raw, end)
+	info, src := &c.long, raw
 	if len(raw) <= len(e.raw) {
 		e.n = copy(e.raw[:], raw)
-		e.id, e.tag, e.fl, e.nls, e.at = id, tag, fl, nls, *a
-		// at.href is raw[hrefAt:…] or, for an href without a value, empty.
-		e.hrefAt = 0
-		if len(a.href) > 0 {
-			e.hrefAt = cap(raw) - cap(a.href)
-		}
+		info, src = &e.info, e.raw[:e.n]
 	}
-	return id, tag, fl, nls
+	info.nls = readAttrs(&info.at, src, end)
+	info.el = newOpenEl(id, tag, fl)
+	return info
 }
 
 // attrs holds what the audit reads from a start tag's attributes.

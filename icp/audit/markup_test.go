@@ -159,13 +159,13 @@ func TestTagCache(t *testing.T) {
 		off := r.Intn(64)
 		buf = append(buf[:off], raw...)
 		raw = buf[off:len(buf):cap(buf)]
-		var got, want attrs
-		id, tag, fl, nls := c.read(&got, raw)
+		var want attrs
+		st := c.read(raw)
+		got, id, tag, fl, nls := st.at, st.el.id, st.el.tag, st.el.fl, st.nls
 		wid, wtag, wfl, end := tagID(raw)
 		wnls := readAttrs(&want, raw, end)
 		if id != wid || tag != wtag || fl != wfl || nls != wnls || got.hidden != want.hidden || got.open != want.open ||
-			(got.href == nil) != (want.href == nil) || string(got.href) != string(want.href) ||
-			len(got.href) > 0 && &got.href[0] != &want.href[0] {
+			(got.href == nil) != (want.href == nil) || string(got.href) != string(want.href) || st.el != newOpenEl(wid, wtag, wfl) {
 			t.Fatalf("read(%q) = %x %v %d %d %+v, want %x %v %d %d %+v", raw, id, tag, fl, nls, got, wid, wtag, wfl, wnls, want)
 		}
 	}
