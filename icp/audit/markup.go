@@ -567,17 +567,30 @@ var leadPair = func() (t [256]bool) {
 
 // wideRun reads the three-byte characters at the start of t, the first
 // of which it takes as given, and returns their bits (see wide) and
-// length. It reads eight bytes at a time while it can, so that one
-// compare tells the next two characters (a lead byte 0xE0–0xEF, then two
-// with the high bit set, each), and looks their bits up only when a lead
-// byte is one of those of wideChars (leadPair); then four bytes, for a
-// last character.
+// length. It reads two overlapping words at a time while it can, so that
+// two compares tell the next four characters (a lead byte 0xE0–0xEF, then
+// two with the high bit set, each), and looks their bits up only when a
+// lead byte is one of those of wideChars (leadPair); then one word, and
+// the last characters one at a time.
 func wideRun(t []byte) (w uint16, n int) {
+	const shape, want = 0x8080F08080F0, 0x8080E08080E0 // two characters in a word
 	w, n = wide(t[0], t[1], t[2]), 3
 	s := t[3:]
+	for len(s) >= 14 {
+		x, y := binary.LittleEndian.Uint64(s), binary.LittleEndian.Uint64(s[6:])
+		if x&shape != want || y&shape != want {
+			break
+		}
+		if leadPair[x&15|x>>20&0xF0] || leadPair[y&15|y>>20&0xF0] {
+			w |= wide(byte(x), byte(x>>8), byte(x>>16)) | wide(byte(x>>24), byte(x>>32), byte(x>>40)) |
+				wide(byte(y), byte(y>>8), byte(y>>16)) | wide(byte(y>>24), byte(y>>32), byte(y>>40))
+		}
+		s = s[12:]
+		n += 12
+	}
 	for len(s) >= 8 {
 		x := binary.LittleEndian.Uint64(s)
-		if x&0x8080F08080F0 != 0x8080E08080E0 {
+		if x&shape != want {
 			break
 		}
 		if leadPair[x&15|x>>20&0xF0] {
@@ -586,12 +599,9 @@ func wideRun(t []byte) (w uint16, n int) {
 		s = s[6:]
 		n += 6
 	}
-	for ; len(s) >= 4; s = s[3:] {
-		x := binary.LittleEndian.Uint32(s)
-		if x&0x8080F0 != 0x8080E0 {
-			break
-		}
-		w |= wide(byte(x), byte(x>>8), byte(x>>16))
+	for len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&s[2] >= 0x80 {
+		w |= wide(s[0], s[1], s[2])
+		s = s[3:]
 		n += 3
 	}
 	return w, n
