@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"strconv"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -99,12 +100,15 @@ func AuditFooter(page io.Reader, want icp.Footer, opts ...icp.Option) (icp.Repor
 	}
 	// One byte over the limit is read to tell a page of exactly the limit
 	// from a longer one: N reaches 0 only for the longer.
-	lr := &io.LimitedReader{R: page, N: cfg.AuditLimit + 1}
-	r, decoded, err := decodedReader(lr)
+	w := walkers.Get().(*walker)
+	defer w.release()
+	lr := &w.lr
+	*lr = io.LimitedReader{R: page, N: cfg.AuditLimit + 1}
+	r, decoded, err := decodedReader(&w.br, lr)
 	if err != nil {
 		return icp.Report{}, err
 	}
-	w := walker{z: html.NewTokenizer(r), line: 1}
+	w.reset(html.NewTokenizer(r))
 	if decoded {
 		// Decoding GBK or UTF-16 at most doubles the bytes (2 → 3, 2 → 3 or
 		// 4 → 4). A UTF-8 page needs no bound: the tokenizer's buffer never
@@ -133,11 +137,15 @@ func AuditFooter(page io.Reader, want icp.Footer, opts ...icp.Option) (icp.Repor
 	return fd.report(), nil
 }
 
-// decodedReader returns the page as UTF-8 (see charset.go), and whether
-// it is decoded from another encoding.
-func decodedReader(r io.Reader) (io.Reader, bool, error) {
-	br := bufio.NewReaderSize(r, 1024)
-	head, err := br.Peek(1024)
+// decodedReader returns the page as UTF-8 (see charset.go), read through
+// br, and whether it is decoded from another encoding.
+func decodedReader(br *bufio.Reader, r io.Reader) (io.Reader, bool, error) {
+	if br.Size() != headSize {
+		*br = *bufio.NewReaderSize(r, headSize)
+	} else {
+		br.Reset(r)
+	}
+	head, err := br.Peek(headSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		if len(head) == 0 {
 			return nil, false, err
@@ -147,6 +155,48 @@ func decodedReader(r io.Reader) (io.Reader, bool, error) {
 		return dec(br), true, nil
 	}
 	return br, false, nil
+}
+
+// headSize is the head of a page read for its character set, as a browser's
+// prescan reads it.
+const headSize = 1024
+
+// walkers keeps walkers, with their buffers and tag caches, between audits:
+// a page costs no allocation for them once its sizes have been met.
+var walkers = sync.Pool{New: func() any { return new(walker) }}
+
+// Bounds on the buffers a pooled walker keeps; larger ones are dropped.
+const (
+	keepText = 64 << 10
+	keepSegs = 1024
+)
+
+// reset prepares a walker, new or pooled, to read a page with z. It keeps
+// the capacity of its buffers and its tag cache, which stays valid: it is
+// keyed by the bytes of the tags.
+func (w *walker) reset(z *html.Tokenizer) {
+	w.z, w.line, w.pos = z, 1, 0
+	w.stack, w.overflow, w.marks = w.stack[:0], 0, w.marks[:0]
+	w.aDepth, w.hrefs, w.hrefRun, w.base = 0, w.hrefs[:0], w.hrefRun[:0], ""
+	w.text, w.segs, w.anchors = w.text[:0], w.segs[:0], false
+	w.ver, w.found, w.tooMany, w.truncated = 0, w.found[:0], false, false
+}
+
+// release returns w to the pool without its references to the page: the
+// numbers found, the reasons for hiding, the tokenizer and the readers.
+func (w *walker) release() {
+	clear(w.found[:cap(w.found)])
+	clear(w.segs[:cap(w.segs)])
+	clear(w.marks[:cap(w.marks)])
+	if cap(w.text) > keepText {
+		w.text = nil
+	}
+	if cap(w.segs) > keepSegs {
+		w.segs = nil
+	}
+	w.z, w.base, w.lr = nil, "", io.LimitedReader{}
+	w.br.Reset(nil)
+	walkers.Put(w)
 }
 
 // maxMarks bounds the hidden-state marks kept: a hidden element hides all
@@ -186,6 +236,8 @@ type segment struct {
 // the text of the current run of inline content.
 type walker struct {
 	z    *html.Tokenizer
+	lr   io.LimitedReader // the page, read up to the limit
+	br   bufio.Reader     // the page's head, for its character set
 	line int
 	pos  int64
 

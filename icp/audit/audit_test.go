@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/icpkit/icpkit/icp"
@@ -204,4 +205,38 @@ func BenchmarkAuditFooter1MB(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestAuditConcurrent: audits share pooled walkers; many at once, on
+// pages that differ in every way the walker remembers (links, hidden
+// elements, numbers, a <base>, a long page), give the reports one at a
+// time gives.
+func TestAuditConcurrent(t *testing.T) {
+	pages := []string{
+		page(goodFooter),
+		page(`<footer style="display: none">` + goodFooter + `</footer>`),
+		page(strings.Replace(goodFooter, "https://beian.miit.gov.cn/", "http://www.miitbeian.gov.cn/", 1)),
+		`<base href="https://beian.miit.gov.cn/">` + page(strings.Replace(goodFooter, "https://beian.miit.gov.cn/", "/", 1)),
+		page(`<footer><span>浙ICP备2021047163号-1</span></footer>`),
+		string(densePage(200_000)),
+		string(mixedPage(50_000)),
+	}
+	want := make([]icp.Report, len(pages))
+	for i, p := range pages {
+		r, err := AuditFooter(strings.NewReader(p), auditWant)
+		require.NoError(t, err)
+		want[i] = r
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for k := range 20 {
+				i := (g + k) % len(pages)
+				r, err := AuditFooter(strings.NewReader(pages[i]), auditWant)
+				assert.NoError(t, err)
+				assert.Equal(t, want[i], r, "page %d", i)
+			}
+		})
+	}
+	wg.Wait()
 }

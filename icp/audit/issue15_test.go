@@ -249,7 +249,8 @@ func TestScanStops(t *testing.T) {
 
 // foundIn returns what the walker reads on a page.
 func foundIn(t *testing.T, page string) []seen {
-	w := walker{z: html.NewTokenizer(strings.NewReader(page)), line: 1}
+	var w walker
+	w.reset(html.NewTokenizer(strings.NewReader(page)))
 	require.NoError(t, w.run())
 	return w.found
 }
@@ -259,7 +260,8 @@ func foundIn(t *testing.T, page string) []seen {
 // hidden ancestor from the bottom of the page.
 func TestWalkerBounded(t *testing.T) {
 	deep := `<div hidden>` + strings.Repeat(`<details><summary><section style="display:none"><span>`, 20000) + "浙ICP备2021047163号-1"
-	w := walker{z: html.NewTokenizer(strings.NewReader(deep)), line: 1}
+	var w walker
+	w.reset(html.NewTokenizer(strings.NewReader(deep)))
 	require.NoError(t, w.run())
 	assert.LessOrEqual(t, len(w.stack), maxStack)
 	assert.LessOrEqual(t, len(w.marks), maxMarks)
