@@ -305,20 +305,21 @@ func (w *walker) run() error {
 			w.line += st.nls
 			tag, fl := st.el.tag, st.el.fl
 			rawSkip = 0
-			switch tag {
-			case atom.Br:
-				w.addText(space, startLine, startPos) // a line break: white space
-				continue
-			case atom.Wbr:
-				continue
-			case atom.Script, atom.Style, atom.Title, atom.Textarea, atom.Iframe,
-				atom.Noscript, atom.Noembed, atom.Noframes:
-				if tt == html.StartTagToken {
-					rawSkip = tag // the tokenizer returns their content as one text token
+			if fl&flSpecial != 0 {
+				switch tag {
+				case atom.Br:
+					w.addText(space, startLine, startPos) // a line break: white space
+					continue
+				case atom.Wbr:
+					continue
+				default: // <script>, <style>, <title> …
+					if tt == html.StartTagToken {
+						rawSkip = tag // the tokenizer returns their content as one text token
+					}
 				}
 			}
 			if fl&flInline == 0 {
-				w.flush()
+				w.endRun()
 			}
 			w.startTag(tt, st)
 		case html.EndTagToken:
@@ -327,7 +328,7 @@ func (w *walker) run() error {
 				// The usual end tag, of the innermost open element:
 				// no newline, and not <br> (which is never open).
 				if w.stack[n-1].fl&flInline == 0 {
-					w.flush()
+					w.endRun()
 				}
 				w.popTo(n - 1)
 				continue
@@ -343,7 +344,7 @@ func (w *walker) run() error {
 				continue
 			}
 			if fl&flInline == 0 {
-				w.flush()
+				w.endRun()
 			}
 			w.endTag(id)
 		default:
@@ -544,6 +545,14 @@ func (w *walker) rawText(tag atom.Atom, t []byte, line int, pos int64) {
 	w.segs = append(w.segs, segment{line: line, pos: pos, hrefAt: -1, hidden: how, raw: true})
 	w.text, w.anchors = appendVisible(w.text, t)
 	w.flush()
+}
+
+// endRun ends the current text run at a block boundary: flush, for a run
+// that holds any text.
+func (w *walker) endRun() {
+	if len(w.segs) > 0 { // text always starts a segment
+		w.flush()
+	}
 }
 
 // flush reads the numbers of the current text run with [icp.FindNumbers]

@@ -10,8 +10,9 @@ import (
 
 // Element flags.
 const (
-	flInline = 1 << iota // continues the text around it (phrasing content)
-	flVoid               // has no end tag
+	flInline  = 1 << iota // continues the text around it (phrasing content)
+	flVoid                // has no end tag
+	flSpecial             // the walker treats its start tag apart: <br>, <wbr>, raw-text elements
 )
 
 // tagID reads the element name of a raw start or end tag, without the
@@ -191,12 +192,15 @@ var tagTable, tagMul = func() ([512]tagEntry, uint64) {
 		"abbr", "bdi", "bdo", "big", "cite", "data", "del", "dfn", "ins", "kbd", "mark", "nobr", "q",
 		"samp", "strike", "time", "tt", "var", "svg", "picture", "path", "use", "g")
 	add(0, flInline|flVoid, "img")
-	add(atom.Br, flVoid, "br")
-	add(atom.Wbr, flInline|flVoid, "wbr")
+	add(atom.Br, flVoid|flSpecial, "br")
+	add(atom.Wbr, flInline|flVoid|flSpecial, "wbr")
 	add(atom.Base, flVoid, "base")
 	add(0, flVoid, "area", "col", "embed", "hr", "input", "link", "meta", "source", "track", "param", "keygen")
 	for _, a := range []atom.Atom{atom.Script, atom.Style, atom.Title, atom.Textarea, atom.Iframe, atom.Noscript,
-		atom.Noembed, atom.Noframes, atom.Template, atom.Details, atom.Summary} {
+		atom.Noembed, atom.Noframes} {
+		add(a, flSpecial, a.String())
+	}
+	for _, a := range []atom.Atom{atom.Template, atom.Details, atom.Summary} {
 		add(a, 0, a.String())
 	}
 	// The multiplier was found by trying an LCG's outputs until no two
