@@ -556,26 +556,12 @@ func appendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, nee
 	return append(dst, t...), anchors, nls, false
 }
 
-// leadPair tells, for the low nibbles of two lead bytes 0xE0–0xEF packed
-// in a byte (the first in the low half), whether either is a lead byte of
-// wideChars: 0xE2, 0xE5 or 0xEF. Characters with other lead bytes have no
-// bits.
-var leadPair = func() (t [256]bool) {
-	for i := range t {
-		for _, nib := range []int{i & 15, i >> 4} {
-			t[i] = t[i] || nib == 0xE2&15 || nib == 0xE5&15 || nib == 0xEF&15
-		}
-	}
-	return t
-}()
-
 // wideRun reads the three-byte characters at the start of t, the first
 // of which it takes as given, and returns their bits (see wide) and
 // length. It reads two overlapping words at a time while it can, so that
 // two compares tell the next four characters (a lead byte 0xE0–0xEF, then
-// two with the high bit set, each), and looks their bits up only when a
-// lead byte is one of those of wideChars (leadPair); then one word, and
-// the last characters one at a time.
+// two with the high bit set, each); then one word, and the last characters
+// one at a time.
 func wideRun(t []byte) (w uint16, n int) {
 	const shape, want = 0x8080F08080F0, 0x8080E08080E0 // two characters in a word
 	w, n = wide(t[0], t[1], t[2]), 3
@@ -585,10 +571,10 @@ func wideRun(t []byte) (w uint16, n int) {
 		if x&shape != want || y&shape != want {
 			break
 		}
-		if leadPair[x&15|x>>20&0xF0] || leadPair[y&15|y>>20&0xF0] {
-			w |= wide(byte(x), byte(x>>8), byte(x>>16)) | wide(byte(x>>24), byte(x>>32), byte(x>>40)) |
-				wide(byte(y), byte(y>>8), byte(y>>16)) | wide(byte(y>>24), byte(y>>32), byte(y>>40))
-		}
+		// Without a branch on the characters: whether they are any of
+		// wideChars follows no pattern a processor could predict.
+		w |= wide(byte(x), byte(x>>8), byte(x>>16)) | wide(byte(x>>24), byte(x>>32), byte(x>>40)) |
+			wide(byte(y), byte(y>>8), byte(y>>16)) | wide(byte(y>>24), byte(y>>32), byte(y>>40))
 		s = s[12:]
 		n += 12
 	}
@@ -597,9 +583,7 @@ func wideRun(t []byte) (w uint16, n int) {
 		if x&shape != want {
 			break
 		}
-		if leadPair[x&15|x>>20&0xF0] {
-			w |= wide(byte(x), byte(x>>8), byte(x>>16)) | wide(byte(x>>24), byte(x>>32), byte(x>>40))
-		}
+		w |= wide(byte(x), byte(x>>8), byte(x>>16)) | wide(byte(x>>24), byte(x>>32), byte(x>>40))
 		s = s[6:]
 		n += 6
 	}
