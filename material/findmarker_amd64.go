@@ -13,8 +13,8 @@ var (
 // findMarker returns the least i < len(b)-1 with b[i] == 0xFF and
 // b[i+1] != 0x00, or -1: in JPEG entropy-coded data, the next marker,
 // restart marker or fill byte. The searches are in findmarker_amd64.s:
-// AVX2 where the processor has it, SSE2 (which every amd64 processor
-// has) otherwise and for short slices.
+// AVX-512BW or AVX2 where the processor has them, SSE2 (which every amd64
+// processor has) otherwise and for short slices.
 func findMarker(b []byte) int {
 	if hasAVX512 && len(b) >= 256 {
 		return findMarkerAVX512(b)
