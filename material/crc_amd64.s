@@ -6,29 +6,17 @@
 // Computation for Generic Polynomials Using PCLMULQDQ"): for a 128-bit lane
 // moved forward by D bits, the low half is multiplied by x^(D+32) mod P and
 // the high half by x^(D-32) mod P, each reflected and shifted left by one.
-// Each 16-byte pair is repeated for the four lanes of a ZMM register.
+// Each 16-byte pair is broadcast to the four lanes of a ZMM register.
 
 // D = 2048: four ZMM accumulators, 256 bytes per step.
 DATA fold2048<>+0(SB)/8, $0x11542778a
 DATA fold2048<>+8(SB)/8, $0x1322d1430
-DATA fold2048<>+16(SB)/8, $0x11542778a
-DATA fold2048<>+24(SB)/8, $0x1322d1430
-DATA fold2048<>+32(SB)/8, $0x11542778a
-DATA fold2048<>+40(SB)/8, $0x1322d1430
-DATA fold2048<>+48(SB)/8, $0x11542778a
-DATA fold2048<>+56(SB)/8, $0x1322d1430
-GLOBL fold2048<>(SB), RODATA, $64
+GLOBL fold2048<>(SB), RODATA, $16
 
 // D = 512: one accumulator onto the next.
 DATA fold512<>+0(SB)/8, $0x154442bd4
 DATA fold512<>+8(SB)/8, $0x1c6e41596
-DATA fold512<>+16(SB)/8, $0x154442bd4
-DATA fold512<>+24(SB)/8, $0x1c6e41596
-DATA fold512<>+32(SB)/8, $0x154442bd4
-DATA fold512<>+40(SB)/8, $0x1c6e41596
-DATA fold512<>+48(SB)/8, $0x154442bd4
-DATA fold512<>+56(SB)/8, $0x1c6e41596
-GLOBL fold512<>(SB), RODATA, $64
+GLOBL fold512<>(SB), RODATA, $16
 
 // func foldIEEE(reg uint32, p []byte, out *[64]byte)
 //
@@ -50,7 +38,7 @@ TEXT ·foldIEEE(SB), NOSPLIT, $0-40
 	VPXORQ Z10, Z1, Z1
 	ADDQ $256, SI
 	SUBQ $256, CX
-	VMOVDQU64 fold2048<>(SB), Z0
+	VBROADCASTI32X4 fold2048<>(SB), Z0
 
 loop:
 	CMPQ CX, $256
@@ -73,7 +61,7 @@ loop:
 
 combine:
 	// Fold Z1 onto Z2, Z2 onto Z3, Z3 onto Z4: each is 512 bits ahead.
-	VMOVDQU64 fold512<>(SB), Z0
+	VBROADCASTI32X4 fold512<>(SB), Z0
 	VPCLMULQDQ $0x11, Z0, Z1, Z5
 	VPCLMULQDQ $0x00, Z0, Z1, Z1
 	VPTERNLOGD $0x96, Z5, Z1, Z2

@@ -16,13 +16,29 @@ var (
 // AVX-512BW or AVX2 where the processor has them, SSE2 (which every amd64
 // processor has) otherwise and for short slices.
 func findMarker(b []byte) int {
-	if hasAVX512 && len(b) >= 256 {
-		return findMarkerAVX512(b)
-	}
-	if hasAVX2 && len(b) >= 256 {
-		return findMarkerAVX2(b)
+	switch {
+	case len(b) < 256:
+		return findMarkerSSE2(b)
+	case hasAVX512:
+		return thenSSE2(b, findMarkerAVX512(b))
+	case hasAVX2:
+		return thenSSE2(b, findMarkerAVX2(b))
 	}
 	return findMarkerSSE2(b)
+}
+
+// thenSSE2 completes i, what a vector search found in b, by searching the
+// bytes after its last block with findMarkerSSE2: the vector searches stop
+// at the last 128-byte block that has a byte after it.
+func thenSSE2(b []byte, i int) int {
+	if i >= 0 || len(b) == 0 {
+		return i
+	}
+	m := (len(b) - 1) &^ 127
+	if i = findMarkerSSE2(b[m:]); i >= 0 {
+		return m + i
+	}
+	return -1
 }
 
 //go:noescape

@@ -99,21 +99,21 @@ none:
 
 // func findMarkerAVX2(b []byte) int
 //
-// findMarkerAVX2 is findMarkerSSE2 with 32-byte vectors, 128 bytes per
-// step: the bytes equal to FF, and-not the bytes after them equal to 00.
+// findMarkerAVX2 searches the 128-byte blocks of b that have a byte after
+// them, 32 bytes per compare: the bytes equal to FF, and-not the bytes
+// after them equal to 00. It returns the marker's offset, or -1 when the
+// blocks hold none; findMarker searches the rest.
 TEXT ·findMarkerAVX2(SB), NOSPLIT, $0-32
 	MOVQ b_base+0(FP), SI
-	MOVQ b_len+8(FP), CX
+	MOVQ b_len+8(FP), DX
 	XORQ AX, AX
 	VPCMPEQB Y7, Y7, Y7 // all FF
 	VPXOR Y6, Y6, Y6    // all 00
-	MOVQ CX, DX
-	SUBQ $128, DX       // 128-byte blocks while i < len-128, so that b[i+128] exists
-	JLE avx32start
+	SUBQ $128, DX       // blocks while i < len-128, so that b[i+128] exists
 
 avx128:
 	CMPQ AX, DX
-	JGE avx32start
+	JGE avxnone
 	VPCMPEQB (SI)(AX*1), Y7, Y0
 	VPCMPEQB 32(SI)(AX*1), Y7, Y1
 	VPCMPEQB 64(SI)(AX*1), Y7, Y2
@@ -126,78 +126,57 @@ avx128:
 	VPANDN Y1, Y9, Y9
 	VPANDN Y2, Y10, Y10
 	VPANDN Y3, Y11, Y11
-	VPOR Y8, Y9, Y9
-	VPOR Y10, Y11, Y11
-	VPOR Y9, Y11, Y11
-	VPTEST Y11, Y11
-	JNZ avx32start      // the 32-byte loop finds it within this block
+	VPOR Y8, Y9, Y12
+	VPOR Y10, Y11, Y13
+	VPOR Y12, Y13, Y13
+	VPTEST Y13, Y13
+	JNZ avxfound
 	ADDQ $128, AX
 	JMP avx128
 
-avx32start:
-	MOVQ CX, DX
-	SUBQ $32, DX        // 32-byte blocks while i < len-32, so that b[i+32] exists
-
-avx32:
-	CMPQ AX, DX
-	JGE avxtail
-	VPCMPEQB (SI)(AX*1), Y7, Y0
-	VPCMPEQB 1(SI)(AX*1), Y6, Y1
-	VPANDN Y0, Y1, Y1
-	VPMOVMSKB Y1, BX
-	TESTL BX, BX
-	JNZ avxfound
-	ADDQ $32, AX
-	JMP avx32
-
 avxfound:
+	// The first of the four 32-byte masks with a bit set.
+	VPMOVMSKB Y8, BX
+	TESTL BX, BX
+	JNZ avxat
+	ADDQ $32, AX
+	VPMOVMSKB Y9, BX
+	TESTL BX, BX
+	JNZ avxat
+	ADDQ $32, AX
+	VPMOVMSKB Y10, BX
+	TESTL BX, BX
+	JNZ avxat
+	ADDQ $32, AX
+	VPMOVMSKB Y11, BX
+
+avxat:
 	VZEROUPPER
 	BSFL BX, BX
 	ADDQ BX, AX
 	MOVQ AX, ret+24(FP)
 	RET
 
-avxtail:
-	VZEROUPPER
-	LEAQ -1(CX), DX
-
-avxtailloop:
-	CMPQ AX, DX
-	JGE avxnone
-	CMPB (SI)(AX*1), $0xFF
-	JNE avxnext
-	CMPB 1(SI)(AX*1), $0x00
-	JNE avxdone
-
-avxnext:
-	INCQ AX
-	JMP avxtailloop
-
-avxdone:
-	MOVQ AX, ret+24(FP)
-	RET
-
 avxnone:
+	VZEROUPPER
 	MOVQ $-1, ret+24(FP)
 	RET
 
 // func findMarkerAVX512(b []byte) int
 //
-// findMarkerAVX512 compares 64 bytes at a time into mask registers
-// (AVX-512BW), 128 bytes per step.
+// findMarkerAVX512 is findMarkerAVX2 with 64-byte compares into mask
+// registers (AVX-512BW).
 TEXT ·findMarkerAVX512(SB), NOSPLIT, $0-32
 	MOVQ b_base+0(FP), SI
-	MOVQ b_len+8(FP), CX
+	MOVQ b_len+8(FP), DX
 	XORQ AX, AX
 	VPTERNLOGD $0xFF, Z7, Z7, Z7 // all FF
 	VPXORQ Z6, Z6, Z6            // all 00
-	MOVQ CX, DX
-	SUBQ $128, DX                // 128-byte blocks while i < len-128, so that b[i+128] exists
-	JLE z64start
+	SUBQ $128, DX                // blocks while i < len-128, so that b[i+128] exists
 
 z128:
 	CMPQ AX, DX
-	JGE z64start
+	JGE znone
 	VPCMPEQB (SI)(AX*1), Z7, K1
 	VPCMPEQB 64(SI)(AX*1), Z7, K2
 	VPCMPEQB 1(SI)(AX*1), Z6, K3
@@ -205,61 +184,25 @@ z128:
 	KANDNQ K1, K3, K3            // K3 = K1 &^ K3: FF not followed by 00
 	KANDNQ K2, K4, K4
 	KORTESTQ K3, K4
-	JNZ z128found
+	JNZ zfound
 	ADDQ $128, AX
 	JMP z128
 
-z128found:
+zfound:
 	KMOVQ K3, BX
 	TESTQ BX, BX
-	JNZ zfound
+	JNZ zat
 	KMOVQ K4, BX
 	ADDQ $64, AX
-	JMP zfound
 
-z64start:
-	MOVQ CX, DX
-	SUBQ $64, DX                 // 64-byte blocks while i < len-64
-
-z64:
-	CMPQ AX, DX
-	JGE ztail
-	VPCMPEQB (SI)(AX*1), Z7, K1
-	VPCMPEQB 1(SI)(AX*1), Z6, K3
-	KANDNQ K1, K3, K3
-	KMOVQ K3, BX
-	TESTQ BX, BX
-	JNZ zfound
-	ADDQ $64, AX
-	JMP z64
-
-zfound:
+zat:
 	VZEROUPPER
 	BSFQ BX, BX
 	ADDQ BX, AX
 	MOVQ AX, ret+24(FP)
 	RET
 
-ztail:
-	VZEROUPPER
-	LEAQ -1(CX), DX
-
-ztailloop:
-	CMPQ AX, DX
-	JGE znone
-	CMPB (SI)(AX*1), $0xFF
-	JNE znext
-	CMPB 1(SI)(AX*1), $0x00
-	JNE zdone
-
-znext:
-	INCQ AX
-	JMP ztailloop
-
-zdone:
-	MOVQ AX, ret+24(FP)
-	RET
-
 znone:
+	VZEROUPPER
 	MOVQ $-1, ret+24(FP)
 	RET

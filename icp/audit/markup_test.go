@@ -39,23 +39,7 @@ func TestShortName(t *testing.T) {
 // refMayHaveAttr is mayHaveAttr a byte at a time.
 func refMayHaveAttr(raw []byte, from int) (may bool, nls int) {
 	for i := from; i < len(raw); i++ {
-		if !isTagSpace(raw[i]) {
-			continue
-		}
-		if raw[i] == '\n' {
-			nls++
-		}
-		if i+2 >= len(raw) {
-			continue
-		}
-		switch c1, c2 := raw[i+1]|0x20, raw[i+2]|0x20; c1 {
-		case 'h':
-			may = may || c2 == 'r' || c2 == 'i'
-		case 's':
-			may = may || c2 == 't'
-		case 'o':
-			may = may || c2 == 'p'
-		}
+		may, nls = mayStartAttr(raw, i, may, nls)
 	}
 	return may, nls
 }
