@@ -359,43 +359,46 @@ var (
 )
 
 func (w *walker) startTag(tt html.TokenType, st *startInfo) {
-	at, tag, fl, id := &st.at, st.el.tag, st.el.fl, st.el.id
+	at, tag, fl := &st.at, st.el.tag, st.el.fl
 	if tag == atom.Base && at.href != nil && w.base == "" {
 		w.base = string(at.href)
 	}
 	if tt == html.SelfClosingTagToken || fl&flVoid != 0 {
 		return
 	}
-	w.impliedEnd(id, tag, fl)
+	if n := len(w.stack); n > 0 && w.stack[n-1].ends {
+		w.impliedEnd(st.el.id, tag, fl)
+	}
 	if len(w.stack) < maxStack {
 		w.stack = append(w.stack, st.el)
 	} else {
 		w.overflow++
 	}
 	d := w.depth()
-	if tag == atom.A {
-		// An <a> inside an <a> closes the first (HTML's adoption agency).
-		w.ver++
-		w.aDepth = d
-		w.hrefs = append(w.hrefs[:0], at.href...)
-		if at.href == nil {
-			w.aDepth = -d // an <a> without href is not a link
-		}
-	}
 	how := at.hidden
-	switch tag {
-	case atom.Template:
-		how = "<template>"
-	case atom.Details:
-		if !at.open {
-			how = "<details>"
-		}
-	case atom.Summary:
-		if n := len(w.marks); n > 0 && n < maxMarks-1 && w.marks[n-1].detail && w.marks[n-1].depth == d-1 {
-			w.marks = append(w.marks, mark{depth: d})
+	if tag != 0 { // the elements the walker treats apart
+		switch tag {
+		case atom.A:
+			// An <a> inside an <a> closes the first (HTML's adoption agency).
 			w.ver++
+			w.aDepth = d
+			w.hrefs = append(w.hrefs[:0], at.href...)
+			if at.href == nil {
+				w.aDepth = -d // an <a> without href is not a link
+			}
+		case atom.Template:
+			how = "<template>"
+		case atom.Details:
+			if !at.open {
+				how = "<details>"
+			}
+		case atom.Summary:
+			if n := len(w.marks); n > 0 && n < maxMarks-1 && w.marks[n-1].detail && w.marks[n-1].depth == d-1 {
+				w.marks = append(w.marks, mark{depth: d})
+				w.ver++
+			}
+			return
 		}
-		return
 	}
 	if how != "" && w.hiddenHow() == "" && len(w.marks) < maxMarks {
 		w.marks = append(w.marks, mark{depth: d, how: how, detail: tag == atom.Details && how == "<details>"})
@@ -490,7 +493,9 @@ func (w *walker) addRaw(raw []byte, line int, pos int64) int {
 			return n // white space between blocks: nothing to join
 		}
 	}
-	w.segment(line, pos)
+	if k := len(w.segs); k == 0 || w.segs[k-1].line != line || w.segs[k-1].ver != w.ver {
+		w.segment(line, pos)
+	}
 	text, a, n, dec := appendText(w.text, raw, true)
 	if dec {
 		n = countNL(raw)
