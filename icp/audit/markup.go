@@ -517,9 +517,10 @@ func appendVisible(dst, t []byte) ([]byte, bool) {
 // needDecode, leaving dst unchanged, when t holds a byte that needs
 // decoding. It also counts the newlines of t.
 //
-// One pass classifies t without branching on what it finds: ASCII bytes
-// by byteClass, three-byte characters (all of Chinese) by wide. Text
-// without invisible characters, nearly all, is then copied whole.
+// One pass classifies t: ASCII bytes by byteClass, runs of three-byte
+// characters (all of Chinese) by wideRun, without branching on which of
+// them matter. Text without invisible characters, nearly all, is then
+// copied whole.
 func appendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, needDecode bool) {
 	var ascii uint8
 	var w uint16
