@@ -191,6 +191,12 @@ func (w *walker) release() {
 	if cap(w.text) > keepText {
 		w.text = nil
 	}
+	if cap(w.hrefs) > keepText { // an href may be as long as the page
+		w.hrefs = nil
+	}
+	if cap(w.hrefRun) > keepText {
+		w.hrefRun = nil
+	}
 	if cap(w.segs) > keepSegs {
 		w.segs = nil
 	}
