@@ -11,6 +11,7 @@ import (
 	"github.com/icpkit/icpkit/icp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
 	"golang.org/x/text/language"
 )
 
@@ -239,4 +240,23 @@ func TestAuditConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestWalkerRelease: a walker goes back to the pool without the numbers
+// found and without buffers grown beyond the bounds by a huge page.
+func TestWalkerRelease(t *testing.T) {
+	w := walkers.Get().(*walker)
+	href := `<a href="/` + strings.Repeat("x", 200_000) + `">`
+	w.reset(html.NewTokenizer(strings.NewReader("<p>" + href + strings.Repeat("浙ICP备2021047163号-1 ", 5000) + "</a></p>")))
+	require.NoError(t, w.run())
+	require.NotEmpty(t, w.found)
+	found := w.found[:cap(w.found)]
+	w.release()
+	assert.Nil(t, w.hrefs)
+	assert.Nil(t, w.hrefRun)
+	assert.Nil(t, w.text)
+	assert.Nil(t, w.z)
+	for _, s := range found {
+		assert.Zero(t, s)
+	}
 }
