@@ -38,6 +38,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/icpkit/icpkit/internal/norm"
 )
 
 // Error names the JSON path (sites[0].access.ips[1]) and the reason. Both
@@ -259,7 +261,7 @@ func (s *Schema) Decode(r io.Reader, v any) *Error {
 	}
 	data, err := readAll(r)
 	if err != nil {
-		return &Error{Reason: "read: " + clip(err.Error(), 200)}
+		return &Error{Reason: "read: " + norm.Clip(err.Error(), 200)}
 	}
 	if len(data) > MaxBytes {
 		return &Error{Reason: fmt.Sprintf("input larger than %d bytes", MaxBytes)}
@@ -412,7 +414,7 @@ func (sc *scanner) pathString() string {
 }
 
 func (sc *scanner) fail(format string, args ...any) *Error {
-	return &Error{Path: clip(sc.pathString(), 200), Reason: clip(fmt.Sprintf(format, args...), 300)}
+	return &Error{Path: norm.Clip(sc.pathString(), 200), Reason: norm.Clip(fmt.Sprintf(format, args...), 300)}
 }
 
 func (sc *scanner) ws() {
@@ -565,11 +567,11 @@ func (sc *scanner) value(n *node) *Error {
 			}
 		default:
 			if !isInt {
-				return sc.fail("want a whole number, got %s", clip(lit, 40))
+				return sc.fail("want a whole number, got %s", norm.Clip(lit, 40))
 			}
 			v, err := strconv.ParseInt(lit, 10, 64)
 			if err != nil || v < n.min || v > n.max {
-				return sc.fail("number out of range (%d to %d): %s", n.min, n.max, clip(lit, 40))
+				return sc.fail("number out of range (%d to %d): %s", n.min, n.max, norm.Clip(lit, 40))
 			}
 		}
 		return nil
@@ -977,16 +979,4 @@ func trimPrefixErr(s string) string {
 		s = strings.TrimPrefix(s, p)
 	}
 	return s
-}
-
-// clip shortens s to at most n bytes at a rune boundary, marking the cut.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	i := n
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return s[:i] + "…"
 }
