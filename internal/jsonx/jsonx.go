@@ -590,17 +590,47 @@ func (sc *scanner) enter() *Error {
 	return nil
 }
 
-// object checks an object against a struct node.
-func (sc *scanner) object(n *node) *Error {
+// open enters the object or array whose opening bracket is at sc.pos and
+// reports whether it is empty, its closing bracket close read too.
+func (sc *scanner) open(close byte) (empty bool, e *Error) {
 	if e := sc.enter(); e != nil {
-		return e
+		return false, e
 	}
-	sc.pos++ // '{'
+	sc.pos++
 	sc.ws()
-	if sc.pos < len(sc.data) && sc.data[sc.pos] == '}' {
+	if sc.pos < len(sc.data) && sc.data[sc.pos] == close {
 		sc.pos++
 		sc.depth--
-		return nil
+		return true, nil
+	}
+	return false, nil
+}
+
+// next ends a member of an object or array: it drops the member's path
+// segment and reads the ',' before the next member, or the closing
+// bracket close, reporting done.
+func (sc *scanner) next(close byte) (done bool, e *Error) {
+	sc.path = sc.path[:len(sc.path)-1]
+	sc.ws()
+	if sc.pos >= len(sc.data) {
+		return false, sc.syntax("")
+	}
+	switch sc.data[sc.pos] {
+	case ',':
+		sc.pos++
+		return false, nil
+	case close:
+		sc.pos++
+		sc.depth--
+		return true, nil
+	}
+	return false, sc.syntax("want ',' or '" + string(rune(close)) + "'")
+}
+
+// object checks an object against a struct node.
+func (sc *scanner) object(n *node) *Error {
+	if empty, e := sc.open('}'); empty || e != nil {
+		return e
 	}
 	var seen uint64
 	for {
@@ -624,20 +654,8 @@ func (sc *scanner) object(n *node) *Error {
 		if e := sc.value(n.nodes[i]); e != nil {
 			return e
 		}
-		sc.path = sc.path[:len(sc.path)-1]
-		sc.ws()
-		if sc.pos >= len(sc.data) {
-			return sc.syntax("")
-		}
-		switch sc.data[sc.pos] {
-		case ',':
-			sc.pos++
-		case '}':
-			sc.pos++
-			sc.depth--
-			return nil
-		default:
-			return sc.syntax("want ',' or '}'")
+		if done, e := sc.next('}'); done || e != nil {
+			return e
 		}
 	}
 }
@@ -667,15 +685,8 @@ func (sc *scanner) key() ([]byte, *Error) {
 
 // array checks an array against a slice node, counting items as it goes.
 func (sc *scanner) array(n *node) *Error {
-	if e := sc.enter(); e != nil {
+	if empty, e := sc.open(']'); empty || e != nil {
 		return e
-	}
-	sc.pos++ // '['
-	sc.ws()
-	if sc.pos < len(sc.data) && sc.data[sc.pos] == ']' {
-		sc.pos++
-		sc.depth--
-		return nil
 	}
 	var count, capacity int64
 	size := int64(n.elem.typ.Size())
@@ -696,21 +707,9 @@ func (sc *scanner) array(n *node) *Error {
 		if e := sc.value(n.elem); e != nil {
 			return e
 		}
-		sc.path = sc.path[:len(sc.path)-1]
 		count++
-		sc.ws()
-		if sc.pos >= len(sc.data) {
-			return sc.syntax("")
-		}
-		switch sc.data[sc.pos] {
-		case ',':
-			sc.pos++
-		case ']':
-			sc.pos++
-			sc.depth--
-			return nil
-		default:
-			return sc.syntax("want ',' or ']'")
+		if done, e := sc.next(']'); done || e != nil {
+			return e
 		}
 	}
 }
@@ -727,19 +726,13 @@ func (sc *scanner) skip() *Error {
 		_, e := sc.str()
 		return e
 	case c == '{':
-		if e := sc.enter(); e != nil {
+		if empty, e := sc.open('}'); empty || e != nil {
 			return e
 		}
-		sc.pos++
 		var keys [][]byte
 		var seen map[string]struct{}
-		for n := 0; ; n++ {
+		for {
 			sc.ws()
-			if n == 0 && sc.pos < len(sc.data) && sc.data[sc.pos] == '}' {
-				sc.pos++
-				sc.depth--
-				return nil
-			}
 			if sc.pos >= len(sc.data) {
 				return sc.syntax("")
 			}
@@ -772,52 +765,21 @@ func (sc *scanner) skip() *Error {
 			if e := sc.skip(); e != nil {
 				return e
 			}
-			sc.path = sc.path[:len(sc.path)-1]
-			sc.ws()
-			if sc.pos >= len(sc.data) {
-				return sc.syntax("")
-			}
-			switch sc.data[sc.pos] {
-			case ',':
-				sc.pos++
-			case '}':
-				sc.pos++
-				sc.depth--
-				return nil
-			default:
-				return sc.syntax("want ',' or '}'")
+			if done, e := sc.next('}'); done || e != nil {
+				return e
 			}
 		}
 	case c == '[':
-		if e := sc.enter(); e != nil {
+		if empty, e := sc.open(']'); empty || e != nil {
 			return e
-		}
-		sc.pos++
-		sc.ws()
-		if sc.pos < len(sc.data) && sc.data[sc.pos] == ']' {
-			sc.pos++
-			sc.depth--
-			return nil
 		}
 		for i := int64(0); ; i++ {
 			sc.path = append(sc.path, seg{idx: i, isIdx: true})
 			if e := sc.skip(); e != nil {
 				return e
 			}
-			sc.path = sc.path[:len(sc.path)-1]
-			sc.ws()
-			if sc.pos >= len(sc.data) {
-				return sc.syntax("")
-			}
-			switch sc.data[sc.pos] {
-			case ',':
-				sc.pos++
-			case ']':
-				sc.pos++
-				sc.depth--
-				return nil
-			default:
-				return sc.syntax("want ',' or ']'")
+			if done, e := sc.next(']'); done || e != nil {
+				return e
 			}
 		}
 	case c == 't':
