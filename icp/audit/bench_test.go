@@ -39,6 +39,12 @@ func densePage(n int) []byte {
 	return []byte(page(buf.String() + goodFooter))
 }
 
+// pageShapes are the pages the audit's benchmarks measure.
+var pageShapes = []struct {
+	name string
+	make func(int) []byte
+}{{"mixed", mixedPage}, {"dense", densePage}}
+
 // bareLoop is the floor: the x/net/html tokenizer run over the page with
 // nothing done per token.
 func bareLoop(p []byte) {
@@ -57,10 +63,7 @@ func bareLoop(p []byte) {
 // x-bare-median (the median of each iteration's ratio); allocs/op counts
 // both runs.
 func BenchmarkAuditVsTokenizer(b *testing.B) {
-	for _, shape := range []struct {
-		name string
-		make func(int) []byte
-	}{{"mixed", mixedPage}, {"dense", densePage}} {
+	for _, shape := range pageShapes {
 		for _, n := range []int{10_000, 100_000, 1_000_000, 2_000_000} {
 			p := shape.make(n)
 			b.Run(fmt.Sprintf("%s/%s", shape.name, size(n)), func(b *testing.B) {
