@@ -163,11 +163,7 @@ func encodeJPEG(w, h int, grey bool) []byte {
 		}
 		src = c
 	}
-	var b bytes.Buffer
-	if err := jpeg.Encode(&b, src, &jpeg.Options{Quality: 80}); err != nil {
-		panic("icptest: JPEG: " + err.Error())
-	}
-	return b.Bytes()
+	return jpegBytes(src)
 }
 
 // uniformJPEG returns a w × h JPEG of one light colour (or grey) without
@@ -259,8 +255,14 @@ func encodeUniform(w, h int, grey bool) []byte {
 		}
 		src = c
 	}
+	return jpegBytes(src)
+}
+
+// jpegBytes encodes img at quality 80; an in-memory encoder only fails on
+// a bug.
+func jpegBytes(img image.Image) []byte {
 	var b bytes.Buffer
-	if err := jpeg.Encode(&b, src, &jpeg.Options{Quality: 80}); err != nil {
+	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: 80}); err != nil {
 		panic("icptest: JPEG: " + err.Error())
 	}
 	return b.Bytes()
