@@ -197,13 +197,29 @@ func (c CreditCode) OrgCode() string {
 // do; later ones need not, so this is reported separately and is not a
 // parse error.
 func (c CreditCode) OrgCodeValid() bool {
-	if !c.IsValid() {
-		return false
+	return c.IsValid() && orgCheck(c.s[8:16]) == c.s[16]
+}
+
+// OrgCodeCheck returns the GB 11714 check character for the first eight
+// characters of an organisation code (组织机构代码), or 0 if they are not
+// all digits and upper-case letters. It is exported for building synthetic
+// test data.
+func OrgCodeCheck(first8 string) byte {
+	if len(first8) != 8 {
+		return 0
 	}
-	w := [8]int{3, 7, 9, 10, 5, 8, 4, 2}
+	var b [8]byte
+	copy(b[:], first8)
+	return orgCheck(b[:])
+}
+
+// orgWeights are GB 11714's weights of the eight body characters.
+var orgWeights = [8]int{3, 7, 9, 10, 5, 8, 4, 2}
+
+// orgCheck is OrgCodeCheck for eight bytes.
+func orgCheck(body []byte) byte {
 	sum := 0
-	for i := range 8 {
-		ch := c.s[8+i]
+	for i, ch := range body[:8] {
 		var v int
 		switch {
 		case ch >= '0' && ch <= '9':
@@ -211,21 +227,18 @@ func (c CreditCode) OrgCodeValid() bool {
 		case ch >= 'A' && ch <= 'Z':
 			v = int(ch-'A') + 10
 		default:
-			return false
+			return 0
 		}
-		sum += v * w[i]
+		sum += v * orgWeights[i]
 	}
-	want := 11 - sum%11
-	var ch byte
-	switch want {
+	switch want := 11 - sum%11; want {
 	case 10:
-		ch = 'X'
+		return 'X'
 	case 11:
-		ch = '0'
+		return '0'
 	default:
-		ch = byte('0' + want)
+		return byte('0' + want)
 	}
-	return c.s[16] == ch
 }
 
 // String returns the 18-character code.

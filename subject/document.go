@@ -111,10 +111,7 @@ func parseDocument(t DocType, number string) (DocumentID, error) {
 		if len(b) != 9 {
 			return DocumentID{}, parseErr(fn, number, "length", ErrLength)
 		}
-		var cc CreditCode
-		copy(cc.s[8:17], b)
-		cc.s[0] = '9'
-		if !cc.OrgCodeValid() {
+		if orgCheck(b[:8]) != b[8] {
 			return DocumentID{}, parseErr(fn, number, "check character", ErrChecksum)
 		}
 		ok = true

@@ -123,7 +123,7 @@ func genDocNumber(r *rand.Rand, t DocType) string {
 	switch t {
 	case OrganizationCodeCertificate:
 		first := alnum(r, 8)
-		return first + string(orgCheck(first))
+		return first + string(refOrgCheck(first))
 	case HKMacauPermit:
 		return pick(r, []string{"H", "M"}) + digitsOf(r, pick(r, []int{8, 10}))
 	case TaiwanPermit:

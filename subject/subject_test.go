@@ -218,11 +218,11 @@ func TestCreditCodePilotAndOrgCode(t *testing.T) {
 	// 4 2 over "D2143569" give 11 - (sum mod 11).
 	cc := MustParseCreditCode(synthCC("91310000D21435699"))
 	assert.Equal(t, "D21435699", cc.OrgCode())
-	assert.Equal(t, orgCheck("D2143569") == '9', cc.OrgCodeValid())
+	assert.Equal(t, refOrgCheck("D2143569") == '9', cc.OrgCodeValid())
 	assert.False(t, CreditCode{}.OrgCodeValid())
 }
 
-func orgCheck(s string) byte {
+func refOrgCheck(s string) byte {
 	w := []int{3, 7, 9, 10, 5, 8, 4, 2}
 	sum := 0
 	for i := range 8 {
@@ -244,16 +244,23 @@ func orgCheck(s string) byte {
 
 func TestOrgCodeCheck(t *testing.T) {
 	first := "D2143569"
-	code := first + string(orgCheck(first))
-	d, err := ParseDocument(OrganizationCodeCertificate, first+"-"+string(orgCheck(first)))
+	code := first + string(refOrgCheck(first))
+	d, err := ParseDocument(OrganizationCodeCertificate, first+"-"+string(refOrgCheck(first)))
 	require.NoError(t, err)
 	assert.Equal(t, code, d.Number())
 	bad := first + "1"
-	if orgCheck(first) == '1' {
+	if refOrgCheck(first) == '1' {
 		bad = first + "2"
 	}
 	_, err = ParseDocument(OrganizationCodeCertificate, bad)
 	assert.ErrorIs(t, err, ErrChecksum)
+	// The exported check agrees with the reference above, on both results
+	// that are not digits, and refuses what is not a body.
+	for _, f := range []string{first, "12345678", "D2143561", "A0000000", "99999999", "ZZZZZZZZ"} {
+		assert.Equal(t, refOrgCheck(f), OrgCodeCheck(f), f)
+	}
+	assert.Zero(t, OrgCodeCheck("d2143569"))
+	assert.Zero(t, OrgCodeCheck("D214356"))
 }
 
 func TestParseMobile(t *testing.T) {

@@ -116,45 +116,12 @@ const orgAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 // [subject.ParseDocument] with [subject.OrganizationCodeCertificate] and
 // must never be used as real data.
 func OrgCode(r *rand.Rand) string {
-	for {
-		var b [9]byte
-		b[0] = orgAlphabet[10+r.IntN(len(orgAlphabet)-10)] // a leading letter, as on newer codes
-		for i := 1; i < 8; i++ {
-			b[i] = orgAlphabet[r.IntN(10)]
-		}
-		c, ok := orgCheck(b[:8])
-		if !ok {
-			continue
-		}
-		b[8] = c
-		return string(b[:])
+	var b [8]byte
+	b[0] = orgAlphabet[10+r.IntN(len(orgAlphabet)-10)] // a leading letter, as on newer codes
+	for i := 1; i < 8; i++ {
+		b[i] = orgAlphabet[r.IntN(10)]
 	}
-}
-
-// orgCheck returns the GB 11714 check character of eight body characters.
-func orgCheck(body []byte) (byte, bool) {
-	w := [8]int{3, 7, 9, 10, 5, 8, 4, 2}
-	sum := 0
-	for i, ch := range body {
-		v := 0
-		switch {
-		case ch >= '0' && ch <= '9':
-			v = int(ch - '0')
-		case ch >= 'A' && ch <= 'Z':
-			v = int(ch-'A') + 10
-		default:
-			return 0, false
-		}
-		sum += v * w[i]
-	}
-	switch c := 11 - sum%11; c {
-	case 10:
-		return 'X', true
-	case 11:
-		return '0', true
-	default:
-		return byte('0' + c), true
-	}
+	return string(b[:]) + string(subject.OrgCodeCheck(string(b[:])))
 }
 
 // CreditCode returns a synthetic unified social credit code (统一社会信用代码,
