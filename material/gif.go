@@ -28,11 +28,7 @@ func (in *inspector) gif(info *Info) error {
 		if images == 0 {
 			return in.fail(part, ErrTruncated)
 		}
-		if clean {
-			info.EndMissing = true
-		} else {
-			info.Truncated = true
-		}
+		info.endedEarly(clean)
 		return nil
 	}
 	for {

@@ -409,6 +409,17 @@ func (in *inspector) seekTo(off int64) bool {
 	return true
 }
 
+// endedEarly records an input that ended after the image data began:
+// cleanly between two parts of the structure (EndMissing) or inside one
+// (Truncated).
+func (i *Info) endedEarly(clean bool) {
+	if clean {
+		i.EndMissing = true
+	} else {
+		i.Truncated = true
+	}
+}
+
 func (in *inspector) fail(part string, err error) error {
 	return &InspectError{Format: in.format, Part: part, Offset: in.off(), Err: err}
 }

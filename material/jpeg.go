@@ -32,11 +32,7 @@ func (in *inspector) jpeg(info *Info) error {
 			return in.fail(part, ErrTruncated)
 		}
 		in.finishJPEG(info, &meta)
-		if clean {
-			info.EndMissing = true
-		} else {
-			info.Truncated = true
-		}
+		info.endedEarly(clean)
 		return nil
 	}
 	for {

@@ -59,11 +59,7 @@ func (in *inspector) png(info *Info) error {
 			return in.fail(part, ErrTruncated)
 		}
 		info.swapForOrientation()
-		if clean {
-			info.EndMissing = true
-		} else {
-			info.Truncated = true
-		}
+		info.endedEarly(clean)
 		return nil
 	}
 	for {
