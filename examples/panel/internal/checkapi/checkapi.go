@@ -72,6 +72,16 @@ func parseOptions(b []byte) (Options, error) {
 	return o, dec.Decode(&o)
 }
 
+// options decodes the options and turns them into icp options.
+func options(b []byte) (Options, []icp.Option, error) {
+	o, err := parseOptions(b)
+	if err != nil {
+		return o, nil, err
+	}
+	opts, err := o.IcpOptions()
+	return o, opts, err
+}
+
 func encode(v any) []byte {
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -82,11 +92,7 @@ func encode(v any) []byte {
 
 // Check decodes the application with icp.DecodeApplication and checks it.
 func Check(appJSON, optsJSON []byte) []byte {
-	o, err := parseOptions(optsJSON)
-	if err != nil {
-		return encode(Result{Error: "options: " + err.Error()})
-	}
-	opts, err := o.IcpOptions()
+	_, opts, err := options(optsJSON)
 	if err != nil {
 		return encode(Result{Error: "options: " + err.Error()})
 	}
@@ -108,11 +114,7 @@ func Check(appJSON, optsJSON []byte) []byte {
 
 // Form returns icp.FormOf for the options' filing type, province and kind.
 func Form(optsJSON []byte) []byte {
-	o, err := parseOptions(optsJSON)
-	if err != nil {
-		return encode(Result{Error: "options: " + err.Error()})
-	}
-	opts, err := o.IcpOptions()
+	o, opts, err := options(optsJSON)
 	if err != nil {
 		return encode(Result{Error: "options: " + err.Error()})
 	}
