@@ -1,8 +1,6 @@
 package audit
 
 import (
-	"bufio"
-	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -14,62 +12,18 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/icpkit/icpkit/icp"
+	"github.com/icpkit/icpkit/internal/corpus"
 	"github.com/icpkit/icpkit/province"
 )
 
-// corpusRow is one hand-labelled occurrence of ../number/testdata/realworld/footers.tsv
-// (columns in its header; labelling rules in its README.md).
-type corpusRow struct {
-	id, source, context, raw, isNumber, kinds, canonical, link, hidden, unsure string
-	defects                                                                    []string
-}
+// corpusRow is one hand-labelled occurrence of the corpus shared with
+// icp/number (see internal/corpus).
+type corpusRow = corpus.Row
 
 func readCorpus(t *testing.T) []corpusRow {
-	f, err := os.Open("../number/testdata/realworld/footers.tsv") // one corpus for numbers and the audit
+	rows, err := corpus.Read("../number/testdata/realworld/footers.tsv") // one corpus for numbers and the audit
 	require.NoError(t, err)
-	defer f.Close()
-	var rows []corpusRow
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	header := true
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") || line == "" {
-			continue
-		}
-		if header {
-			header = false
-			continue
-		}
-		c := strings.Split(line, "\t")
-		require.Len(t, c, 11, line)
-		rows = append(rows, corpusRow{id: c[0], source: c[1], context: c[2], raw: unescapeTSV(c[3]), isNumber: c[4],
-			kinds: c[5], canonical: c[6], link: c[7], hidden: c[8], defects: strings.Split(c[9], ","), unsure: c[10]})
-	}
-	require.NoError(t, sc.Err())
 	return rows
-}
-
-func unescapeTSV(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) {
-			i++
-			switch s[i] {
-			case 'n':
-				b.WriteByte('\n')
-			case 't':
-				b.WriteByte('\t')
-			case 'r':
-				b.WriteByte('\r')
-			default:
-				b.WriteByte(s[i])
-			}
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }
 
 var tags = regexp.MustCompile(`<[^>]*>`)
@@ -80,8 +34,8 @@ var mdLink = regexp.MustCompile(`\[([^\]]*)\]\(([^)\s]*)\)`)
 // <footer>. Markdown links become HTML links, as a site generator renders
 // them.
 func corpusPage(r corpusRow) string {
-	frag := r.raw
-	switch r.context {
+	frag := r.Raw
+	switch r.Context {
 	case "markdown":
 		frag = mdLink.ReplaceAllString(frag, `<a href="$2">$1</a>`)
 	case "template":
@@ -123,16 +77,16 @@ func renderTemplate(frag string) string {
 // fragment: markup that holds them, cut nowhere near them. A config or text
 // value, or prose about a number, has its link (if any) elsewhere.
 func linkScored(r corpusRow) bool {
-	if r.context != "html" && r.context != "template" && r.context != "markdown" || r.link == "unknown" ||
-		slices.Contains(r.defects, "prose") || slices.Contains(r.defects, "help_text") {
+	if r.Context != "html" && r.Context != "template" && r.Context != "markdown" || r.Link == "unknown" ||
+		slices.Contains(r.Defects, "prose") || slices.Contains(r.Defects, "help_text") {
 		return false
 	}
-	if r.link == "none" && !slices.ContainsFunc(r.defects, func(d string) bool {
+	if r.Link == "none" && !slices.ContainsFunc(r.Defects, func(d string) bool {
 		return d == "no_link" || d == "script_link" || d == "no_link_on_number" || d == "empty_href"
 	}) {
 		return false // the labeller found no link to judge: a value shown elsewhere
 	}
-	return !cutInTag(r.raw)
+	return !cutInTag(r.Raw)
 }
 
 // cutInTag reports whether an excerpt starts inside an element whose link
@@ -158,11 +112,11 @@ func linkCode(code string) bool {
 // site number is not on the page, so any index would do).
 func corpusWant(r corpusRow) icp.Footer {
 	var f icp.Footer
-	if r.isNumber != "yes" {
+	if r.IsNumber != "yes" {
 		return f // a dummy or a placeholder is not the site's number, which is unknown
 	}
-	shown := tags.ReplaceAllString(r.raw, "")
-	for c := range strings.SplitSeq(r.canonical, ",") {
+	shown := tags.ReplaceAllString(r.Raw, "")
+	for c := range strings.SplitSeq(r.Canonical, ",") {
 		n, err := icp.ParseNumber(c)
 		if err != nil || strings.Count(shown, n.Serial())+strings.Count(shown, n.Serial()[:6]) <= 2*strings.Count(shown, "code="+n.Serial()) {
 			continue // a number read from a link only is not expected in the text
@@ -174,7 +128,7 @@ func corpusWant(r corpusRow) icp.Footer {
 			f.ICP = n
 		}
 	}
-	if f.ICP.Kind() == icp.SubjectFiling && slices.Contains(r.defects, "subject_only") {
+	if f.ICP.Kind() == icp.SubjectFiling && slices.Contains(r.Defects, "subject_only") {
 		f.ICP, _ = f.ICP.WithIndex(1, icp.Website)
 	}
 	return f
@@ -273,7 +227,7 @@ var aroundTags = []string{"ideographic_space", "bracket_around", "bracket_after"
 // row: a defect tag the code reports, or for a number that is not on the
 // page, the row's being a placeholder, a dummy, or hidden.
 func justified(code string, r corpusRow) bool {
-	for _, d := range r.defects {
+	for _, d := range r.Defects {
 		if slices.Contains(finders(d), code) {
 			return true
 		}
@@ -288,7 +242,7 @@ func expected(d string, r corpusRow, want icp.Footer) bool {
 	if _, ok := finds[d]; !ok || slices.Contains(aroundTags, d) {
 		return false
 	}
-	if r.hidden == "yes" && d != "hidden" {
+	if r.Hidden == "yes" && d != "hidden" {
 		return false // the rest of a commented-out or hidden footer is not read: no reader sees it
 	}
 	switch d {
@@ -296,11 +250,11 @@ func expected(d string, r corpusRow, want icp.Footer) bool {
 		// Hidden text is there to be missed only where a number is
 		// expected, and only markup hides it (a disabled config does too,
 		// but its page is not ours to render).
-		return (want.ICP.IsValid() || want.Police.IsValid()) && (r.context == "html" || r.context == "template")
+		return (want.ICP.IsValid() || want.Police.IsValid()) && (r.Context == "html" || r.Context == "template")
 	case "no_link", "empty_href", "script_link", "wrong_link", "relative_link", "http_link", "legacy_link", "www_host":
-		return (want.ICP.IsValid() || want.Police.IsValid()) && r.hidden == "no" && linkScored(r)
+		return (want.ICP.IsValid() || want.Police.IsValid()) && r.Hidden == "no" && linkScored(r)
 	case "subject_only":
-		return want.ICP.IsValid() && want.ICP.Province() != province.Guangdong && r.hidden == "no"
+		return want.ICP.IsValid() && want.ICP.Province() != province.Guangdong && r.Hidden == "no"
 	}
 	return true
 }
@@ -315,13 +269,13 @@ func TestRealWorldFooters(t *testing.T) {
 	missed := map[string]int{}
 	wrong := map[string]int{}
 	for _, r := range rows {
-		if slices.Contains(r.defects, "input_placeholder") {
+		if slices.Contains(r.Defects, "input_placeholder") {
 			skipped++
 			continue // an input's placeholder attribute: a form, not a footer
 		}
 		want := corpusWant(r)
 		rep, err := AuditFooter(strings.NewReader(corpusPage(r)), want)
-		require.NoError(t, err, r.id)
+		require.NoError(t, err, r.ID)
 		codes := map[string]bool{}
 		for _, f := range rep.Findings {
 			codes[f.Code] = true
@@ -339,10 +293,10 @@ func TestRealWorldFooters(t *testing.T) {
 			}
 			wrong[f.Code]++
 			if testing.Verbose() {
-				t.Logf("%s: unlabelled finding %s (%s) defects=%v %s", r.id, f.Code, f.Message, r.defects, r.unsure)
+				t.Logf("%s: unlabelled finding %s (%s) defects=%v %s", r.ID, f.Code, f.Message, r.Defects, r.Unsure)
 			}
 		}
-		for _, d := range r.defects {
+		for _, d := range r.Defects {
 			if !expected(d, r, want) {
 				continue
 			}
@@ -357,7 +311,7 @@ func TestRealWorldFooters(t *testing.T) {
 			}
 			missed[d]++
 			if testing.Verbose() {
-				t.Logf("%s: missed %s in %q %s", r.id, d, clipRaw(r.raw), r.unsure)
+				t.Logf("%s: missed %s in %q %s", r.ID, d, clipRaw(r.Raw), r.Unsure)
 			}
 		}
 	}

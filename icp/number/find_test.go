@@ -148,7 +148,7 @@ func TestFindNumbersProperties(t *testing.T) {
 	}
 	rows := readFooterCorpus(t)
 	for _, r := range rows {
-		checkMatches(t, r.raw, Find(r.raw))
+		checkMatches(t, r.Raw, Find(r.Raw))
 	}
 }
 

@@ -1,9 +1,7 @@
 package number
 
 import (
-	"bufio"
 	"errors"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,67 +11,19 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/net/html"
 
+	"github.com/icpkit/icpkit/internal/corpus"
 	"github.com/icpkit/icpkit/internal/norm"
 )
 
 // footerRow is one hand-labelled row of testdata/realworld/footers.tsv
-// (columns documented in its header and README.md).
-type footerRow struct {
-	id, context, raw, isNumber, kinds, canonical, defects, unsure string
-}
+// (see internal/corpus).
+type footerRow = corpus.Row
 
 func readFooterCorpus(t *testing.T) []footerRow {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "realworld", "footers.tsv"))
+	rows, err := corpus.Read(filepath.Join("testdata", "realworld", "footers.tsv"))
 	require.NoError(t, err)
-	defer f.Close()
-	var rows []footerRow
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	header := true
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") || line == "" {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		require.Len(t, cols, 11, "row %q", line)
-		if header {
-			require.Equal(t, "id", cols[0])
-			header = false
-			continue
-		}
-		rows = append(rows, footerRow{id: cols[0], context: cols[2], raw: unescapeTSV(cols[3]), isNumber: cols[4],
-			kinds: cols[5], canonical: cols[6], defects: cols[9], unsure: cols[10]})
-	}
-	require.NoError(t, sc.Err())
 	return rows
-}
-
-// unescapeTSV undoes the corpus escapes \\ \t \r \n.
-func unescapeTSV(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) {
-			switch s[i+1] {
-			case '\\':
-				b.WriteByte('\\')
-			case 't':
-				b.WriteByte('\t')
-			case 'r':
-				b.WriteByte('\r')
-			case 'n':
-				b.WriteByte('\n')
-			default:
-				b.WriteByte(s[i])
-				continue
-			}
-			i++
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }
 
 // inlineTags join their text to the text around them, as a browser shows
@@ -150,7 +100,7 @@ func TestRealWorldFooters(t *testing.T) {
 		fixed                           = map[Fix]int{}
 	)
 	for _, r := range rows {
-		text := pageText(r.raw)
+		text := pageText(r.Raw)
 		flat := strings.Join(strings.Fields(string(norm.Append(nil, text, true, false))), "")
 		ms := Find(text)
 		var found []string
@@ -159,10 +109,10 @@ func TestRealWorldFooters(t *testing.T) {
 				found = append(found, m.Number.String())
 			}
 		}
-		switch r.isNumber {
+		switch r.IsNumber {
 		case "yes":
-			want := strings.Split(r.canonical, ",")
-			if r.canonical == "" {
+			want := strings.Split(r.Canonical, ",")
+			if r.Canonical == "" {
 				want = nil
 			}
 			for _, w := range want {
@@ -173,18 +123,18 @@ func TestRealWorldFooters(t *testing.T) {
 					if slices.ContainsFunc(ms, func(m Match) bool { return m.Err != nil }) {
 						invalidErr++
 					} else {
-						t.Logf("labelled invalid number not reported: %s %s (%v)", r.id, w, err)
+						t.Logf("labelled invalid number not reported: %s %s (%v)", r.ID, w, err)
 					}
 					continue
 				case !strings.Contains(flat, n.Serial()):
-					linkOnly = append(linkOnly, r.id+" "+w)
+					linkOnly = append(linkOnly, r.ID+" "+w)
 					continue
 				}
 				labelled++
 				if slices.Contains(found, w) {
 					read++
 				} else {
-					missed = append(missed, r.id+" "+w+" in "+strings.Join(strings.Fields(text), " "))
+					missed = append(missed, r.ID+" "+w+" in "+strings.Join(strings.Fields(text), " "))
 				}
 			}
 			for _, m := range ms {
@@ -196,11 +146,11 @@ func TestRealWorldFooters(t *testing.T) {
 				}
 				switch {
 				case !slices.Contains(want, m.Number.String()) && m.Number.LikelyDummy():
-					flaggedIn = append(flaggedIn, r.id+" "+m.Number.String())
+					flaggedIn = append(flaggedIn, r.ID+" "+m.Number.String())
 				case !slices.Contains(want, m.Number.String()):
-					extras = append(extras, r.id+" "+m.Number.String())
+					extras = append(extras, r.ID+" "+m.Number.String())
 				case m.Number.LikelyDummy():
-					realFlagged = append(realFlagged, r.id+" "+m.Number.String())
+					realFlagged = append(realFlagged, r.ID+" "+m.Number.String())
 				}
 			}
 		case "dummy":
@@ -210,30 +160,30 @@ func TestRealWorldFooters(t *testing.T) {
 					if m.Number.LikelyDummy() {
 						dummyFlagged++
 					} else {
-						t.Logf("dummy not flagged: %s %s", r.id, m.Number)
+						t.Logf("dummy not flagged: %s %s", r.ID, m.Number)
 					}
 				}
 			}
 		case "placeholder", "not_number":
-			if r.isNumber == "placeholder" {
+			if r.IsNumber == "placeholder" {
 				placeholderRows++
 				if slices.ContainsFunc(ms, func(m Match) bool { return errors.Is(m.Err, ErrPlaceholder) }) {
 					phTyped++
 				} else {
-					t.Logf("placeholder row without ErrPlaceholder: %s %q", r.id, strings.Join(strings.Fields(text), " "))
+					t.Logf("placeholder row without ErrPlaceholder: %s %q", r.ID, strings.Join(strings.Fields(text), " "))
 				}
 			}
 			for _, m := range ms {
 				switch {
 				case m.Err != nil:
 				case m.Number.LikelyDummy():
-					flaggedIn = append(flaggedIn, r.id+" "+m.Number.String())
+					flaggedIn = append(flaggedIn, r.ID+" "+m.Number.String())
 				default:
-					falseAccepts = append(falseAccepts, r.id+" "+m.Number.String())
+					falseAccepts = append(falseAccepts, r.ID+" "+m.Number.String())
 				}
 			}
 		default:
-			t.Errorf("%s: unknown is_number %q", r.id, r.isNumber)
+			t.Errorf("%s: unknown is_number %q", r.ID, r.IsNumber)
 		}
 	}
 	rate := func(a, b int) float64 {
