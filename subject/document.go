@@ -203,12 +203,9 @@ type Date struct {
 // whatever t's location: validity windows and ages are counted in China's
 // days, so a server in UTC gets the same answer as one in Shanghai.
 func DateOf(t time.Time) Date {
-	y, m, d := t.In(china).Date()
+	y, m, d := t.In(norm.China).Date()
 	return Date{y, m, d}
 }
-
-// china is China Standard Time: UTC+8, no daylight saving since 1991.
-var china = time.FixedZone("CST", 8*3600)
 
 // ParseDate parses YYYY-MM-DD.
 func ParseDate(s string) (Date, error) {

@@ -260,7 +260,7 @@ func (id ResidentID) AgeAt(t time.Time) int {
 	if !ok || !id.IsValid() {
 		return -1
 	}
-	ty, tm, td := t.In(china).Date()
+	ty, tm, td := t.In(norm.China).Date()
 	age := ty - y
 	if int(tm) < m || int(tm) == m && td < d {
 		age--
@@ -279,7 +279,7 @@ func (id ResidentID) ValidAt(t time.Time) error {
 		return &ParseError{Func: "ResidentID.ValidAt", Part: "zero value", Err: ErrFormat}
 	}
 	if id.AgeAt(t) < 0 {
-		return &ParseError{Func: "ResidentID.ValidAt", Input: id.String(), Part: "birth date after " + t.In(china).Format(time.DateOnly), Err: ErrComponent}
+		return &ParseError{Func: "ResidentID.ValidAt", Input: id.String(), Part: "birth date after " + t.In(norm.China).Format(time.DateOnly), Err: ErrComponent}
 	}
 	return nil
 }

@@ -28,6 +28,7 @@ import (
 	"github.com/icpkit/icpkit/examples/panel/internal/checkapi"
 	"github.com/icpkit/icpkit/icp"
 	"github.com/icpkit/icpkit/icp/refile"
+	"github.com/icpkit/icpkit/icp/workday"
 	"github.com/icpkit/icpkit/material"
 	"github.com/icpkit/icpkit/subject"
 )
@@ -154,7 +155,7 @@ func tagOf(lang string) language.Tag {
 // chinaToday is today's date in China (UTC+8), the date every check of one
 // page uses, in the browser and on the server alike.
 func chinaToday() string {
-	return time.Now().In(time.FixedZone("CST", 8*3600)).Format(time.DateOnly)
+	return time.Now().In(workday.China).Format(time.DateOnly)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/net/idna"
 
+	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/internal/tsv"
 	"github.com/icpkit/icpkit/province"
 )
@@ -144,7 +145,7 @@ func (t *TLDTable) national(a string, at time.Time) (bool, string) {
 	}
 	if !at.IsZero() {
 		// The rows' periods are China's calendar dates (UTC+8).
-		c := at.In(time.FixedZone("CST", 8*3600))
+		c := at.In(norm.China)
 		d := time.Date(c.Year(), c.Month(), c.Day(), 0, 0, 0, 0, time.UTC)
 		if !row.from.IsZero() && d.Before(row.from) || !row.to.IsZero() && d.After(row.to) {
 			return false, row.source

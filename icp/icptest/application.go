@@ -9,19 +9,17 @@ import (
 	"time"
 
 	"github.com/icpkit/icpkit/icp"
+	"github.com/icpkit/icpkit/icp/workday"
 	"github.com/icpkit/icpkit/material"
 	"github.com/icpkit/icpkit/province"
 	"github.com/icpkit/icpkit/subject"
 )
 
-// china is China Standard Time, the zone of every filing date.
-var china = time.FixedZone("CST", 8*3600)
-
 // DefaultDate is the day [Application] builds for when no [At] option is
 // given: noon of 2026-11-26 in China (UTC+8), the day the embedded rule
 // tables were last verified. It is a fixed date so that tests never depend
 // on the clock; check with icp.At(icptest.DefaultDate).
-var DefaultDate = time.Date(2026, 11, 26, 12, 0, 0, 0, china)
+var DefaultDate = time.Date(2026, 11, 26, 12, 0, 0, 0, workday.China)
 
 // An Option changes what [Application] builds.
 type Option func(*config)
@@ -96,7 +94,7 @@ func personName(r *rand.Rand, female bool) (han, latin string) {
 func person(r *rand.Rand, p province.Province, at time.Time, minAge, maxAge int, role, domain string, used map[string]bool) subject.Person {
 	female := r.IntN(2) == 0
 	age := minAge + r.IntN(maxAge-minAge+1)
-	birth := time.Date(at.Year()-age, at.Month(), at.Day(), 12, 0, 0, 0, china).AddDate(0, 0, -1-r.IntN(300))
+	birth := time.Date(at.Year()-age, at.Month(), at.Day(), 12, 0, 0, 0, workday.China).AddDate(0, 0, -1-r.IntN(300))
 	id := ResidentID(r, p, birth, female)
 	name, latin := personName(r, female)
 	mobile := func() subject.Secret {

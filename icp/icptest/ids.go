@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/icpkit/icpkit/icp/workday"
 	"github.com/icpkit/icpkit/province"
 	"github.com/icpkit/icpkit/subject"
 )
@@ -79,8 +80,8 @@ func pickArea(r *rand.Rand, p province.Province) area {
 // not a valid province or birth is before 1800.
 func ResidentID(r *rand.Rand, p province.Province, birth time.Time, female bool) subject.ResidentID {
 	a := pickArea(r, p)
-	y, m, d := birth.In(china).Date() // the birth date as China counts it
-	sex := 2 * r.IntN(5)              // the 17th digit: even for a woman, odd for a man
+	y, m, d := birth.In(workday.China).Date() // the birth date as China counts it
+	sex := 2 * r.IntN(5)                      // the 17th digit: even for a woman, odd for a man
 	if !female {
 		sex++
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/icpkit/icpkit/icp"
+	"github.com/icpkit/icpkit/icp/workday"
 	"github.com/icpkit/icpkit/material"
 	"github.com/icpkit/icpkit/province"
 	"github.com/icpkit/icpkit/subject"
@@ -48,7 +49,7 @@ func days(n int) subject.Date { return subject.DateOf(DefaultDate.AddDate(0, 0, 
 // idAged returns the number of a resident ID of p for someone aged age on
 // DefaultDate.
 func idAged(r *rand.Rand, p province.Province, age int, female bool) subject.Secret {
-	birth := time.Date(DefaultDate.Year()-age, DefaultDate.Month(), DefaultDate.Day(), 12, 0, 0, 0, china).AddDate(0, 0, -30)
+	birth := time.Date(DefaultDate.Year()-age, DefaultDate.Month(), DefaultDate.Day(), 12, 0, 0, 0, workday.China).AddDate(0, 0, -30)
 	return subject.Secret(ResidentID(r, p, birth, female).Number())
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/icpkit/icpkit/internal/norm"
 	"github.com/icpkit/icpkit/internal/tsv"
 )
 
@@ -17,7 +18,7 @@ import (
 // package: mainland China has kept it all year since 1991, so it is a fixed
 // zone and needs no time-zone database. A time.Time in any zone is taken
 // at its civil date in China: 2026-11-30 20:00 UTC is 2026-12-01.
-var China = time.FixedZone("CST", 8*60*60)
+var China = norm.China
 
 // MinYear and MaxYear bound the years a calendar answers for, covered or
 // not. A date outside them (a year of ±11 million, say) is an error rather

@@ -28,7 +28,7 @@ func TestLayers(t *testing.T) {
 		"icp/domain":  {"province", "internal/norm", "internal/tsv"},
 		"icp/content": {"internal/tsv"},
 		"icp/number":  {"province", "internal/catalog", "internal/norm"},
-		"icp/workday": {"internal/tsv"},
+		"icp/workday": {"internal/norm", "internal/tsv"},
 		"icp/audit":   {"icp", "province", "internal/catalog", "internal/norm", "internal/opt"},
 		"icp/refile": {"icp", "icp/domain", "province", "subject", "material",
 			"internal/catalog", "internal/jsonx", "internal/norm", "internal/opt"},
