@@ -480,8 +480,6 @@ var byteClass = func() (c [256]uint8) {
 // The three-byte characters the text scan looks for, a bit each: those
 // that may start a number's anchor (公 of 公网安备, and the full-width Ａ Ｂ
 // Ｉ ｂ ｉ) and the invisible ones (U+200B–U+200D, U+2060, U+FEFF).
-// wideChar[k][b] holds the bits of the characters whose byte k is b, so a
-// character's bit is the AND of three lookups, without a branch.
 const (
 	wideAnchor    = 1<<6 - 1                  // the first 6 of wideChars
 	wideInvisible = (1<<11 - 1) &^ wideAnchor // the other 5
@@ -489,20 +487,43 @@ const (
 
 var wideChars = [...]string{"公", "Ａ", "Ｂ", "Ｉ", "ｂ", "ｉ", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"}
 
-var wideChar = func() (t [3][256]uint16) {
-	for i, c := range wideChars {
-		for k := range 3 {
-			t[k][c[k]] |= 1 << i
+// wideKeys and wideBits form a perfect hash of wideChars: a character c,
+// its three bytes read as a little-endian number, is one of them exactly
+// when wideKeys[wideSlot(c)] == c, and its bit is then wideBits at the same
+// slot. One multiplication and one load tell any character, and in
+// ordinary text the compare is never true, so the branch on it is always
+// predicted.
+var wideKeys, wideBits, wideMul = func() (keys [64]uint32, bits [64]uint16, mul uint32) {
+	for mul = 0x9E3779B1; ; mul += 2 {
+		keys, bits = [64]uint32{}, [64]uint16{}
+		ok := true
+		for i, c := range wideChars {
+			k := uint32(c[0]) | uint32(c[1])<<8 | uint32(c[2])<<16
+			h := (k * mul) >> 26
+			if keys[h] != 0 {
+				ok = false
+				break
+			}
+			keys[h], bits[h] = k, 1<<i
+		}
+		if ok {
+			return keys, bits, mul
 		}
 	}
-	return t
 }()
 
-// wide returns the bits of the three-byte character c0 c1 c2 (see
-// wideChars).
-func wide(c0, c1, c2 byte) uint16 {
-	return wideChar[0][c0] & wideChar[1][c1] & wideChar[2][c2]
+// wide returns the bit of the three-byte character c (see wideChars), its
+// bytes read as a little-endian number, or 0.
+func wide(c uint32) uint16 {
+	h := (c * wideMul) >> 26
+	if wideKeys[h] != c {
+		return 0
+	}
+	return wideBits[h]
 }
+
+// wide3 is wide of the character b0 b1 b2.
+func wide3(b0, b1, b2 byte) uint16 { return wide(uint32(b0) | uint32(b1)<<8 | uint32(b2)<<16) }
 
 // appendVisible appends text as a browser shows it: without zero-width
 // spaces, joiners and non-joiners (U+200B–U+200D), word joiners (U+2060),
@@ -517,11 +538,36 @@ func appendVisible(dst, t []byte) ([]byte, bool) {
 // needDecode, leaving dst unchanged, when t holds a byte that needs
 // decoding. It also counts the newlines of t.
 //
-// One pass classifies t: ASCII bytes by byteClass, runs of three-byte
-// characters (all of Chinese) by wideRun, without branching on which of
-// them matter. Text without invisible characters, nearly all, is then
-// copied whole.
+// Text without invisible characters, nearly all, is copied whole once it
+// is classified: by classifyVector where the processor allows and t is
+// long enough to repay it, by classifyText otherwise.
 func appendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, needDecode bool) {
+	var invisible, decode bool
+	if hasVector && len(t) >= vectorMin {
+		anchors, invisible, decode, nls = classifyVector(t)
+	} else {
+		anchors, invisible, decode, nls = classifyText(t)
+	}
+	if raw && decode {
+		return dst, false, 0, true
+	}
+	if invisible {
+		return appendStripped(dst, t), anchors, nls, false
+	}
+	return append(dst, t...), anchors, nls, false
+}
+
+// vectorMin is the shortest text classifyVector takes: below it, setting
+// up the vector registers costs more than the character loop.
+const vectorMin = 16
+
+// classifyText reports whether t holds a character that may start a
+// number (see byteClass and wideChars), an invisible one, a byte the
+// tokenizer must decode, and how many newlines.
+//
+// One pass classifies t: ASCII bytes by byteClass, runs of three-byte
+// characters (all of Chinese) by wideRun.
+func classifyText(t []byte) (anchors, invisible, decode bool, nls int) {
 	var ascii uint8
 	var w uint16
 	soft := false
@@ -544,17 +590,10 @@ func appendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, nee
 			i++
 		}
 	}
-	if raw && ascii&classDecode != 0 {
-		return dst, false, 0, true
-	}
 	if ascii&classNewline != 0 {
 		nls = bytes.Count(t, nl)
 	}
-	anchors = ascii&classAnchor != 0 || w&wideAnchor != 0
-	if soft || w&wideInvisible != 0 {
-		return appendStripped(dst, t), anchors, nls, false
-	}
-	return append(dst, t...), anchors, nls, false
+	return ascii&classAnchor != 0 || w&wideAnchor != 0, soft || w&wideInvisible != 0, ascii&classDecode != 0, nls
 }
 
 // wideRun reads the three-byte characters at the start of t, the first
@@ -565,17 +604,15 @@ func appendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, nee
 // one at a time.
 func wideRun(t []byte) (w uint16, n int) {
 	const shape, want = 0x8080F08080F0, 0x8080E08080E0 // two characters in a word
-	w, n = wide(t[0], t[1], t[2]), 3
+	const char = 1<<24 - 1
+	w, n = wide3(t[0], t[1], t[2]), 3
 	s := t[3:]
 	for len(s) >= 14 {
 		x, y := binary.LittleEndian.Uint64(s), binary.LittleEndian.Uint64(s[6:])
 		if x&shape != want || y&shape != want {
 			break
 		}
-		// Without a branch on the characters: whether they are any of
-		// wideChars follows no pattern a processor could predict.
-		w |= wide(byte(x), byte(x>>8), byte(x>>16)) | wide(byte(x>>24), byte(x>>32), byte(x>>40)) |
-			wide(byte(y), byte(y>>8), byte(y>>16)) | wide(byte(y>>24), byte(y>>32), byte(y>>40))
+		w |= wide(uint32(x)&char) | wide(uint32(x>>24)&char) | wide(uint32(y)&char) | wide(uint32(y>>24)&char)
 		s = s[12:]
 		n += 12
 	}
@@ -584,12 +621,12 @@ func wideRun(t []byte) (w uint16, n int) {
 		if x&shape != want {
 			break
 		}
-		w |= wide(byte(x), byte(x>>8), byte(x>>16)) | wide(byte(x>>24), byte(x>>32), byte(x>>40))
+		w |= wide(uint32(x)&char) | wide(uint32(x>>24)&char)
 		s = s[6:]
 		n += 6
 	}
 	for len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&s[2] >= 0x80 {
-		w |= wide(s[0], s[1], s[2])
+		w |= wide3(s[0], s[1], s[2])
 		s = s[3:]
 		n += 3
 	}
@@ -605,7 +642,7 @@ func appendStripped(dst, t []byte) []byte {
 		switch b := t[i]; {
 		case b >= 0xE0 && b < 0xF0 && i+2 < len(t) && t[i+1]&t[i+2] >= 0x80:
 			n = 3
-			if wide(b, t[i+1], t[i+2])&wideInvisible != 0 {
+			if wide3(b, t[i+1], t[i+2])&wideInvisible != 0 {
 				dst = append(dst, t[start:i]...)
 				start = i + 3
 			}
