@@ -238,3 +238,43 @@ func TestWalkerRelease(t *testing.T) {
 		assert.Zero(t, s)
 	}
 }
+
+func TestQueryCode(t *testing.T) {
+	for _, tc := range []struct{ name, link, want string }{
+		{"today's query link", "https://beian.mps.gov.cn/#/query/webSearch?code=33010602011771", "33010602011771"},
+		{"the legacy portal", "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=33010602011771", "33010602011771"},
+		{"upper case", "https://beian.mps.gov.cn/#/query/webSearch?CODE=11010502026705&x=1", "11010502026705"},
+		{"after another parameter", "https://beian.mps.gov.cn/?a=b&code=42", "42"},
+		{"no digits", "https://beian.mps.gov.cn/?code=", ""},
+		{"no code", "https://beian.mps.gov.cn/?c=1&odecode", ""},
+		{"too short before =", "de=1", ""},
+	} {
+		assert.Equal(t, tc.want, queryCode(tc.link), tc.name)
+	}
+}
+
+// TestLinkFastPaths: the links read without url.Parse get the answer the
+// parse gives (a leading space takes the parsing path; resolve trims it).
+func TestLinkFastPaths(t *testing.T) {
+	for _, h := range []string{"https://beian.miit.gov.cn/", "https://beian.miit.gov.cn", "https://beian.miit.gov.cn/#/Integrated/index"} {
+		k, shown := classifyMIIT(h, "")
+		assert.Equal(t, linkOK, k, h)
+		assert.Empty(t, shown, h)
+		slow, _ := classifyMIIT(" "+h, "https://example.com/")
+		assert.Equal(t, slow, k, h)
+	}
+	n := auditWant.Police
+	for _, tc := range []struct {
+		name, href string
+		want       linkKind
+	}{
+		{"the number's own query", "https://beian.mps.gov.cn/#/query/webSearch?code=" + n.Serial(), linkOK},
+		{"another number's query", "https://beian.mps.gov.cn/#/query/webSearch?code=11010502026705", linkOther},
+		{"a longer code", "https://beian.mps.gov.cn/#/query/webSearch?code=" + n.Serial() + "9", linkOther},
+	} {
+		k, _ := classifyPolice(tc.href, "", n)
+		slow, _ := classifyPolice(" "+tc.href, "", n)
+		assert.Equal(t, tc.want, k, tc.name)
+		assert.Equal(t, slow, k, tc.name)
+	}
+}

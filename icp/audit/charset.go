@@ -2,6 +2,7 @@ package audit
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
 	"unicode/utf8"
 
@@ -89,7 +90,7 @@ func validPrefix(b []byte) bool {
 		q = 0 // not UTF-8 near the end: check it all, a cut at a time
 	}
 	q = max(q, 0)
-	if !utf8.Valid(b[:q]) {
+	if !validUTF8(b[:q]) {
 		return false
 	}
 	t := b[q:]
@@ -101,3 +102,33 @@ func validPrefix(b []byte) bool {
 	}
 	return utf8.Valid(t)
 }
+
+// validUTF8 is utf8.Valid, quicker on a Chinese page's head: it takes
+// ASCII eight bytes at a time and, two at a time, the three-byte
+// characters whose lead is E1–EC or EE–EF, which any two continuation
+// bytes complete (nearly all of Chinese). Other characters are decoded
+// one at a time.
+func validUTF8(b []byte) bool {
+	const shape, want = 0xC0C0F0C0C0F0, 0x8080E08080E0 // two lead bytes 1110xxxx, each with two 10xxxxxx
+	for len(b) >= 8 {
+		x := binary.LittleEndian.Uint64(b)
+		switch {
+		case x&msb == 0:
+			b = b[8:]
+		case x&shape == want && plainLead(byte(x)) && plainLead(byte(x>>24)):
+			b = b[6:]
+		default:
+			r, n := utf8.DecodeRune(b)
+			if r == utf8.RuneError && n == 1 {
+				return false
+			}
+			b = b[n:]
+		}
+	}
+	return utf8.Valid(b)
+}
+
+// plainLead reports whether the lead byte c (E0–EF) starts a valid
+// character with any two continuation bytes: not E0 (overlong below
+// A0) and not ED (surrogates from A0).
+func plainLead(c byte) bool { return c&0x0F != 0 && c&0x0F != 0x0D }

@@ -35,6 +35,34 @@ func TestValidPrefix(t *testing.T) {
 	}
 }
 
+// TestValidUTF8 compares validUTF8 with utf8.Valid on random text drawn
+// from ASCII, Chinese, the leads that need their own ranges (E0, ED),
+// other widths and stray bytes, at every alignment.
+func TestValidUTF8(t *testing.T) {
+	parts := []string{"a", "<p>", "中", "国", "，", "\uFFFD", "\u0800", "\uD7FF", "\uE000", "é", "😀",
+		"\xE0\x80\x80", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xED\xBF\xBF", "\xE4\xB8", "\xE4", "\x80", "\xC0\xAF", "\xFF"}
+	r := rand.New(rand.NewSource(2))
+	for range 100000 {
+		var b []byte
+		for range r.Intn(24) {
+			b = append(b, parts[r.Intn(len(parts))]...)
+		}
+		if got, want := validUTF8(b), utf8.Valid(b); got != want {
+			t.Fatalf("validUTF8(%q) = %v, want %v", b, got, want)
+		}
+	}
+}
+
+func FuzzValidUTF8(f *testing.F) {
+	f.Add([]byte("中文页面<p>我们提供云计算"))
+	f.Add([]byte("中文\xED\xA0\x80页面"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := validUTF8(b), utf8.Valid(b); got != want {
+			t.Fatalf("validUTF8(%q) = %v, want %v", b, got, want)
+		}
+	})
+}
+
 // TestIndexFold compares indexFold with a compare at every offset on
 // random heads drawn from the word's letters in both cases.
 func TestIndexFold(t *testing.T) {

@@ -114,6 +114,9 @@ func subjectOf(n icp.Number) icp.Number {
 // is abbreviated: 川ICP备… and 蜀ICP备… are one Sichuan filing (the alias
 // is reported by numbers).
 func same(a, b icp.Number) bool {
+	if a.Compare(b) == 0 {
+		return true // the usual case, without building the serials
+	}
 	return a.Kind() == b.Kind() && a.Province() == b.Province() && a.Index() == b.Index() &&
 		a.Service() == b.Service() && a.Class() == b.Class() && a.Serial() == b.Serial()
 }
@@ -207,25 +210,24 @@ func (a *auditor) icp() {
 		}
 		return
 	}
-	shown := m.n.String()
 	if m.hidden != "" {
-		fd.addLine("audit.icp_hidden", icp.SeverityError, m.line, srcShow, "number", shown, "how", m.hidden)
+		fd.addLine("audit.icp_hidden", icp.SeverityError, m.line, srcShow, "number", m.n.String(), "how", m.hidden)
 	}
 	if m.raw {
 		return // its link, if any, is inside markup the browser does not read
 	}
 	switch kind, href := classifyMIIT(m.href, a.base); kind {
 	case linkNone:
-		fd.addLine("audit.icp_not_linked", icp.SeverityError, m.line, srcShow, "number", shown)
+		fd.addLine("audit.icp_not_linked", icp.SeverityError, m.line, srcShow, "number", m.n.String())
 	case linkObsolete:
-		fd.addLine("audit.icp_obsolete_link", icp.SeverityWarning, m.line, srcOldHost, "number", shown, "href", href)
+		fd.addLine("audit.icp_obsolete_link", icp.SeverityWarning, m.line, srcOldHost, "number", m.n.String(), "href", href)
 	case linkVariant:
-		fd.addLine("audit.icp_link_variant", icp.SeverityWarning, m.line, srcLink, "number", shown, "href", href)
+		fd.addLine("audit.icp_link_variant", icp.SeverityWarning, m.line, srcLink, "number", m.n.String(), "href", href)
 	case linkOther:
-		fd.addLine("audit.icp_wrong_link", icp.SeverityError, m.line, srcLink, "number", shown, "href", href)
+		fd.addLine("audit.icp_wrong_link", icp.SeverityError, m.line, srcLink, "number", m.n.String(), "href", href)
 	}
 	if a.total > 0 && m.offset < a.total*int64(100-a.tail)/100 && a.total-m.offset > bottomBytes {
-		fd.addLine("audit.icp_not_at_bottom", icp.SeverityWarning, m.line, srcBottom, "number", shown)
+		fd.addLine("audit.icp_not_at_bottom", icp.SeverityWarning, m.line, srcBottom, "number", m.n.String())
 	}
 }
 
@@ -253,20 +255,19 @@ func (a *auditor) police() {
 		}
 		return
 	}
-	num := s.n.String()
 	if s.hidden != "" {
-		fd.addLine("audit.police_hidden", icp.SeverityWarning, s.line, srcPSB, "number", num, "how", s.hidden)
+		fd.addLine("audit.police_hidden", icp.SeverityWarning, s.line, srcPSB, "number", s.n.String(), "how", s.hidden)
 	}
 	if s.raw {
 		return
 	}
 	switch kind, href := classifyPolice(s.href, a.base, s.n); kind {
 	case linkNone:
-		fd.addLine("audit.police_not_linked", icp.SeverityWarning, s.line, srcPSB, "number", num)
+		fd.addLine("audit.police_not_linked", icp.SeverityWarning, s.line, srcPSB, "number", s.n.String())
 	case linkObsolete:
-		fd.addLine("audit.police_legacy_link", icp.SeverityWarning, s.line, srcPSBPortal, "number", num, "href", href)
+		fd.addLine("audit.police_legacy_link", icp.SeverityWarning, s.line, srcPSBPortal, "number", s.n.String(), "href", href)
 	case linkOther:
-		fd.addLine("audit.police_wrong_link", icp.SeverityWarning, s.line, srcPSB, "number", num, "href", href)
+		fd.addLine("audit.police_wrong_link", icp.SeverityWarning, s.line, srcPSB, "number", s.n.String(), "href", href)
 	}
 }
 
@@ -288,7 +289,7 @@ func resolve(href, base string) (*url.URL, linkKind) {
 	if strings.IndexByte(h, '&') >= 0 {
 		h = html.UnescapeString(h)
 	}
-	if h == "" || h == "#" || strings.HasPrefix(strings.ToLower(h), "javascript:") {
+	if h == "" || h == "#" || len(h) >= 11 && strings.EqualFold(h[:11], "javascript:") {
 		return nil, linkNone
 	}
 	u, err := url.Parse(h)
@@ -310,6 +311,10 @@ func hostOf(u *url.URL) string {
 // classifyMIIT sorts the link of an ICP number. Hosts are compared
 // exactly: evilmiitbeian.gov.cn is another site, not an obsolete one.
 func classifyMIIT(href, base string) (linkKind, string) {
+	switch href {
+	case "https://beian.miit.gov.cn/", "https://beian.miit.gov.cn", "https://beian.miit.gov.cn/#/Integrated/index":
+		return linkOK, "" // today's address as written nearly always, read without url.Parse
+	}
 	u, k := resolve(href, base)
 	if u == nil {
 		return k, norm.Clip(strings.TrimSpace(href), 120)
@@ -338,6 +343,9 @@ func classifyMIIT(href, base string) (linkKind, string) {
 // portal/registerSystemInfo?recordcode= page) the legacy one; a query
 // naming another number is wrong.
 func classifyPolice(href, base string, n icp.Number) (linkKind, string) {
+	if code, ok := strings.CutPrefix(href, "https://beian.mps.gov.cn/#/query/webSearch?code="); ok && code == n.Serial() {
+		return linkOK, "" // today's query link as written nearly always, read without url.Parse
+	}
 	u, k := resolve(href, base)
 	if u == nil {
 		return k, norm.Clip(strings.TrimSpace(href), 120)
@@ -360,16 +368,21 @@ func classifyPolice(href, base string, n icp.Number) (linkKind, string) {
 
 // queryCode returns the digits after code= or recordcode= in a link, or "".
 func queryCode(s string) string {
-	i := strings.Index(strings.ToLower(s), "code=")
-	if i < 0 {
-		return ""
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], '=')
+		if j < 0 {
+			return ""
+		}
+		i += j + 1
+		if i >= 5 && strings.EqualFold(s[i-5:i-1], "code") {
+			d := s[i:]
+			j = 0
+			for j < len(d) && d[j] >= '0' && d[j] <= '9' {
+				j++
+			}
+			return d[:j]
+		}
 	}
-	d := s[i+5:]
-	j := 0
-	for j < len(d) && d[j] >= '0' && d[j] <= '9' {
-		j++
-	}
-	return d[:j]
 }
 
 // reasonKey names the part of a number that did not parse.

@@ -559,7 +559,7 @@ func appendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, nee
 
 // vectorMin is the shortest text classifyVector takes: below it, setting
 // up the vector registers costs more than the character loop.
-const vectorMin = 16
+const vectorMin = 6
 
 // classifyText reports whether t holds a character that may start a
 // number (see byteClass and wideChars), an invisible one, a byte the
