@@ -392,6 +392,13 @@ func (c *cursor) pending() bool {
 func (c *cursor) serial(m *match, sp bool) int {
 	k := 0
 	for {
+		// ASCII digits, nearly all of a serial, are read without
+		// folding: peek would return each as it is, with no fix.
+		for k < 24 && c.i < c.lim && c.s[c.i]-'0' <= 9 {
+			m.putRune(rune(c.s[c.i]))
+			c.i++
+			k++
+		}
 		r, j, f := c.peek(sp && k == 0)
 		if !(r >= '0' && r <= '9' || r == 'x' || r == 'X' || r == '*') || k >= 24 {
 			return k
