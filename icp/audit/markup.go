@@ -489,10 +489,11 @@ var wideChars = [...]string{"公", "Ａ", "Ｂ", "Ｉ", "ｂ", "ｉ", "\u200B", 
 
 // wideKeys and wideBits form a perfect hash of wideChars: a character c,
 // its three bytes read as a little-endian number, is one of them exactly
-// when wideKeys[wideSlot(c)] == c, and its bit is then wideBits at the same
-// slot. One multiplication and one load tell any character, and in
-// ordinary text the compare is never true, so the branch on it is always
-// predicted.
+// when wideKeys[h] == c, h being the top 6 bits of c×wideMul (mod 2³²),
+// and its bit is then wideBits[h]. One multiplication and one load tell
+// any character, and in ordinary text the compare is never true, so the
+// branch on it is always predicted. wideMul is the first odd multiplier
+// from 0x9E3779B1 that gives the 11 characters 11 slots.
 var wideKeys, wideBits, wideMul = func() (keys [64]uint32, bits [64]uint16, mul uint32) {
 	for mul = 0x9E3779B1; ; mul += 2 {
 		keys, bits = [64]uint32{}, [64]uint16{}
