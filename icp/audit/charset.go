@@ -116,6 +116,16 @@ func validUTF8(b []byte) bool {
 		case x&msb == 0:
 			b = b[8:]
 		case x&shape == want && plainLead(byte(x)) && plainLead(byte(x>>24)):
+			// Four at a time while the next two are alike too.
+			for len(b) >= 20 {
+				y := binary.LittleEndian.Uint64(b[6:])
+				z := binary.LittleEndian.Uint64(b[12:])
+				if y&shape != want || z&shape != want || !plainLead(byte(y)) || !plainLead(byte(y>>24)) ||
+					!plainLead(byte(z)) || !plainLead(byte(z>>24)) {
+					break
+				}
+				b = b[12:]
+			}
 			b = b[6:]
 		default:
 			r, n := utf8.DecodeRune(b)
