@@ -315,12 +315,29 @@ func (c *cursor) read(sp bool) (rune, int, fixSet) {
 
 // lit consumes want if it is next.
 func (c *cursor) lit(sp bool, want rune) bool {
+	if n, ok := writtenAt(c.s, c.i, c.lim, want); ok {
+		c.i += n // as written: peek would return it unchanged, with no fix
+		return true
+	}
 	r, j, f := c.peek(sp)
 	if r != want {
 		return false
 	}
 	c.i, c.fx = j, c.fx|f
 	return true
+}
+
+// writtenAt reports whether s[i:lim] starts with the UTF-8 form of r,
+// and its length. lit and word take their literals (all canonical: foldAt
+// returns each unchanged, with no fix; TestLiteralsFoldToThemselves) this
+// way before folding anything.
+func writtenAt(s string, i, lim int, r rune) (int, bool) {
+	if r < utf8.RuneSelf {
+		return 1, i < lim && s[i] == byte(r)
+	}
+	var b [utf8.UTFMax]byte
+	n := utf8.EncodeRune(b[:], r)
+	return n, i+n <= lim && s[i:i+n] == string(b[:n])
 }
 
 // upper consumes an ASCII letter equal to want in either case; a
@@ -341,6 +358,10 @@ func (c *cursor) upper(sp bool, want byte) bool {
 // word consumes the folded runes of w if they come next (spaces allowed
 // before the first only).
 func (c *cursor) word(w string) bool {
+	if c.i+len(w) <= c.lim && c.s[c.i:c.i+len(w)] == w {
+		c.i += len(w) // as written: each lit would take its rune unchanged, with no fix
+		return true
+	}
 	save := *c
 	sp := true
 	for _, want := range w {

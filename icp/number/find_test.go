@@ -251,3 +251,22 @@ func BenchmarkFindNumbers(b *testing.B) {
 }
 
 var sinkInt int
+
+// TestLiteralsFoldToThemselves: lit and word match their literals as
+// written before folding (writtenAt), which is right only because foldAt
+// returns each of their runes unchanged, with no fix.
+func TestLiteralsFoldToThemselves(t *testing.T) {
+	words := append([]string{"ICP备", litPolice, "公安备案", litHao}, pendingWords[:]...)
+	for _, r := range "()-:.号案中备证" {
+		words = append(words, string(r))
+	}
+	for _, w := range words {
+		for i := 0; i < len(w); {
+			r, n, f := foldAt(w, i)
+			want, _ := utf8.DecodeRuneInString(w[i:])
+			assert.Equal(t, want, r, "%q at %d", w, i)
+			assert.Zero(t, f, "%q at %d", w, i)
+			i += n
+		}
+	}
+}
