@@ -332,8 +332,11 @@ func (c *cursor) lit(sp bool, want rune) bool {
 // returns each unchanged, with no fix; TestLiteralsFoldToThemselves) this
 // way before folding anything.
 func writtenAt(s string, i, lim int, r rune) (int, bool) {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return 1, i < lim && s[i] == byte(r)
+	case r >= 0x800 && r <= 0xFFFF: // three bytes, as every Han literal: the first usually tells
+		return 3, i+3 <= lim && s[i] == byte(0xE0|r>>12) && s[i+1] == byte(0x80|r>>6&0x3F) && s[i+2] == byte(0x80|r&0x3F)
 	}
 	var b [utf8.UTFMax]byte
 	n := utf8.EncodeRune(b[:], r)

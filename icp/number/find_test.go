@@ -270,3 +270,21 @@ func TestLiteralsFoldToThemselves(t *testing.T) {
 		}
 	}
 }
+
+// TestWrittenAt: one to four bytes, at the position and within the limit
+// only.
+func TestWrittenAt(t *testing.T) {
+	for _, r := range []rune{'a', 'é', 0x7FF, 0x800, '号', '公', 0xFFFF, '😀', 0x10FFFF} {
+		w := string(r)
+		s := "x" + w + "y"
+		n, ok := writtenAt(s, 1, len(s), r)
+		assert.True(t, ok, "%U", r)
+		assert.Equal(t, len(w), n, "%U", r)
+		_, ok = writtenAt(s, 1, len(w), r)
+		assert.False(t, ok, "%U past the limit", r)
+		_, ok = writtenAt(s, 0, len(s), r)
+		assert.False(t, ok, "%U elsewhere", r)
+		_, ok = writtenAt(s, 1, len(s), r+1)
+		assert.False(t, ok, "%U for %U", r+1, r)
+	}
+}
