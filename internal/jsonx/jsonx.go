@@ -634,10 +634,6 @@ func (sc *scanner) object(n *node) *Error {
 	}
 	var seen uint64
 	for {
-		sc.ws()
-		if sc.pos >= len(sc.data) {
-			return sc.syntax("")
-		}
 		key, e := sc.key()
 		if e != nil {
 			return e
@@ -660,8 +656,12 @@ func (sc *scanner) object(n *node) *Error {
 	}
 }
 
-// key reads an object key and the colon after it.
+// key reads an object key, after any white space, and the colon after it.
 func (sc *scanner) key() ([]byte, *Error) {
+	sc.ws()
+	if sc.pos >= len(sc.data) {
+		return nil, sc.syntax("")
+	}
 	if sc.data[sc.pos] != '"' {
 		return nil, sc.syntax("want a key")
 	}
@@ -732,10 +732,6 @@ func (sc *scanner) skip() *Error {
 		var keys [][]byte
 		var seen map[string]struct{}
 		for {
-			sc.ws()
-			if sc.pos >= len(sc.data) {
-				return sc.syntax("")
-			}
 			k, e := sc.key()
 			if e != nil {
 				return e
