@@ -453,11 +453,13 @@ func pathExists(app Application, path string) bool {
 	return true
 }
 
+// fieldByJSON finds the field of struct v named name in JSON (see
+// jsonName), through embedded structs.
 func fieldByJSON(v reflect.Value, name string) (reflect.Value, bool) {
 	t := v.Type()
 	for i := range t.NumField() {
 		f := t.Field(i)
-		tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		tag := jsonName(f)
 		if f.Anonymous && tag == "" {
 			if x, ok := fieldByJSON(v.Field(i), name); ok {
 				return x, true

@@ -62,7 +62,7 @@ func zeroField(t *testing.T, a *Application, path string) {
 		if v.Kind() == reflect.Pointer {
 			v = v.Elem()
 		}
-		f, ok := formFieldByJSON(v, name)
+		f, ok := fieldByJSON(v, name)
 		require.True(t, ok, "no field %s in %s", name, path)
 		if i == len(parts)-1 {
 			f.SetZero()
@@ -73,23 +73,6 @@ func zeroField(t *testing.T, a *Application, path string) {
 		}
 		v = f
 	}
-}
-
-func formFieldByJSON(v reflect.Value, name string) (reflect.Value, bool) {
-	for i := range v.NumField() {
-		f := v.Type().Field(i)
-		n := jsonName(f)
-		if f.Anonymous && n == "" {
-			if x, ok := formFieldByJSON(v.Field(i), name); ok {
-				return x, true
-			}
-			continue
-		}
-		if n == name {
-			return v.Field(i), true
-		}
-	}
-	return reflect.Value{}, false
 }
 
 func missingAt(r Report, path string) []string {
