@@ -315,11 +315,11 @@ func classifyMIIT(href, base string) (linkKind, string) {
 	case "https://beian.miit.gov.cn/", "https://beian.miit.gov.cn", "https://beian.miit.gov.cn/#/Integrated/index":
 		return linkOK, "" // today's address as written nearly always, read without url.Parse
 	}
+	shown := norm.Clip(strings.TrimSpace(href), 120) // as reported
 	u, k := resolve(href, base)
 	if u == nil {
-		return k, norm.Clip(strings.TrimSpace(href), 120)
+		return k, shown
 	}
-	shown := norm.Clip(strings.TrimSpace(href), 120)
 	switch host := hostOf(u); host {
 	case "beian.miit.gov.cn":
 		path := u.EscapedPath()
@@ -346,11 +346,11 @@ func classifyPolice(href, base string, n icp.Number) (linkKind, string) {
 	if code, ok := strings.CutPrefix(href, "https://beian.mps.gov.cn/#/query/webSearch?code="); ok && code == n.Serial() {
 		return linkOK, "" // today's query link as written nearly always, read without url.Parse
 	}
+	shown := norm.Clip(strings.TrimSpace(href), 120) // as reported
 	u, k := resolve(href, base)
 	if u == nil {
-		return k, norm.Clip(strings.TrimSpace(href), 120)
+		return k, shown
 	}
-	shown := norm.Clip(strings.TrimSpace(href), 120)
 	switch hostOf(u) {
 	case "beian.mps.gov.cn":
 		if code := queryCode(u.String()); code != "" && code != n.Serial() {
