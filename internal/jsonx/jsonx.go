@@ -809,9 +809,7 @@ func (sc *scanner) number() (bool, *Error) {
 	case i < len(d) && d[i] == '0':
 		i++
 	case i < len(d) && d[i] >= '1' && d[i] <= '9':
-		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
-			i++
-		}
+		i = skipDigits(d, i)
 	default:
 		sc.pos = i
 		return false, sc.syntax("want a value")
@@ -819,12 +817,8 @@ func (sc *scanner) number() (bool, *Error) {
 	isInt := true
 	if i < len(d) && d[i] == '.' {
 		isInt = false
-		i++
-		j := i
-		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
-			i++
-		}
-		if i == j {
+		j := i + 1
+		if i = skipDigits(d, j); i == j {
 			sc.pos = i
 			return false, sc.syntax("want a digit after '.'")
 		}
@@ -836,10 +830,7 @@ func (sc *scanner) number() (bool, *Error) {
 			i++
 		}
 		j := i
-		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
-			i++
-		}
-		if i == j {
+		if i = skipDigits(d, j); i == j {
 			sc.pos = i
 			return false, sc.syntax("want a digit in the exponent")
 		}
@@ -937,4 +928,12 @@ func trimPrefixErr(s string) string {
 		s = strings.TrimPrefix(s, p)
 	}
 	return s
+}
+
+// skipDigits returns the offset after the ASCII digits of d from i.
+func skipDigits(d []byte, i int) int {
+	for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+		i++
+	}
+	return i
 }
