@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -375,8 +376,13 @@ func (w *walker) startTag(tt html.TokenType, st *startInfo) {
 	if n := len(w.stack); n > 0 && w.stack[n-1].ends {
 		w.impliedEnd(st.el.id, tag, fl)
 	}
-	if len(w.stack) < maxStack {
-		w.stack = append(w.stack, st.el)
+	if n := len(w.stack); n < maxStack {
+		// Copied in place, not through a temporary (see segment).
+		if n == cap(w.stack) {
+			w.stack = slices.Grow(w.stack, 1)
+		}
+		w.stack = w.stack[:n+1]
+		w.stack[n] = st.el
 	} else {
 		w.overflow++
 	}
@@ -518,12 +524,20 @@ func (w *walker) segment(line int, pos int64) {
 	if k := len(w.segs); k > 0 && w.segs[k-1].line == line && w.segs[k-1].ver == w.ver {
 		return // same line, same link, same visibility
 	}
-	s := segment{at: len(w.text), line: line, pos: pos, hrefAt: -1, hidden: w.hiddenHow(), ver: w.ver}
+	// The fields are stored in place: a segment built on the stack and
+	// copied in is read back in 16-byte loads across its narrower
+	// stores, which the processor cannot forward (a stall per text token).
+	if len(w.segs) == cap(w.segs) {
+		w.segs = slices.Grow(w.segs, 1)
+	}
+	w.segs = w.segs[:len(w.segs)+1]
+	s := &w.segs[len(w.segs)-1]
+	s.at, s.line, s.pos, s.hrefAt, s.hrefN = len(w.text), line, pos, -1, 0
+	s.hidden, s.raw, s.ver = w.hiddenHow(), false, w.ver
 	if w.aDepth > 0 {
 		s.hrefAt, s.hrefN = int32(len(w.hrefRun)), int32(len(w.hrefs))
 		w.hrefRun = append(w.hrefRun, w.hrefs...)
 	}
-	w.segs = append(w.segs, s)
 }
 
 // afterText notes whether the run may hold a number, and scans a run that
