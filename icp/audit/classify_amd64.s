@@ -74,16 +74,19 @@ GLOBL classTables<>(SB), RODATA|NOPTR, $148
 	KORQ K4, K6, K6 \
 	VPTESTMB Z27, Z12, k, K4 \        // masked lanes read as NUL
 	KORQ K4, K7, K7 \
-	VPTESTMB Z28, Z12, K4 \
-	KORQ K4, K3, K3
+	VPTESTMB Z28, Z12, k, K4 \
+	KMOVQ K4, R12 \
+	POPCNTQ R12, R12 \
+	ADDQ R12, BX
 
-// func classifyAVX512(t []byte) (anchors, invisible, decode, newline bool)
+// func classifyVector(t []byte) (anchors, invisible, decode bool, nls int)
 //
-// classifyAVX512 classifies t 64 positions at a time with AVX-512BW: the
+// classifyVector classifies t 64 positions at a time with AVX-512BW: the
 // three bytes at each position (from three loads one byte apart) by the
 // tables above. The loads of the last block are masked to t, so they read
-// nothing past it and give zero bytes there.
-TEXT ·classifyAVX512(SB), NOSPLIT, $0-28
+// nothing past it and give zero bytes there. Newlines are counted a block
+// at a time.
+TEXT ·classifyVector(SB), NOSPLIT, $0-40
 	MOVQ t_base+0(FP), SI
 	MOVQ t_len+8(FP), DX
 	VBROADCASTI32X4 classTables<>+0(SB), Z16
@@ -100,7 +103,7 @@ TEXT ·classifyAVX512(SB), NOSPLIT, $0-28
 	VPBROADCASTD classTables<>+140(SB), Z27
 	VPBROADCASTD classTables<>+144(SB), Z28
 	XORQ AX, AX        // the block's offset
-	KXORQ K3, K3, K3   // newline
+	XORQ BX, BX        // newlines
 	KXORQ K5, K5, K5   // anchors
 	KXORQ K6, K6, K6   // invisible
 	KXORQ K7, K7, K7   // decode
@@ -145,6 +148,5 @@ done:
 	SETNE invisible+25(FP)
 	KORTESTQ K7, K7
 	SETNE decode+26(FP)
-	KORTESTQ K3, K3
-	SETNE newline+27(FP)
+	MOVQ BX, nls+32(FP)
 	RET
