@@ -527,6 +527,9 @@ func (w *walker) segment(line int, pos int64) {
 	// The fields are stored in place: a segment built on the stack and
 	// copied in is read back in 16-byte loads across its narrower
 	// stores, which the processor cannot forward (a stall per text token).
+	if len(w.segs) == 0 {
+		w.hrefRun = w.hrefRun[:0] // endRun leaves the last run's
+	}
 	if len(w.segs) == cap(w.segs) {
 		w.segs = slices.Grow(w.segs, 1)
 	}
@@ -572,12 +575,16 @@ func (w *walker) rawText(tag atom.Atom, t []byte, line int, pos int64) {
 	w.flush()
 }
 
-// endRun ends the current text run at a block boundary: flush, for a run
-// that holds any text.
+// endRun ends the current text run at a block boundary: it flushes a run
+// that may hold a number and drops any other.
 func (w *walker) endRun() {
-	if len(w.segs) > 0 { // text always starts a segment
+	if w.anchors {
 		w.flush()
+		return
 	}
+	// Nearly every run: nothing to read. (A run's first segment resets
+	// hrefRun.)
+	w.text, w.segs = w.text[:0], w.segs[:0]
 }
 
 // flush reads the numbers of the current text run with [icp.FindNumbers]

@@ -254,8 +254,8 @@ func (c *tagCache) read(raw []byte) *startInfo {
 	if len(raw) > 1 {
 		k ^= int(raw[1]) << 1
 	}
-	e := &c.slots[k%len(c.slots)]
-	if e.n == len(raw) && bytes.Equal(e.raw[:e.n], raw) {
+	e := &c.slots[uint(k)%uint(len(c.slots))]
+	if e.n == len(raw) && sameTag(&e.raw, raw) {
 		return &e.info
 	}
 	id, tag, fl, end := tagID(raw)
@@ -267,6 +267,27 @@ func (c *tagCache) read(raw []byte) *startInfo {
 	info.nls = readAttrs(&info.at, src, end)
 	info.el = newOpenEl(id, tag, fl)
 	return info
+}
+
+// sameTag reports whether raw, of at most 64 bytes, is the start of b:
+// bytes.Equal without its call, a word at a time (the last word
+// overlapping the one before), as start tags are short.
+func sameTag(b *[64]byte, raw []byte) bool {
+	n := len(raw)
+	if n < 8 {
+		for i, c := range raw {
+			if b[i] != c {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 0; i+8 < n; i += 8 {
+		if binary.LittleEndian.Uint64(b[i:]) != binary.LittleEndian.Uint64(raw[i:]) {
+			return false
+		}
+	}
+	return binary.LittleEndian.Uint64(b[n-8:]) == binary.LittleEndian.Uint64(raw[n-8:])
 }
 
 // attrs holds what the audit reads from a start tag's attributes.

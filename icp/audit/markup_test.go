@@ -154,3 +154,21 @@ func TestTagCache(t *testing.T) {
 		}
 	}
 }
+
+// TestSameTag compares sameTag with bytes.Equal for every length a slot
+// holds, equal and with one byte changed at each position.
+func TestSameTag(t *testing.T) {
+	var slot [64]byte
+	for i := range slot {
+		slot[i] = byte('a' + i%26)
+	}
+	for n := 0; n <= len(slot); n++ {
+		raw := append([]byte(nil), slot[:n]...)
+		assert.True(t, sameTag(&slot, raw), "equal, %d bytes", n)
+		for i := range n {
+			raw[i] ^= 0x20
+			assert.False(t, sameTag(&slot, raw), "%d bytes, byte %d changed", n, i)
+			raw[i] ^= 0x20
+		}
+	}
+}
