@@ -63,6 +63,9 @@ func Find(text string) []Match {
 			i += n
 			continue
 		}
+		if out == nil {
+			out = make([]Match, 0, 4) // a footer's two numbers, or a licence too
+		}
 		out = append(out, m.result("Find", text))
 		i, lo = m.end, m.end
 	}
@@ -179,6 +182,14 @@ type match struct {
 
 func (m *match) put(s string) {
 	m.n += copy(m.buf[m.n:], s)
+}
+
+// putByte is putRune for an ASCII byte.
+func (m *match) putByte(c byte) {
+	if m.n+utf8.UTFMax <= len(m.buf) {
+		m.buf[m.n] = c
+		m.n++
+	}
 }
 
 func (m *match) putRune(r rune) {
@@ -319,6 +330,9 @@ func (c *cursor) lit(sp bool, want rune) bool {
 		c.i += n // as written: peek would return it unchanged, with no fix
 		return true
 	}
+	if want < utf8.RuneSelf && c.i < c.lim && hanLead(c.s[c.i]) {
+		return false // a Han character never folds to ASCII
+	}
 	r, j, f := c.peek(sp)
 	if r != want {
 		return false
@@ -343,9 +357,25 @@ func writtenAt(s string, i, lim int, r rune) (int, bool) {
 	return n, i+n <= lim && s[i:i+n] == string(b[:n])
 }
 
+// hanLead reports whether c leads a character of U+4000–U+9FFF, nearly
+// all of the CJK ideographs. foldAt turns none of them into ASCII, a space
+// or nothing (an invisible character); at most a traditional one into its
+// simplified form.
+func hanLead(c byte) bool { return c >= 0xE4 && c <= 0xE9 }
+
 // upper consumes an ASCII letter equal to want in either case; a
 // lower-case letter adds FixCase.
 func (c *cursor) upper(sp bool, want byte) bool {
+	if c.i < c.lim { // as written: peek would return the letter with no fix
+		switch c.s[c.i] {
+		case want:
+			c.i++
+			return true
+		case want + 'a' - 'A':
+			c.i, c.fx = c.i+1, c.fx|fsCase
+			return true
+		}
+	}
 	r, j, f := c.peek(sp)
 	switch {
 	case r == rune(want):
@@ -419,9 +449,12 @@ func (c *cursor) serial(m *match, sp bool) int {
 		// ASCII digits, nearly all of a serial, are read without
 		// folding: peek would return each as it is, with no fix.
 		for k < 24 && c.i < c.lim && c.s[c.i]-'0' <= 9 {
-			m.putRune(rune(c.s[c.i]))
+			m.putByte(c.s[c.i])
 			c.i++
 			k++
+		}
+		if c.i < c.lim && hanLead(c.s[c.i]) {
+			return k // 号 and the like: no digit, placeholder or space
 		}
 		r, j, f := c.peek(sp && k == 0)
 		if !(r >= '0' && r <= '9' || r == 'x' || r == 'X' || r == '*') || k >= 24 {
@@ -443,6 +476,12 @@ func (c *cursor) index(m *match) bool {
 	m.put("-")
 	k := 0
 	for {
+		if k < 12 && c.i < c.lim && c.s[c.i]-'0' <= 9 { // as serial reads them
+			m.putByte(c.s[c.i])
+			c.i++
+			k++
+			continue
+		}
 		r, j, f := c.peek(k == 0)
 		if r < '0' || r > '9' || k >= 12 {
 			break

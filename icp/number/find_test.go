@@ -271,6 +271,22 @@ func TestLiteralsFoldToThemselves(t *testing.T) {
 	}
 }
 
+// TestHanLeadFolds: every character a hanLead byte starts (U+4000–U+9FFF)
+// folds to a character that is not ASCII (no digit, letter, dash, space or
+// placeholder) and is not dropped, which serial and lit take for granted.
+func TestHanLeadFolds(t *testing.T) {
+	for r := rune(0x4000); r <= 0x9FFF; r++ {
+		s := string(r)
+		require.True(t, hanLead(s[0]), "%U", r)
+		f, n, _ := foldAt(s, 0)
+		require.Equal(t, 3, n, "%U", r)
+		require.GreaterOrEqual(t, f, rune(utf8.RuneSelf), "%U folds to %q", r, f)
+	}
+	for _, c := range []byte{0xE3, 0xEA, 0xEF, '0', ' '} {
+		assert.False(t, hanLead(c), "%#x", c)
+	}
+}
+
 // TestWrittenAt: one to four bytes, at the position and within the limit
 // only.
 func TestWrittenAt(t *testing.T) {
