@@ -328,6 +328,14 @@ func (w *walker) run() error {
 			if fl&flInline == 0 {
 				w.endRun()
 			}
+			// Most start tags open an element the walker only counts: no
+			// link, no hiding, none that ends the one open (startTag).
+			if n := len(w.stack); tag == 0 && fl&flVoid == 0 && tt == html.StartTagToken && st.at.hidden == "" &&
+				n < cap(w.stack) && n < maxStack && (n == 0 || !w.stack[n-1].ends) {
+				w.stack = w.stack[:n+1]
+				w.stack[n] = st.el
+				continue
+			}
 			w.startTag(tt, st)
 		case html.EndTagToken:
 			rawSkip = 0
@@ -337,7 +345,13 @@ func (w *walker) run() error {
 				if w.stack[n-1].fl&flInline == 0 {
 					w.endRun()
 				}
-				w.popTo(n - 1)
+				// Mostly nothing more: no mark and no link ends with it
+				// (popTo).
+				if d := n - 1; (len(w.marks) == 0 || w.marks[len(w.marks)-1].depth <= d) && w.aDepth <= d && -w.aDepth <= d {
+					w.stack = w.stack[:d]
+				} else {
+					w.popTo(d)
+				}
 				continue
 			}
 			id, tag, fl, end := tagID(raw)
