@@ -306,6 +306,12 @@ func (w *walker) run() error {
 				}
 				continue
 			}
+			if len(w.text) == 0 {
+				if n, ok := blank(raw); ok {
+					w.line += n // white space between blocks: nothing to join
+					continue
+				}
+			}
 			w.line += w.addRaw(raw, startLine, startPos)
 		case html.StartTagToken, html.SelfClosingTagToken:
 			st := w.tags.read(raw)
@@ -514,11 +520,6 @@ func (w *walker) addText(t []byte, line int, pos int64) {
 // addRaw is addText for a text token read from its raw bytes, decoded by
 // the tokenizer only when it holds an entity, a CR or a NUL.
 func (w *walker) addRaw(raw []byte, line int, pos int64) int {
-	if len(w.text) == 0 {
-		if n, ok := blank(raw); ok {
-			return n // white space between blocks: nothing to join
-		}
-	}
 	if k := len(w.segs); k == 0 || w.segs[k-1].line != line || w.segs[k-1].ver != w.ver {
 		w.segment(line, pos)
 	}
