@@ -334,10 +334,8 @@ func (w *walker) run() error {
 			if fl&flInline == 0 {
 				w.endRun()
 			}
-			// Most start tags open an element the walker only counts: no
-			// link, no hiding, none that ends the one open (startTag).
-			if n := len(w.stack); tag == 0 && fl&flVoid == 0 && tt == html.StartTagToken && st.at.hidden == "" &&
-				n < cap(w.stack) && n < maxStack && (n == 0 || !w.stack[n-1].ends) {
+			if n := len(w.stack); onlyCounted(tt, st) && n < cap(w.stack) && n < maxStack && (n == 0 || !w.stack[n-1].ends) {
+				// startTag's usual case, without the call: push.
 				w.stack = w.stack[:n+1]
 				w.stack[n] = st.el
 				continue
@@ -351,12 +349,10 @@ func (w *walker) run() error {
 				if w.stack[n-1].fl&flInline == 0 {
 					w.endRun()
 				}
-				// Mostly nothing more: no mark and no link ends with it
-				// (popTo).
-				if d := n - 1; (len(w.marks) == 0 || w.marks[len(w.marks)-1].depth <= d) && w.aDepth <= d && -w.aDepth <= d {
-					w.stack = w.stack[:d]
+				if w.keeps(n - 1) {
+					w.stack = w.stack[:n-1] // popTo's usual case, without the call
 				} else {
-					w.popTo(d)
+					w.popTo(n - 1)
 				}
 				continue
 			}
@@ -384,6 +380,14 @@ var (
 	nl    = []byte{'\n'}
 	space = []byte{' '}
 )
+
+// onlyCounted reports whether the start tag opens an element the walker
+// only counts, for which startTag does nothing but push it (unless it
+// ends the open element): no link or other element treated apart, no
+// hiding, not void or self-closing.
+func onlyCounted(tt html.TokenType, st *startInfo) bool {
+	return st.el.tag == 0 && st.el.fl&flVoid == 0 && tt == html.StartTagToken && st.at.hidden == ""
+}
 
 func (w *walker) startTag(tt html.TokenType, st *startInfo) {
 	at, tag, fl := &st.at, st.el.tag, st.el.fl
@@ -486,6 +490,13 @@ func (w *walker) endTag(id uint64) {
 		return // a stray end tag
 	}
 	w.popTo(i)
+}
+
+// keeps reports whether no mark and no link ends at depth d or above it,
+// so that popping to d (with nothing counted beyond maxStack) only shortens
+// the stack.
+func (w *walker) keeps(d int) bool {
+	return (len(w.marks) == 0 || w.marks[len(w.marks)-1].depth <= d) && w.aDepth <= d && -w.aDepth <= d
 }
 
 // popTo closes the open elements above stack height n (and any counted
