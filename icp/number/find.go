@@ -446,13 +446,7 @@ func (c *cursor) pending() bool {
 func (c *cursor) serial(m *match, sp bool) int {
 	k := 0
 	for {
-		// ASCII digits, nearly all of a serial, are read without
-		// folding: peek would return each as it is, with no fix.
-		for k < 24 && c.i < c.lim && c.s[c.i]-'0' <= 9 {
-			m.putByte(c.s[c.i])
-			c.i++
-			k++
-		}
+		k = c.asciiDigits(m, k, 24)
 		if c.i < c.lim && hanLead(c.s[c.i]) {
 			return k // 号 and the like: no digit, placeholder or space
 		}
@@ -466,6 +460,19 @@ func (c *cursor) serial(m *match, sp bool) int {
 	}
 }
 
+// asciiDigits copies the ASCII digits at the cursor to m, counting them on
+// from k up to max, and returns the count. Nearly all of a serial or an
+// index is ASCII digits, read this way without folding: peek would return
+// each as it is, with no fix.
+func (c *cursor) asciiDigits(m *match, k, max int) int {
+	for k < max && c.i < c.lim && c.s[c.i]-'0' <= 9 {
+		m.putByte(c.s[c.i])
+		c.i++
+		k++
+	}
+	return k
+}
+
 // index reads "-N[AXK]" (or a placeholder "-x") into m; it consumes
 // nothing when no index follows.
 func (c *cursor) index(m *match) bool {
@@ -476,12 +483,7 @@ func (c *cursor) index(m *match) bool {
 	m.put("-")
 	k := 0
 	for {
-		if k < 12 && c.i < c.lim && c.s[c.i]-'0' <= 9 { // as serial reads them
-			m.putByte(c.s[c.i])
-			c.i++
-			k++
-			continue
-		}
+		k = c.asciiDigits(m, k, 12)
 		r, j, f := c.peek(k == 0)
 		if r < '0' || r > '9' || k >= 12 {
 			break
