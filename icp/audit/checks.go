@@ -343,7 +343,8 @@ func classifyMIIT(href, base string) (linkKind, string) {
 // portal/registerSystemInfo?recordcode= page) the legacy one; a query
 // naming another number is wrong.
 func classifyPolice(href, base string, n icp.Number) (linkKind, string) {
-	if code, ok := strings.CutPrefix(href, "https://beian.mps.gov.cn/#/query/webSearch?code="); ok && code == n.Serial() {
+	serial := n.Serial()
+	if code, ok := strings.CutPrefix(href, "https://beian.mps.gov.cn/#/query/webSearch?code="); ok && code == serial {
 		return linkOK, "" // today's query link as written nearly always, read without url.Parse
 	}
 	shown := norm.Clip(strings.TrimSpace(href), 120) // as reported
@@ -351,19 +352,17 @@ func classifyPolice(href, base string, n icp.Number) (linkKind, string) {
 	if u == nil {
 		return k, shown
 	}
-	switch hostOf(u) {
-	case "beian.mps.gov.cn":
-		if code := queryCode(u.String()); code != "" && code != n.Serial() {
-			return linkOther, shown
-		}
-		return linkOK, ""
-	case "www.beian.gov.cn", "beian.gov.cn":
-		if code := queryCode(u.String()); code != "" && code != n.Serial() {
-			return linkOther, shown
-		}
-		return linkObsolete, shown
+	host := hostOf(u)
+	if host != "beian.mps.gov.cn" && host != "www.beian.gov.cn" && host != "beian.gov.cn" {
+		return linkOther, shown
 	}
-	return linkOther, shown
+	if code := queryCode(u.String()); code != "" && code != serial {
+		return linkOther, shown // a query for another number
+	}
+	if host == "beian.mps.gov.cn" {
+		return linkOK, ""
+	}
+	return linkObsolete, shown
 }
 
 // queryCode returns the digits after code= or recordcode= in a link, or "".
