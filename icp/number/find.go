@@ -50,13 +50,27 @@ type Match struct {
 //
 // Find runs in time linear in len(text): each candidate is read
 // within a window of at most 160 bytes from its anchor.
-func Find(text string) []Match {
+func Find(text string) []Match { return find(text, true) }
+
+// find is Find; without quick it reads every candidate with scanAt, which
+// the tests compare the quick path against.
+func find(text string, quick bool) []Match {
 	var out []Match
 	var m match
 	for i, lo := 0, 0; i < len(text); {
 		if !anchorByte[text[i]] {
 			i++
 			continue
+		}
+		if quick {
+			if q, ok := quickAt(text, i, lo); ok {
+				if out == nil {
+					out = make([]Match, 0, 4)
+				}
+				out = append(out, q)
+				i, lo = q.End, q.End
+				continue
+			}
 		}
 		n, ok := scanAt(text, i, lo, &m, false)
 		if !ok {
@@ -128,6 +142,105 @@ func scanAt(text string, i, lo int, m *match, whole bool) (int, bool) {
 		return 1, false
 	}
 	return 1, false
+}
+
+// quickAt reads the number anchored at text[a:] when it is written as
+// footers nearly always write it, in its canonical form: a Han character
+// right before the anchor (the abbreviation), ICP备 or 公网安备, ASCII
+// digits, 号 and, after ICP备, an index of ASCII digits; then nothing Find
+// would read on (another 号, an index, a letter or digit glued to it). The
+// number is parsed in place, without the folding cursor, the copy to a
+// match and its string. ok is false whenever scanAt might read the text
+// otherwise, or the number does not parse: Find then reads it the general
+// way, so the result is always scanAt's (TestQuickAt, FuzzFindNumbers).
+func quickAt(text string, a, lo int) (Match, bool) {
+	const icpBei = "ICP备"
+	start := a - 3
+	police := false
+	e := a
+	switch {
+	case strings.HasPrefix(text[a:], icpBei):
+		e += len(icpBei)
+	case strings.HasPrefix(text[a:], litPolice):
+		e += len(litPolice)
+		police = true
+	default:
+		return Match{}, false
+	}
+	// The abbreviation: a CJK unified ideograph, not before lo, that
+	// folds to itself. abbrBefore takes any Han character written against
+	// the anchor, whether or not it names a province (parse decides).
+	if start < lo || !hanLead(text[start]) {
+		return Match{}, false
+	}
+	r, n := utf8.DecodeRuneInString(text[start:a])
+	if n != 3 || r < 0x4E00 || r > 0x9FFF {
+		return Match{}, false
+	}
+	if _, ok := simplified(r); ok {
+		return Match{}, false // a traditional form: FixTraditional
+	}
+	// The serial, then 号: serial stops at a Han lead byte.
+	d := e
+	for e < len(text) && text[e]-'0' <= 9 {
+		e++
+	}
+	if k := e - d; k == 0 || k >= 24 || !strings.HasPrefix(text[e:], litHao) {
+		return Match{}, false
+	}
+	e += len(litHao)
+	index := false
+	if !police && e < len(text) && text[e] == '-' {
+		// The index: ASCII digits, then no letter or other digit that
+		// index would read on.
+		d = e + 1
+		for e = d; e < len(text) && text[e]-'0' <= 9; e++ {
+		}
+		if k := e - d; k == 0 || k >= 12 {
+			return Match{}, false
+		}
+		if e < len(text) && (text[e] >= utf8.RuneSelf && !hanLead(text[e]) ||
+			text[e]|0x20 >= 'a' && text[e]|0x20 <= 'z') {
+			return Match{}, false
+		}
+		index = true
+	}
+	lim := min(len(text), a+window)
+	if e > lim || !quickEnd(text, e, lim, !police && !index) {
+		return Match{}, false
+	}
+	num, err := parse("Find", text[start:e])
+	if err != nil {
+		return Match{}, false
+	}
+	return Match{Start: start, End: e, Number: num}, true
+}
+
+// quickEnd reports whether what follows a number read by quickAt at
+// text[e:lim] ends it as scanAt would: after white space, the end of the
+// window, an ASCII character (other than '-' when an index may still
+// follow) or a Han character that is not 号 in any spelling. Other
+// characters (spaces, dashes and digits of other widths, invisible
+// characters) might fold into the number: quickAt leaves them to scanAt.
+func quickEnd(text string, e, lim int, dash bool) bool {
+	for ; e < lim; e++ {
+		switch c := text[e]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			continue
+		case c < utf8.RuneSelf:
+			return !dash || c != '-'
+		case hanLead(c):
+			r, n := utf8.DecodeRuneInString(text[e:])
+			if n != 3 || r == '号' {
+				return false
+			}
+			_, ok := simplified(r)
+			return !ok
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // window bounds how far a candidate is read from its anchor.

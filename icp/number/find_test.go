@@ -304,3 +304,56 @@ func TestWrittenAt(t *testing.T) {
 		assert.False(t, ok, "%U for %U", r+1, r)
 	}
 }
+
+// quickPieces are the parts TestQuickAt builds texts from: the canonical
+// forms quickAt reads, and the characters around them that make scanAt
+// read on or read otherwise (spaces and dashes of other widths, invisible
+// characters, traditional forms, letters and digits glued on).
+var quickPieces = []string{
+	"浙", "京", "粵", "滬", "萌", "版权所有", "䷀", "a", "A", "1", "I", "公", "ICP备", "ICP证", "IPC备", "icp备",
+	"公网安备", "公網安備", "公安备案", "2021047163", "33010602011771", "11010502000001", "12345678", "0",
+	"123456789012345678901234", "号", "號", "-", "－", "—", "-1", "-12", "-123456789012", "1", "２", "X", "x",
+	"K", "k", "b", "*", " ", "  ", "\n", "\t", "\u3000", "\u00a0", "\u200b", "\u00ad", "\ufeff", "案", "：", ":",
+	"(", ")", "备", "待备案", "中", ".", "<", "Powered by", "号-1", "\xe5", "\xff",
+}
+
+// TestQuickAt: Find with its quick path for canonical numbers returns
+// what reading every candidate with scanAt returns, on texts built from
+// canonical numbers and the characters that would change how they read.
+func TestQuickAt(t *testing.T) {
+	seed := uint64(1)
+	next := func(n int) int { // xorshift: the same texts on every run
+		seed ^= seed << 13
+		seed ^= seed >> 7
+		seed ^= seed << 17
+		return int(seed % uint64(n))
+	}
+	texts := append([]string{}, numberSeeds...)
+	for range 200_000 {
+		var b strings.Builder
+		for range 1 + next(12) {
+			b.WriteString(quickPieces[next(len(quickPieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	// Canonical numbers in context, with something after them.
+	for _, n := range []string{"浙ICP备2021047163号", "浙ICP备2021047163号-1", "浙公网安备33010602011771号"} {
+		for _, before := range quickPieces {
+			for _, after := range quickPieces {
+				texts = append(texts, before+n+after, n+after+after, before+" "+n+after)
+			}
+		}
+	}
+	quick := 0
+	for _, s := range texts {
+		got, want := find(s, true), find(s, false)
+		require.Equal(t, want, got, "%q", s)
+		for i := range s {
+			if _, ok := quickAt(s, i, 0); ok {
+				quick++
+			}
+		}
+	}
+	t.Logf("%d texts, %d numbers read by quickAt", len(texts), quick)
+	assert.Greater(t, quick, 1000)
+}

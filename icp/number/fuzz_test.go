@@ -1,6 +1,7 @@
 package number
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -63,6 +64,10 @@ func FuzzFindNumbers(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		checkMatches(t, s, Find(s))
+		ms := Find(s)
+		checkMatches(t, s, ms)
+		if slow := find(s, false); !reflect.DeepEqual(ms, slow) {
+			t.Fatalf("Find(%q) = %+v; without its quick path %+v", s, ms, slow)
+		}
 	})
 }
