@@ -180,9 +180,11 @@ func quickAt(text string, a, lo int) (Match, bool) {
 	if _, ok := simplified(r); ok {
 		return Match{}, false // a traditional form: FixTraditional
 	}
-	// The serial, then 号: serial stops at a Han lead byte.
+	// The serial, then 号: serial stops at a Han lead byte. Like scanAt,
+	// quickAt reads nothing past the window.
+	lim := min(len(text), a+window)
 	d := e
-	for e < len(text) && text[e]-'0' <= 9 {
+	for e < lim && text[e]-'0' <= 9 {
 		e++
 	}
 	if k := e - d; k == 0 || k >= 24 || !strings.HasPrefix(text[e:], litHao) {
@@ -194,7 +196,7 @@ func quickAt(text string, a, lo int) (Match, bool) {
 		// The index: ASCII digits, then no letter or other digit that
 		// index would read on.
 		d = e + 1
-		for e = d; e < len(text) && text[e]-'0' <= 9; e++ {
+		for e = d; e < lim && text[e]-'0' <= 9; e++ {
 		}
 		if k := e - d; k == 0 || k >= 12 {
 			return Match{}, false
@@ -205,7 +207,6 @@ func quickAt(text string, a, lo int) (Match, bool) {
 		}
 		index = true
 	}
-	lim := min(len(text), a+window)
 	if e > lim || !quickEnd(text, e, lim, !police && !index) {
 		return Match{}, false
 	}
