@@ -52,27 +52,21 @@ type Match struct {
 // within a window of at most 160 bytes from its anchor.
 func Find(text string) []Match { return find(text, true) }
 
-// find is Find; without quick it reads every candidate with scanAt, which
-// the tests compare the quick path against.
+// find is Find; without quick it reads no candidate with quickAt: the
+// tests compare the two.
 func find(text string, quick bool) []Match {
 	var out []Match
 	var m match
+	mode := scanMode(0)
+	if quick {
+		mode = scanQuick
+	}
 	for i, lo := 0, 0; i < len(text); {
 		if !anchorByte[text[i]] {
 			i++
 			continue
 		}
-		if quick {
-			if q, ok := quickAt(text, i, lo); ok {
-				if out == nil {
-					out = make([]Match, 0, 4)
-				}
-				out = append(out, q)
-				i, lo = q.End, q.End
-				continue
-			}
-		}
-		n, ok := scanAt(text, i, lo, &m, false)
+		n, ok := scanAt(text, i, lo, &m, mode)
 		if !ok {
 			i += n
 			continue
@@ -91,12 +85,22 @@ func find(text string, quick bool) []Match {
 // bytes, continuation bytes included, are skipped one at a time.
 var anchorByte = [256]bool{'I': true, 'i': true, 'A': true, 'a': true, 'B': true, 'b': true, 0xE5: true, 0xEF: true}
 
+// scanMode says how scanAt reads a candidate.
+type scanMode uint8
+
+const (
+	// scanWhole: the text is one value (Normalize's input), which may be a
+	// licence with no issuer and no label.
+	scanWhole scanMode = 1 << iota
+	// scanQuick: a number in canonical form is read by quickAt.
+	scanQuick
+)
+
 // scanAt reads a candidate anchored at text[i:], not before lo, into m. It
 // reports false and the size of the rune at i when there is none. A glance
 // at the bytes after the anchor's first rune rules out most text cheaply.
-// With whole, text is one value (Normalize's input), which may be a
-// licence with no issuer and no label.
-func scanAt(text string, i, lo int, m *match, whole bool) (int, bool) {
+func scanAt(text string, i, lo int, m *match, mode scanMode) (int, bool) {
+	whole := mode&scanWhole != 0
 	c := text[i]
 	var d, e, f byte
 	if i+3 < len(text) {
@@ -118,6 +122,9 @@ func scanAt(text string, i, lo int, m *match, whole bool) (int, bool) {
 			!(f >= '0' && f <= '9' || f == '(' || f == ':' || f == 'x' || f == 'X' || f == '*' || f <= ' ') {
 			return 1, false
 		}
+		if mode&scanQuick != 0 && d == 'C' && e == 'P' && f == litICPBei[3] && quickAt(text, i, lo, litICPBei, m) {
+			return 1, true
+		}
 		return 1, scanICP(text, i, lo, m)
 	case 'A', 'a', 'B', 'b':
 		if d != '1' && d != '2' && d != 0xEF {
@@ -127,6 +134,9 @@ func scanAt(text string, i, lo int, m *match, whole bool) (int, bool) {
 	case 0xE5:
 		if strings.HasPrefix(text[i:], "公") {
 			if rest := text[i+len("公"):]; strings.HasPrefix(rest, "网") || strings.HasPrefix(rest, "網") || strings.HasPrefix(rest, "安") {
+				if mode&scanQuick != 0 && quickAt(text, i, lo, litPolice, m) {
+					return len("公"), true
+				}
 				return len("公"), scanPolice(text, i, lo, m)
 			}
 		}
@@ -150,71 +160,70 @@ func scanAt(text string, i, lo int, m *match, whole bool) (int, bool) {
 // digits, 号 and, after ICP备, an index of ASCII digits; then nothing Find
 // would read on (another 号, an index, a letter or digit glued to it). The
 // number is parsed in place, without the folding cursor, the copy to a
-// match and its string. ok is false whenever scanAt might read the text
-// otherwise, or the number does not parse: Find then reads it the general
-// way, so the result is always scanAt's (TestQuickAt, FuzzFindNumbers).
-func quickAt(text string, a, lo int) (Match, bool) {
-	const icpBei = "ICP备"
-	start := a - 3
-	police := false
-	e := a
-	switch {
-	case strings.HasPrefix(text[a:], icpBei):
-		e += len(icpBei)
-	case strings.HasPrefix(text[a:], litPolice):
-		e += len(litPolice)
-		police = true
-	default:
-		return Match{}, false
+// match and its string, and m holds it parsed (match.quick).
+//
+// The anchor is ICP备 or 公网安备 (litICPBei or litPolice), which quickAt
+// checks. It reports false whenever scanICP or scanPolice might read the
+// text otherwise, or the number does not parse: scanAt then reads it the
+// general way, so the result is always theirs (TestQuickAt,
+// FuzzFindNumbers).
+func quickAt(text string, a, lo int, anchor string, m *match) bool {
+	start, end := a-3, a+len(anchor)
+	// An ASCII digit after the anchor first: most text that is not a
+	// number fails here.
+	if end >= len(text) || text[end]-'0' > 9 || !strings.HasPrefix(text[a:], anchor) {
+		return false
 	}
+	police := anchor == litPolice
 	// The abbreviation: a CJK unified ideograph, not before lo, that
 	// folds to itself. abbrBefore takes any Han character written against
 	// the anchor, whether or not it names a province (parse decides).
 	if start < lo || !hanLead(text[start]) {
-		return Match{}, false
+		return false
 	}
 	r, n := utf8.DecodeRuneInString(text[start:a])
 	if n != 3 || r < 0x4E00 || r > 0x9FFF {
-		return Match{}, false
+		return false
 	}
 	if _, ok := simplified(r); ok {
-		return Match{}, false // a traditional form: FixTraditional
+		return false // a traditional form: FixTraditional
 	}
 	// The serial, then 号: serial stops at a Han lead byte. Like scanAt,
 	// quickAt reads nothing past the window.
 	lim := min(len(text), a+window)
-	d := e
-	for e < lim && text[e]-'0' <= 9 {
-		e++
+	d := end
+	for end < lim && text[end]-'0' <= 9 {
+		end++
 	}
-	if k := e - d; k == 0 || k >= 24 || !strings.HasPrefix(text[e:], litHao) {
-		return Match{}, false
+	if digits := end - d; digits == 0 || digits >= 24 || !strings.HasPrefix(text[end:], litHao) {
+		return false
 	}
-	e += len(litHao)
+	end += len(litHao)
 	index := false
-	if !police && e < len(text) && text[e] == '-' {
+	if !police && end < len(text) && text[end] == '-' {
 		// The index: ASCII digits, then no letter or other digit that
 		// index would read on.
-		d = e + 1
-		for e = d; e < lim && text[e]-'0' <= 9; e++ {
+		d = end + 1
+		for end = d; end < lim && text[end]-'0' <= 9; end++ {
 		}
-		if k := e - d; k == 0 || k >= 12 {
-			return Match{}, false
+		if digits := end - d; digits == 0 || digits >= 12 {
+			return false
 		}
-		if e < len(text) && (text[e] >= utf8.RuneSelf && !hanLead(text[e]) ||
-			text[e]|0x20 >= 'a' && text[e]|0x20 <= 'z') {
-			return Match{}, false
+		if end < len(text) && (text[end] >= utf8.RuneSelf && !hanLead(text[end]) ||
+			text[end]|0x20 >= 'a' && text[end]|0x20 <= 'z') {
+			return false
 		}
 		index = true
 	}
-	if e > lim || !quickEnd(text, e, lim, !police && !index) {
-		return Match{}, false
+	if end > lim || !quickEnd(text, end, lim, !police && !index) {
+		return false
 	}
-	num, err := parse("Find", text[start:e])
+	num, err := parse("Find", text[start:end])
 	if err != nil {
-		return Match{}, false
+		return false
 	}
-	return Match{Start: start, End: e, Number: num}, true
+	*m = match{start: start, end: end, quick: true, num: num}
+	return true
 }
 
 // quickEnd reports whether what follows a number read by quickAt at
@@ -292,6 +301,8 @@ type match struct {
 	fx         fixSet
 	noAbbr     bool // no abbreviation before the anchor
 	pending    bool // a pending word instead of the number
+	quick      bool // read by quickAt: num is the number, buf is unused
+	num        Number
 }
 
 func (m *match) put(s string) {
@@ -313,6 +324,9 @@ func (m *match) putRune(r rune) {
 }
 
 func (m *match) result(fn, text string) Match {
+	if m.quick {
+		return Match{Start: m.start, End: m.end, Number: m.num}
+	}
 	res := Match{Start: m.start, End: m.end, Fixes: m.fx.list()}
 	in := text[m.start:m.end]
 	switch {

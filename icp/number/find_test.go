@@ -348,9 +348,12 @@ func TestQuickAt(t *testing.T) {
 	for _, s := range texts {
 		got, want := find(s, true), find(s, false)
 		require.Equal(t, want, got, "%q", s)
+		var m match
 		for i := range s {
-			if _, ok := quickAt(s, i, 0); ok {
-				quick++
+			for _, anchor := range []string{litICPBei, litPolice} {
+				if quickAt(s, i, 0, anchor, &m) {
+					quick++
+				}
 			}
 		}
 	}

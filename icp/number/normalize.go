@@ -136,7 +136,7 @@ func firstMatch(t string) (match, bool) {
 			i++
 			continue
 		}
-		n, ok := scanAt(t, i, 0, &m, true)
+		n, ok := scanAt(t, i, 0, &m, scanWhole)
 		if ok {
 			return m, true
 		}
