@@ -79,14 +79,14 @@ GLOBL classTables<>(SB), RODATA|NOPTR, $148
 	POPCNTQ R12, R12 \
 	ADDQ R12, BX
 
-// func classifyVector(t []byte) (anchors, invisible, decode bool, nls int)
+// func classifyAVX512(t []byte) (anchors, invisible, decode bool, nls int)
 //
-// classifyVector classifies t 64 positions at a time with AVX-512BW: the
+// classifyAVX512 classifies t 64 positions at a time with AVX-512BW: the
 // three bytes at each position (from three loads one byte apart) by the
 // tables above. The loads of the last block are masked to t, so they read
 // nothing past it and give zero bytes there. Newlines are counted a block
 // at a time.
-TEXT ·classifyVector(SB), NOSPLIT, $0-40
+TEXT ·classifyAVX512(SB), NOSPLIT, $0-40
 	MOVQ t_base+0(FP), SI
 	MOVQ t_len+8(FP), DX
 	VBROADCASTI32X4 classTables<>+0(SB), Z16
@@ -148,5 +148,114 @@ done:
 	SETNE invisible+25(FP)
 	KORTESTQ K7, K7
 	SETNE decode+26(FP)
+	MOVQ BX, nls+32(FP)
+	RET
+
+// BLOCK2 is BLOCK for AVX2: it classifies the 32 positions starting at
+// a0, whose next bytes are at a1 and a2, leaving the three-byte families
+// in Y6 and the one-byte families in Y7. With 16 YMM registers, eight of
+// them holding the tables (Y8–Y15) and Y2 the low-nibble mask, the bytes
+// are loaded and looked up one offset at a time, through Y0, Y1 and Y3.
+#define BLOCK2(a0, a1, a2) \
+	VMOVDQU a0, Y0 \
+	VPSRLW $4, Y0, Y3 \
+	VPAND Y2, Y0, Y0 \
+	VPAND Y2, Y3, Y3 \
+	VPSHUFB Y0, Y8, Y6 \
+	VPSHUFB Y3, Y9, Y1 \
+	VPAND Y1, Y6, Y6 \
+	VPSHUFB Y0, Y14, Y7 \
+	VPSHUFB Y3, Y15, Y1 \
+	VPAND Y1, Y7, Y7 \
+	VMOVDQU a1, Y0 \
+	VPSRLW $4, Y0, Y3 \
+	VPAND Y2, Y0, Y0 \
+	VPAND Y2, Y3, Y3 \
+	VPSHUFB Y0, Y10, Y1 \
+	VPAND Y1, Y6, Y6 \
+	VPSHUFB Y3, Y11, Y1 \
+	VPAND Y1, Y6, Y6 \
+	VMOVDQU a2, Y0 \
+	VPSRLW $4, Y0, Y3 \
+	VPAND Y2, Y0, Y0 \
+	VPAND Y2, Y3, Y3 \
+	VPSHUFB Y0, Y12, Y1 \
+	VPAND Y1, Y6, Y6 \
+	VPSHUFB Y3, Y13, Y1 \
+	VPAND Y1, Y6, Y6
+
+// FLAGS2 adds a block's families to those seen (Y4, Y5); NEWLINES2 leaves
+// in R12 the mask of its lanes that hold a newline (bit 6 of a one-byte
+// family, shifted into each byte's top bit for VPMOVMSKB).
+#define FLAGS2 \
+	VPOR Y6, Y4, Y4 \
+	VPOR Y7, Y5, Y5
+
+#define NEWLINES2 \
+	VPSLLW $1, Y7, Y1 \
+	VPMOVMSKB Y1, R12
+
+// func classifyAVX2Blocks(t []byte) (anchors, invisible, decode bool, nls int)
+//
+// classifyAVX2Blocks is classifyAVX512 with AVX2, 32 positions at a time,
+// for t of at least 34 bytes (one whole block), except for the last two
+// positions. AVX2 has no masked loads, so the last block is the one that
+// ends at t's end, whatever it shares with the block before; the lanes they
+// share are left out of its newlines, and the families it finds again
+// change nothing.
+TEXT ·classifyAVX2Blocks(SB), NOSPLIT, $0-40
+	MOVQ t_base+0(FP), SI
+	MOVQ t_len+8(FP), DX
+	VBROADCASTI128 classTables<>+0(SB), Y8
+	VBROADCASTI128 classTables<>+16(SB), Y9
+	VBROADCASTI128 classTables<>+32(SB), Y10
+	VBROADCASTI128 classTables<>+48(SB), Y11
+	VBROADCASTI128 classTables<>+64(SB), Y12
+	VBROADCASTI128 classTables<>+80(SB), Y13
+	VBROADCASTI128 classTables<>+96(SB), Y14
+	VBROADCASTI128 classTables<>+112(SB), Y15
+	VPBROADCASTD classTables<>+128(SB), Y2
+	VPXOR Y4, Y4, Y4   // three-byte families seen
+	VPXOR Y5, Y5, Y5   // one-byte families seen
+	XORQ AX, AX        // the block's offset
+	XORQ BX, BX        // newlines
+	MOVQ DX, DI
+	SUBQ $34, DI       // the last block's offset: whole blocks up to it
+
+whole2:
+	CMPQ AX, DI
+	JG last2
+	BLOCK2((SI)(AX*1), 1(SI)(AX*1), 2(SI)(AX*1))
+	FLAGS2
+	NEWLINES2
+	POPCNTL R12, R12
+	ADDQ R12, BX
+	ADDQ $32, AX
+	JMP whole2
+
+last2:
+	MOVQ AX, CX
+	SUBQ DI, CX        // the lanes the last block shares with the one before: 1 to 32
+	CMPQ CX, $32
+	JGE done2          // none left
+	BLOCK2((SI)(DI*1), 1(SI)(DI*1), 2(SI)(DI*1))
+	FLAGS2
+	NEWLINES2
+	SHRL CX, R12
+	POPCNTL R12, R12
+	ADDQ R12, BX
+
+done2:
+	VPOR Y4, Y5, Y0
+	VPBROADCASTD classTables<>+132(SB), Y1
+	VPTEST Y1, Y0
+	SETNE anchors+24(FP)
+	VPBROADCASTD classTables<>+136(SB), Y1
+	VPTEST Y1, Y4
+	SETNE invisible+25(FP)
+	VPBROADCASTD classTables<>+140(SB), Y1
+	VPTEST Y1, Y5
+	SETNE decode+26(FP)
+	VZEROUPPER
 	MOVQ BX, nls+32(FP)
 	RET

@@ -2,7 +2,9 @@
 
 package audit
 
-// hasVector is false: classifyVector needs amd64 assembly.
-const hasVector = false
+// No vector classifier: they need amd64 assembly.
+const hasAVX512, hasAVX2 = false, false
 
-func classifyVector(t []byte) (anchors, invisible, decode bool, nls int) { return classifyText(t) }
+func classifyAVX512(t []byte) (anchors, invisible, decode bool, nls int) { return classifyText(t) }
+
+func classifyAVX2(t []byte) (anchors, invisible, decode bool, nls int) { return classifyText(t) }

@@ -561,13 +561,16 @@ func appendVisible(dst, t []byte) ([]byte, bool) {
 // decoding. It also counts the newlines of t.
 //
 // Text without invisible characters, nearly all, is copied whole once it
-// is classified: by classifyVector where the processor allows and t is
-// long enough to repay it, by classifyText otherwise.
+// is classified: by a vector classifier where the processor has one and t
+// is long enough to repay it, by classifyText otherwise.
 func appendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, needDecode bool) {
 	var invisible, decode bool
-	if hasVector && len(t) >= vectorMin {
-		anchors, invisible, decode, nls = classifyVector(t)
-	} else {
+	switch {
+	case hasAVX512 && len(t) >= avx512Min:
+		anchors, invisible, decode, nls = classifyAVX512(t)
+	case hasAVX2 && !hasAVX512 && len(t) >= avx2Min:
+		anchors, invisible, decode, nls = classifyAVX2(t)
+	default:
 		anchors, invisible, decode, nls = classifyText(t)
 	}
 	if raw && decode {
@@ -579,9 +582,13 @@ func appendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, nee
 	return append(dst, t...), anchors, nls, false
 }
 
-// vectorMin is the shortest text classifyVector takes: below it, setting
-// up the vector registers costs more than the character loop.
-const vectorMin = 6
+// The shortest texts the vector classifiers take: below them, setting up
+// the vector registers costs more than the character loop. classifyAVX2
+// also needs one whole block of 32 positions and the two bytes after it.
+const (
+	avx512Min = 6
+	avx2Min   = 34
+)
 
 // classifyText reports whether t holds a character that may start a
 // number (see byteClass and wideChars), an invisible one, a byte the

@@ -47,7 +47,7 @@ func refAppendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, 
 	return append(dst, t[start:]...), anchors, nls, false
 }
 
-// byteClasses is what classifyVector reports: the classes of the bytes
+// byteClasses is what the vector classifiers report: the classes of the bytes
 // and byte sequences t holds, wherever they are.
 func byteClasses(t []byte) (anchors, invisible, decode bool, nls int) {
 	has := func(seqs ...string) bool {
@@ -69,7 +69,7 @@ func checkAppendText(t *testing.T, s []byte) {
 		got, a, n, d := appendText([]byte("x"), s, raw)
 		want, wa, wn, wd := refAppendText([]byte("x"), s, raw)
 		// anchors may also be reported for malformed UTF-8 (see
-		// classifyVector); it is never missed.
+		// classifyAVX512); it is never missed.
 		if !bytes.Equal(got, want) || a != wa && !a || n != wn || d != wd {
 			t.Fatalf("appendText(%q, %v) = %q %v %d %v, want %q %v %d %v", s, raw, got, a, n, d, want, wa, wn, wd)
 		}
@@ -79,18 +79,41 @@ func checkAppendText(t *testing.T, s []byte) {
 	if a != wa || n != wn {
 		t.Fatalf("classifyText(%q) = %v %d, want %v %d", s, a, n, wa, wn)
 	}
-	if hasVector {
-		a, v, d, n := classifyVector(s)
+	for _, c := range vectors {
+		if len(s) < c.min {
+			continue
+		}
+		a, v, d, n := c.fn(s)
 		wa, wv, wd, wn := byteClasses(s)
 		if a != wa || v != wv || d != wd || n != wn {
-			t.Fatalf("classifyVector(%q) = %v %v %v %d, want %v %v %v %d", s, a, v, d, n, wa, wv, wd, wn)
+			t.Fatalf("%s(%q) = %v %v %v %d, want %v %v %v %d", c.name, s, a, v, d, n, wa, wv, wd, wn)
 		}
 	}
 }
 
+// classifier is a vector classifier and the shortest text it takes.
+type classifier struct {
+	name string
+	fn   func([]byte) (anchors, invisible, decode bool, nls int)
+	min  int
+}
+
+// vectors are the vector classifiers this processor runs: a machine with
+// AVX-512 tests classifyAVX2 as well, though appendText calls it only
+// where AVX-512 is missing.
+var vectors = func() (v []classifier) {
+	if hasAVX512 {
+		v = append(v, classifier{"classifyAVX512", classifyAVX512, avx512Min})
+	}
+	if hasAVX2 {
+		v = append(v, classifier{"classifyAVX2", classifyAVX2, avx2Min})
+	}
+	return v
+}()
+
 // TestAppendText compares appendText with the character loop on random
 // text drawn from the bytes and characters it looks for, malformed UTF-8
-// included, short and long enough for classifyVector.
+// included, short and long enough for the vector classifiers.
 func TestAppendText(t *testing.T) {
 	parts := []string{"I", "i", "A", "B", "b", "c", "&", "\r", "\x00", "\n", " ", "公", "网", "Ａ", "Ｂ", "Ｉ", "ｂ", "ｉ",
 		"，", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "é", "😀",
@@ -105,24 +128,56 @@ func TestAppendText(t *testing.T) {
 	}
 }
 
-// TestClassifyVector checks the vector tables byte by byte: every pair of
-// leading bytes with each third byte that completes a family or nearly
-// does, and each class at every offset of texts up to 200 bytes long, in
-// plain Chinese text (nothing to find) and past its end.
+// TestClassifyVector checks each vector classifier's tables byte by byte:
+// every pair of leading bytes (with -short, every first byte with the
+// second bytes of the families and a few others) with each third byte that completes a family
+// or nearly does, at the start of a block, across the end of one and in
+// the bytes a block would read past the text (for classifyAVX2, those it
+// copies to the stack); then each class at every offset of texts up to 200
+// bytes long, in plain Chinese text (nothing to find) and past its end.
 func TestClassifyVector(t *testing.T) {
-	if !hasVector {
-		t.Skip("no AVX-512BW here")
+	if len(vectors) == 0 {
+		t.Skip("no vector classifier here")
 	}
 	thirds := []byte{0x00, 0x0A, 0x26, 0x41, 0x61, 0x80, 0x81, 0x82, 0x83, 0x88, 0x89, 0x8A, 0x8B, 0x8C, 0x8D, 0x8E,
 		0x9B, 0xA0, 0xA1, 0xA2, 0xA3, 0xA9, 0xAA, 0xAC, 0xAD, 0xBC, 0xBF, 0xCF, 0xE5, 0xFF}
+	// 一 (E4 B8 80) neither starts nor continues any family, so the text
+	// holds the classes of the three bytes and no other.
+	filler := bytes.Repeat([]byte("一"), 30)
+	type place struct {
+		c       classifier
+		s       []byte
+		at, end int // the three bytes go to s[at:], s ends at end
+	}
+	var places []place
+	for _, c := range vectors {
+		for _, p := range []struct{ n, at int }{{max(3, c.min), 0}, {34, 31}, {40, 33}, {66, 32}, {67, 64}, {67, 65}} {
+			if p.n >= c.min {
+				places = append(places, place{c, append([]byte{}, filler[:p.n]...), p.at, p.n})
+			}
+		}
+	}
+	seconds := make([]byte, 256)
+	for b := range seconds {
+		seconds[b] = byte(b)
+	}
+	if testing.Short() { // every second byte of a family, and some others
+		seconds = []byte{0x00, 0x0A, 0x26, 0x41, 0x80, 0x81, 0x85, 0xAD, 0xBB, 0xBC, 0xBD, 0xC2, 0xE2, 0xE5, 0xEF, 0xFF}
+	}
 	for a := range 256 {
-		for b := range 256 {
-			for _, c := range thirds {
-				s := []byte{byte(a), byte(b), c}
-				got1, got2, got3, got4 := classifyVector(s)
-				w1, w2, w3, w4 := byteClasses(s)
-				if got1 != w1 || got2 != w2 || got3 != w3 || got4 != w4 {
-					t.Fatalf("classifyVector(%q) = %v %v %v %d, want %v %v %v %d", s, got1, got2, got3, got4, w1, w2, w3, w4)
+		for _, b := range seconds {
+			for _, k := range thirds {
+				tri := []byte{byte(a), b, k}
+				w := [2][4]any{}
+				w[0][0], w[0][1], w[0][2], w[0][3] = byteClasses(tri)
+				w[1][0], w[1][1], w[1][2], w[1][3] = byteClasses(tri[:2]) // the third byte past the end
+				for _, p := range places {
+					copy(p.s[p.at:], tri)
+					var got [4]any
+					got[0], got[1], got[2], got[3] = p.c.fn(p.s)
+					if want := w[max(0, p.at+3-p.end)]; got != want {
+						t.Fatalf("%s(%q) = %v, want %v", p.c.name, p.s, got, want)
+					}
 				}
 			}
 		}
