@@ -130,11 +130,12 @@ func TestAppendText(t *testing.T) {
 
 // TestClassifyVector checks each vector classifier's tables byte by byte:
 // every pair of leading bytes (with -short, every first byte with the
-// second bytes of the families and a few others) with each third byte that completes a family
-// or nearly does, at the start of a block, across the end of one and in
-// the bytes a block would read past the text (for classifyAVX2, those it
-// copies to the stack); then each class at every offset of texts up to 200
-// bytes long, in plain Chinese text (nothing to find) and past its end.
+// second bytes of the families and a few others) with each third byte that
+// completes a family or nearly does, at the start of a block, across the
+// end of one, in the last block of classifyAVX2 (which overlaps the block
+// before it) and in the last two positions, which it reads in Go; then
+// each class at every offset of texts up to 200 bytes long, in plain
+// Chinese text (nothing to find) and past its end.
 func TestClassifyVector(t *testing.T) {
 	if len(vectors) == 0 {
 		t.Skip("no vector classifier here")
