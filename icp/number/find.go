@@ -50,17 +50,13 @@ type Match struct {
 //
 // Find runs in time linear in len(text): each candidate is read
 // within a window of at most 160 bytes from its anchor.
-func Find(text string) []Match { return find(text, true) }
+func Find(text string) []Match { return find(text, scanQuick) }
 
-// find is Find; without quick it reads no candidate with quickAt: the
-// tests compare the two.
-func find(text string, quick bool) []Match {
+// find is Find, reading candidates as mode says: the tests compare it
+// with and without scanQuick.
+func find(text string, mode scanMode) []Match {
 	var out []Match
 	var m match
-	mode := scanMode(0)
-	if quick {
-		mode = scanQuick
-	}
 	for i, lo := 0, 0; i < len(text); {
 		if !anchorByte[text[i]] {
 			i++
@@ -192,9 +188,7 @@ func quickAt(text string, a, lo int, anchor string, m *match) bool {
 	// quickAt reads nothing past the window.
 	lim := min(len(text), a+window)
 	d := end
-	for end < lim && text[end]-'0' <= 9 {
-		end++
-	}
+	end = digitsEnd(text, end, lim)
 	if digits := end - d; digits == 0 || digits >= 24 || !strings.HasPrefix(text[end:], litHao) {
 		return false
 	}
@@ -204,8 +198,7 @@ func quickAt(text string, a, lo int, anchor string, m *match) bool {
 		// The index: ASCII digits, then no letter or other digit that
 		// index would read on.
 		d = end + 1
-		for end = d; end < lim && text[end]-'0' <= 9; end++ {
-		}
+		end = digitsEnd(text, d, lim)
 		if digits := end - d; digits == 0 || digits >= 12 {
 			return false
 		}
@@ -235,7 +228,7 @@ func quickAt(text string, a, lo int, anchor string, m *match) bool {
 func quickEnd(text string, e, lim int, dash bool) bool {
 	for ; e < lim; e++ {
 		switch c := text[e]; {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+		case c < utf8.RuneSelf && norm.Space(rune(c)):
 			continue
 		case c < utf8.RuneSelf:
 			return !dash || c != '-'
@@ -599,6 +592,16 @@ func (c *cursor) asciiDigits(m *match, k, max int) int {
 		k++
 	}
 	return k
+}
+
+// digitsEnd returns the end of the run of ASCII digits at s[i:], read no
+// further than lim (which may lie past len(s)).
+func digitsEnd(s string, i, lim int) int {
+	lim = min(lim, len(s))
+	for i < lim && s[i]-'0' <= 9 {
+		i++
+	}
+	return i
 }
 
 // index reads "-N[AXK]" (or a placeholder "-x") into m; it consumes

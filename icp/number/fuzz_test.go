@@ -66,7 +66,7 @@ func FuzzFindNumbers(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		ms := Find(s)
 		checkMatches(t, s, ms)
-		if slow := find(s, false); !reflect.DeepEqual(ms, slow) {
+		if slow := find(s, 0); !reflect.DeepEqual(ms, slow) {
 			t.Fatalf("Find(%q) = %+v; without its quick path %+v", s, ms, slow)
 		}
 	})
