@@ -568,7 +568,7 @@ func appendText(dst, t []byte, raw bool) (out []byte, anchors bool, nls int, nee
 	switch {
 	case hasAVX512 && len(t) >= avx512Min:
 		anchors, invisible, decode, nls = classifyAVX512(t)
-	case hasAVX2 && !hasAVX512 && len(t) >= avx2Min:
+	case hasAVX2 && len(t) >= avx2Min:
 		anchors, invisible, decode, nls = classifyAVX2(t)
 	default:
 		anchors, invisible, decode, nls = classifyText(t)
